@@ -1,0 +1,2 @@
+/** Importers: read published reports (text, HTML, docx, PDF) into report documents. */
+export {};

@@ -1,0 +1,164 @@
+/**
+ * The report document (see the spec's README): types and helpers that read and write
+ * cells by id. Shapes are derived from the taxonomy, so they hold for both formats.
+ */
+import { type FormatId, type TextSectionKey, taxonomy, textSectionKeys } from './taxonomy.js';
+
+/** A cell's value: a number, or `null` where the published table left it blank (blank is not 0). */
+export type CellValue = number | null;
+
+export type RequestColumnKey =
+  | 'naturalPerson'
+  | 'commercial'
+  | 'research'
+  | 'publicInterest'
+  | 'legalService'
+  | 'otherOrg'
+  | 'total';
+/** One row of table 三: the six requester columns and 总计. */
+export type RequestRow = Record<RequestColumnKey, CellValue>;
+
+export interface RequestsTable<OtherHandling> {
+  newReceived: RequestRow;
+  carriedOver: RequestRow;
+  granted: RequestRow;
+  partiallyGranted: RequestRow;
+  denied: Record<
+    | 'stateSecret'
+    | 'prohibitedByLaw'
+    | 'securityStability'
+    | 'thirdPartyRights'
+    | 'internalAffairs'
+    | 'processInfo'
+    | 'enforcementFiles'
+    | 'administrativeQuery',
+    RequestRow
+  >;
+  unavailable: Record<'notHeld' | 'needsCreation' | 'stillUnclear', RequestRow>;
+  notProcessed: Record<'complaint' | 'duplicate' | 'publication' | 'excessive' | 'confirmation', RequestRow>;
+  /** 2021: three numbered items; 2019: one row. */
+  otherHandling: OtherHandling;
+  resultsTotal: RequestRow;
+  carriedForward: RequestRow;
+}
+
+/** One group of table 四. */
+export type ReviewGroup = Record<'upheld' | 'corrected' | 'other' | 'pending' | 'total', CellValue>;
+export type ReviewsTable = Record<'reconsideration' | 'litigationDirect' | 'litigationAfterReconsideration', ReviewGroup>;
+
+export interface Active2021 {
+  regulations: Record<'issued' | 'repealed' | 'inForce', CellValue>;
+  normativeDocuments: Record<'issued' | 'repealed' | 'inForce', CellValue>;
+  licensing: { decisions: CellValue };
+  penalties: { decisions: CellValue };
+  coercion: { decisions: CellValue };
+  fees: { amount: CellValue };
+}
+
+type Items2019 = Record<'previousItems' | 'change' | 'decisions', CellValue>;
+export interface Active2019 {
+  regulations: Record<'made' | 'published' | 'publicTotal', CellValue>;
+  normativeDocuments: Record<'made' | 'published' | 'publicTotal', CellValue>;
+  licensing: Items2019;
+  otherServices: Items2019;
+  penalties: Items2019;
+  coercion: Items2019;
+  fees: Record<'previousItems' | 'change', CellValue>;
+  procurement: Record<'projects' | 'amount', CellValue>;
+}
+
+/** The free-text sections: plain text, paragraphs separated by `\n`, never HTML. */
+export type Sections = Record<TextSectionKey, string>;
+
+interface ReportBase {
+  /** The reporting body, e.g. 陈家坝镇人民政府. */
+  agency: string;
+  /** The year reported on (the report is published early the next year). */
+  year: number;
+  title: string;
+  /** ISO date (YYYY-MM-DD) of publication, or null when unknown. */
+  publishedOn: string | null;
+  sections: Sections;
+  reviews: ReviewsTable;
+}
+
+export interface Report2021 extends ReportBase {
+  format: '2021';
+  active: Active2021;
+  requests: RequestsTable<Record<'noCorrection' | 'unpaidFee' | 'other', RequestRow>>;
+}
+
+export interface Report2019 extends ReportBase {
+  format: '2019';
+  active: Active2019;
+  requests: RequestsTable<RequestRow>;
+}
+
+/** A report document in either national format, discriminated on `format`. */
+export type Report = Report2021 | Report2019;
+
+/** Reads a dotted path (`requests.denied.stateSecret.total`) from any object; undefined where absent. */
+export function getPath(value: unknown, path: string): unknown {
+  let v: unknown = value;
+  for (const key of path.split('.')) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<string, unknown>)[key];
+  }
+  return v;
+}
+
+/** A cell's value by id; `undefined` when the report has no such cell. */
+export function getCell(report: Report, id: string): CellValue | undefined {
+  const v = getPath(report, id);
+  return v === undefined ? undefined : (v as CellValue);
+}
+
+/**
+ * Returns a copy of the report with one cell set. Only the objects on the cell's path are
+ * copied, so unchanged tables keep their identity (cheap re-renders).
+ */
+export function withCell<R extends Report>(report: R, id: string, value: CellValue): R {
+  const keys = id.split('.');
+  const set = (obj: Record<string, unknown>, i: number): Record<string, unknown> => {
+    const key = keys[i] as string;
+    const copy = { ...obj };
+    copy[key] = i === keys.length - 1 ? value : set((obj[key] ?? {}) as Record<string, unknown>, i + 1);
+    return copy;
+  };
+  return set(report as unknown as Record<string, unknown>, 0) as unknown as R;
+}
+
+/** Metadata for a new report. */
+export interface ReportMeta {
+  agency?: string;
+  year?: number;
+  title?: string;
+  publishedOn?: string | null;
+}
+
+/** A report with every cell blank (`null`) and empty sections: the start of a new report. */
+export function blankReport<F extends FormatId>(
+  format: F,
+  meta: ReportMeta = {},
+): F extends '2021' ? Report2021 : Report2019 {
+  const doc: Record<string, unknown> = {
+    format,
+    agency: meta.agency ?? '',
+    year: meta.year ?? new Date().getFullYear() - 1,
+    title: meta.title ?? '',
+    publishedOn: meta.publishedOn ?? null,
+    sections: Object.fromEntries(textSectionKeys.map((k) => [k, ''])),
+  };
+  for (const cell of taxonomy(format).cells) {
+    const keys = cell.id.split('.');
+    let obj = doc;
+    for (const key of keys.slice(0, -1)) obj = (obj[key] ??= {}) as Record<string, unknown>;
+    obj[keys[keys.length - 1] as string] = null;
+  }
+  return doc as unknown as F extends '2021' ? Report2021 : Report2019;
+}
+
+/** The conventional title: `{agency}政府信息公开工作年度报告（{year}年度）`. */
+export function defaultTitle(agency: string, year: number): string {
+  return `${agency}政府信息公开工作年度报告（${year}年度）`;
+}

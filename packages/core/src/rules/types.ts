@@ -1,0 +1,50 @@
+import type { FormatId, Lang } from '../taxonomy.js';
+
+/** error: the report contradicts itself or the format; warning: a person should look; info: worth knowing. */
+export type Severity = 'error' | 'warning' | 'info';
+
+/** A JSON-logic expression (https://jsonlogic.com): plain JSON data. */
+export type JsonLogic = null | boolean | number | string | JsonLogic[] | { [operator: string]: JsonLogic };
+
+/**
+ * One rule instance, as shipped in `rules/rules-<format>.json`. Its `condition` holds for a
+ * correct report; when it does not, the engine reports a finding.
+ */
+export interface Rule {
+  /** Stable id from the spec's rules.md, e.g. `requests.balance`. Other systems key on it. */
+  id: string;
+  /** Which instance: a column (`total`), a row (`denied.stateSecret`), a group, a cell id or a section. */
+  target: string;
+  severity: Severity;
+  /** Ids of the cells the rule concerns (the ones a table highlights); may be empty for text rules. */
+  cells: string[];
+  /** Data the rule needs besides the report: `prev` is last year's report. */
+  requires?: 'prev'[];
+  /** JSON-logic over the data `{ ...report, prev }`: true when the report passes. */
+  condition: JsonLogic;
+  /** For comparisons: the value the report should have (e.g. the sum of the parts). */
+  expected?: JsonLogic;
+  /** For comparisons: the value the report has (e.g. the total it states). */
+  actual?: JsonLogic;
+  /** Message templates; `{expected}`, `{actual}` and `{difference}` are filled in. */
+  message: Record<Lang, string>;
+}
+
+/** The rules for one format, as in `rules/rules-<format>.json`. */
+export interface RuleSet {
+  format: FormatId;
+  /** Custom operations the conditions use beyond standard JSON-logic (see rules/README.md). */
+  customOperations: string[];
+  rules: Rule[];
+}
+
+/** A problem found in a report: what is wrong, where, and by how much. */
+export interface Finding {
+  rule: string;
+  target: string;
+  severity: Severity;
+  message: string;
+  cells: string[];
+  expected?: number | string | null;
+  actual?: number | string | null;
+}

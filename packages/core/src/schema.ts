@@ -1,0 +1,196 @@
+/**
+ * zod schemas for the report document, built from the taxonomy (never from a hand-kept
+ * list of cells), and error messages that name the path and the national label.
+ */
+import { z } from 'zod';
+import type { Report } from './report.js';
+import { type CellKind, type FormatId, type Lang, cellLabel, findCell, formatIds, taxonomy, textSectionKeys } from './taxonomy.js';
+
+/** Whether a number has at most 4 decimals (amounts are in 万元, to the yuan at most). */
+export function hasAtMostFourDecimals(value: number): boolean {
+  const scaled = value * 1e4;
+  return Math.abs(scaled - Math.round(scaled)) < 1e-6;
+}
+
+const kindText: Record<CellKind, Record<Lang, string>> = {
+  count: { 'zh-CN': '应为不小于 0 的整数', en: 'expected a whole number ≥ 0' },
+  amount: { 'zh-CN': '应为不小于 0、最多 4 位小数的金额', en: 'expected an amount ≥ 0 with at most 4 decimals' },
+  change: { 'zh-CN': '应为整数（可为负数）', en: 'expected a whole number (may be negative)' },
+};
+
+/** What a cell of this kind must be, in words. */
+export function describeKind(kind: CellKind, lang: Lang = 'en'): string {
+  return kindText[kind][lang];
+}
+
+/** Whether a value fits a cell of this kind (`null`, blank, always fits). */
+export function isValidCellValue(kind: CellKind, value: unknown): value is number | null {
+  if (value === null) return true;
+  if (typeof value !== 'number' || !Number.isFinite(value) || Object.is(value, -0)) return false;
+  if (kind === 'amount') return value >= 0 && hasAtMostFourDecimals(value);
+  if (!Number.isSafeInteger(value)) return false;
+  return kind === 'change' || value >= 0;
+}
+
+// Plain zod number checks so that the generated JSON Schema carries them too; the
+// refinement adds what JSON Schema cannot say (-0, float noise in multipleOf).
+function cellSchema(kind: CellKind) {
+  const base =
+    kind === 'count'
+      ? z.number().int().nonnegative()
+      : kind === 'change'
+        ? z.number().int()
+        : z.number().nonnegative().multipleOf(0.0001);
+  return base.refine((v) => isValidCellValue(kind, v), { error: kindText[kind].en }).nullable();
+}
+
+type Shape = { [key: string]: Shape | z.ZodType };
+
+function tablesShape(format: FormatId): Shape {
+  const shape: Shape = {};
+  for (const cell of taxonomy(format).cells) {
+    const keys = cell.id.split('.');
+    let obj = shape;
+    for (const key of keys.slice(0, -1)) obj = (obj[key] ??= {}) as Shape;
+    obj[keys[keys.length - 1] as string] = cellSchema(cell.kind);
+  }
+  return shape;
+}
+
+// Tables are strict: an unknown cell is a mistake (a misspelt id would otherwise vanish).
+function toZod(shape: Shape): z.ZodType {
+  return z.strictObject(
+    Object.fromEntries(Object.entries(shape).map(([k, v]) => [k, v instanceof z.ZodType ? v : toZod(v)])),
+  );
+}
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected an ISO date YYYY-MM-DD or null' }).refine(
+  (s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+  { error: 'not a calendar date' },
+);
+
+function reportSchema(format: FormatId) {
+  const tables = tablesShape(format);
+  // The document is loose at the top: other metadata may be added (spec README).
+  return z.looseObject({
+    format: z.literal(format),
+    agency: z.string(),
+    year: z.number().int().min(1990).max(2200),
+    title: z.string(),
+    publishedOn: isoDate.nullable(),
+    sections: z.strictObject(Object.fromEntries(textSectionKeys.map((k) => [k, z.string()]))),
+    active: toZod(tables.active as Shape),
+    requests: toZod(tables.requests as Shape),
+    reviews: toZod(tables.reviews as Shape),
+  });
+}
+
+/** The schema of a 2021-format report. */
+export const report2021Schema = reportSchema('2021');
+/** The schema of a 2019-format report. */
+export const report2019Schema = reportSchema('2019');
+/** Either format, discriminated on `format`. */
+export const reportSchema_ = z.discriminatedUnion('format', [report2021Schema, report2019Schema]);
+export { reportSchema_ as reportSchema };
+
+/** One problem found when validating a document. */
+export interface SchemaIssue {
+  /** Dotted path into the document (`requests.denied.stateSecret.naturalPerson`), `""` for the root. */
+  path: string;
+  /** The cell's national labels when the path is a cell. */
+  label?: string;
+  /** What is wrong, with the value found. */
+  message: string;
+}
+
+export type ValidationResult = { ok: true; report: Report } | { ok: false; issues: SchemaIssue[] };
+
+function show(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
+  if (Object.is(value, -0)) return '-0';
+  try {
+    const s = JSON.stringify(value);
+    return s.length > 60 ? `${s.slice(0, 57)}…` : s;
+  } catch {
+    return String(value);
+  }
+}
+
+function valueAt(doc: unknown, path: readonly PropertyKey[]): unknown {
+  let v = doc;
+  for (const key of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[key];
+  }
+  return v;
+}
+
+/**
+ * Validates a document against the schema of its format. Never throws: bad input gives
+ * issues that name the path, the national label and the value found.
+ */
+export function validateReport(doc: unknown, lang: Lang = 'en'): ValidationResult {
+  if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
+    return { ok: false, issues: [{ path: '', message: `expected a report object, got ${show(doc)}` }] };
+  }
+  const format = (doc as { format?: unknown }).format;
+  if (!formatIds.includes(format as FormatId)) {
+    return {
+      ok: false,
+      issues: [{ path: 'format', message: `expected "2021" or "2019", got ${show(format)}` }],
+    };
+  }
+  const parsed = (format === '2021' ? report2021Schema : report2019Schema).safeParse(doc);
+  if (parsed.success) return { ok: true, report: parsed.data as unknown as Report };
+  const issues = parsed.error.issues.flatMap((issue): SchemaIssue[] => {
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({
+        path: [...issue.path, key].join('.'),
+        message: `unknown ${issue.path.length > 1 ? 'cell or row' : 'key'} (not in the ${format as string} format)`,
+      }));
+    }
+    const path = issue.path.join('.');
+    const value = valueAt(doc, issue.path);
+    const cell = findCell(path, format as FormatId);
+    if (cell) {
+      const message = value === undefined ? `missing; ${describeKind(cell.kind, lang)} or null` : `${describeKind(cell.kind, lang)}, got ${show(value)}`;
+      // The label stays the national (Chinese) one: it is what the user sees in the table.
+      return [{ path, label: cellLabel(cell), message }];
+    }
+    const got = value === undefined ? 'missing' : `got ${show(value)}`;
+    return [{ path, message: `${issue.message} (${got})` }];
+  });
+  // One issue per path: a value can fail several checks (multipleOf and the refinement).
+  const seen = new Set<string>();
+  return { ok: false, issues: issues.filter((i) => !seen.has(i.path) && !!seen.add(i.path)) };
+}
+
+/** One line per issue: `path（label）: message`. */
+export function formatSchemaIssue(issue: SchemaIssue): string {
+  return `${issue.path || '(document)'}${issue.label ? `（${issue.label}）` : ''}: ${issue.message}`;
+}
+
+/** Thrown by {@link parseReport} for an invalid document. */
+export class ReportValidationError extends Error {
+  readonly issues: SchemaIssue[];
+  constructor(issues: SchemaIssue[], source?: string) {
+    super(
+      `${source ? `${source}: ` : ''}invalid report document:\n${issues.map((i) => `  ${formatSchemaIssue(i)}`).join('\n')}`,
+    );
+    this.name = 'ReportValidationError';
+    this.issues = issues;
+  }
+}
+
+/** Validates and returns the report, or throws {@link ReportValidationError}. */
+export function parseReport(doc: unknown, source?: string): Report {
+  const result = validateReport(doc);
+  if (!result.ok) throw new ReportValidationError(result.issues, source);
+  return result.report;
+}
+
+/** The JSON Schema (draft 2020-12) of the report document, for systems that do not run JS. */
+export function reportJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(reportSchema_, { unrepresentable: 'any' }) as Record<string, unknown>;
+}

@@ -1,0 +1,8 @@
+import { defineConfig } from 'vitest/config';
+
+// One run over every package: `npm test` builds (turbo) and then runs this.
+export default defineConfig({
+  test: {
+    projects: ['packages/core', 'packages/cli', 'packages/elements'],
+  },
+});
