@@ -4,7 +4,18 @@
  */
 import { z } from 'zod';
 import type { Report } from './report.js';
-import { type CellKind, type FormatId, type Lang, cellLabel, findCell, formatIds, taxonomy, textSectionKeys } from './taxonomy.js';
+import {
+  type CellKind,
+  type FormatId,
+  type Lang,
+  type TableId,
+  cellLabel,
+  findCell,
+  formatIds,
+  tableIds,
+  taxonomy,
+  textSectionKeys,
+} from './taxonomy.js';
 
 /** Whether a number has at most 4 decimals (amounts are in 万元, to the yuan at most). */
 export function hasAtMostFourDecimals(value: number): boolean {
@@ -126,6 +137,11 @@ function valueAt(doc: unknown, path: readonly PropertyKey[]): unknown {
   return v;
 }
 
+function unknownWhat(top: PropertyKey | undefined): string {
+  if (top === 'sections') return 'section';
+  return tableIds.includes(top as TableId) ? 'cell or row' : 'key';
+}
+
 /**
  * Validates a document against the schema of its format. Never throws: bad input gives
  * issues that name the path, the national label and the value found.
@@ -147,7 +163,7 @@ export function validateReport(doc: unknown, lang: Lang = 'en'): ValidationResul
     if (issue.code === 'unrecognized_keys') {
       return issue.keys.map((key) => ({
         path: [...issue.path, key].join('.'),
-        message: `unknown ${issue.path.length > 1 ? 'cell or row' : 'key'} (not in the ${format as string} format)`,
+        message: `unknown ${unknownWhat(issue.path[0])} (not in the ${format as string} format)`,
       }));
     }
     const path = issue.path.join('.');

@@ -1,0 +1,31 @@
+/** Where the CLI writes: injectable so tests can run commands in-process. */
+export interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Whether stdout/stderr are a terminal (progress bars, colour). */
+  isTTY: boolean;
+}
+
+export const processIo: Io = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  isTTY: Boolean(process.stderr.isTTY),
+};
+
+/** A problem with the input (unreadable file, not JSON, schema violation): exit 2, no stack trace. */
+export class InputError extends Error {
+  constructor(
+    readonly file: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'InputError';
+  }
+}
+
+/** Wrong use of the command line: exit 2 with the usage. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+export const exitCodes = { ok: 0, findings: 1, input: 2 } as const;

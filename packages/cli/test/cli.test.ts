@@ -1,0 +1,140 @@
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { type Report, reportJsonSchema, withCell } from '@disclosure-report/core';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+const sharedDir = process.env.DISCLOSURE_SHARED_DIR ?? resolve(repoRoot, '../shared');
+const seedFile = join(sharedDir, 'corpus/chenjiaba-2023/expected.json');
+const bin = join(repoRoot, 'packages/cli/bin/disclosure-report.js');
+const seed = () => JSON.parse(readFileSync(seedFile, 'utf8')) as Report;
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the built CLI as a user would, in a real process. */
+async function cli(...args: string[]): Promise<Run> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, ...args], { cwd: repoRoot });
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+  }
+}
+
+let dir: string;
+const write = (name: string, content: unknown) => {
+  const path = join(dir, name);
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
+  return path;
+};
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'disclosure-cli-'));
+});
+
+describe('disclosure-report check', () => {
+  it('finds no error in the seed and warns about the fee report and the government assessment', async () => {
+    const r = await cli('check', seedFile);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('陈家坝镇人民政府 2023');
+    expect(r.stdout).toMatch(/警告 {2}sections\.fee-report\[other\]/);
+    expect(r.stdout).toMatch(/警告 {2}sections\.government-assessment\[overview\]/);
+    expect(r.stdout).not.toContain('错误  ');
+  });
+
+  it('catches one mistyped total with the exact rule, target, expected and actual (exit 1)', async () => {
+    const file = write('typo.json', withCell(seed(), 'requests.granted.total', 5));
+    const r = await cli('check', file, '--json', '--lang', 'en');
+    expect(r.code).toBe(1);
+    const [result] = JSON.parse(r.stdout) as { file: string; findings: Record<string, unknown>[] }[];
+    expect(result?.file).toBe(file);
+    const errors = result?.findings.filter((f) => f.severity === 'error');
+    expect(errors).toContainEqual(
+      expect.objectContaining({ rule: 'requests.row-total', target: 'granted', expected: 0, actual: 5 }),
+    );
+    expect(errors?.map((f) => `${f.rule}[${f.target}]`)).toEqual([
+      'requests.results-sum[total]',
+      'requests.row-total[granted]',
+    ]);
+    const human = await cli('check', file);
+    expect(human.stdout).toContain('错误  requests.row-total[granted]: 三、本年度办理结果/（一）予以公开：各类申请人之和 = 0，总计 = 5（差 5）');
+  });
+
+  it('uses last year\'s report for the carry-over', async () => {
+    const prev = write('prev.json', { ...withCell(seed(), 'requests.carriedForward.naturalPerson', 2), year: 2022 });
+    const r = await cli('check', seedFile, '--prev', prev, '--json');
+    expect(r.code).toBe(1);
+    const [result] = JSON.parse(r.stdout) as { findings: Record<string, unknown>[] }[];
+    expect(result?.findings).toContainEqual(
+      expect.objectContaining({ rule: 'prev.carry-over', target: 'naturalPerson', expected: 2, actual: 0 }),
+    );
+  });
+
+  it('says what is wrong with unusable input, names the file, exits 2 and shows no stack trace', async () => {
+    const notJson = write('broken.json', '{"format": "2021",');
+    const bad = seed() as unknown as { requests: { denied: { stateSecret: Record<string, unknown> } } };
+    bad.requests.denied.stateSecret.naturalPerson = '12件';
+    const invalid = write('invalid.json', bad);
+    const r = await cli('check', notJson, invalid, join(dir, 'missing.json'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${notJson}: not JSON:`);
+    expect(r.stderr).toContain(
+      `${invalid}: not a valid report document:\n  requests.denied.stateSecret.naturalPerson（三、本年度办理结果/（三）不予公开/1.属于国家秘密 · 自然人）: expected a whole number ≥ 0, got "12件"`,
+    );
+    expect(r.stderr).toContain(`${join(dir, 'missing.json')}: cannot read: no such file`);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('checks a directory file by file; one bad file does not stop the rest', async () => {
+    write('year/a.json', seed());
+    write('year/b/c.json', withCell(seed(), 'reviews.reconsideration.total', 1));
+    write('year/d.json', 'not json');
+    write('year/notes.txt', 'ignored');
+    symlinkSync(join(dir, 'nowhere.json'), join(dir, 'year/broken-link.json'));
+    const r = await cli('check', join(dir, 'year'), '--json');
+    expect(r.code).toBe(2);
+    const results = JSON.parse(r.stdout) as { file: string; findings: { rule: string }[]; error?: string }[];
+    expect(results.map((x) => [x.file.slice(dir.length + 6), x.error ? 'unusable' : x.findings.some((f) => f.rule === 'reviews.total')])).toEqual([
+      ['a.json', false],
+      ['b/c.json', true],
+      ['broken-link.json', 'unusable'],
+      ['d.json', 'unusable'],
+    ]);
+  });
+
+  it('prints messages in English with --lang en and refuses an unknown language', async () => {
+    const r = await cli('check', seedFile, '--lang', 'en');
+    expect(r.stdout).toContain('warning  sections.fee-report[other]: 6. Other matters');
+    expect(r.stdout).toContain('0 errors, 2 warnings, 1 info');
+    const bad = await cli('check', seedFile, '--lang', 'fr');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--lang must be zh or en, got "fr"');
+  });
+});
+
+describe('disclosure-report (other commands)', () => {
+  it('schema prints the JSON Schema', async () => {
+    const r = await cli('schema');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual(reportJsonSchema());
+  });
+
+  it('explains wrong usage with exit 2', async () => {
+    expect((await cli('frobnicate')).stderr).toContain('unknown command "frobnicate"');
+    expect((await cli('check')).code).toBe(2);
+    const r = await cli('check', seedFile, '--bogus');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("Unknown option '--bogus'");
+    expect((await cli('check', '--help')).stdout).toContain('Exit status: 0 no error-level finding');
+  });
+});

@@ -1,0 +1,315 @@
+import fc from 'fast-check';
+import jsonLogic from 'json-logic-js';
+import { describe, expect, it } from 'vitest';
+import {
+  type Finding,
+  type Report,
+  RuleCompileError,
+  blankReport,
+  check,
+  compile,
+  createChecker,
+  customOperations,
+  formatFinding,
+  getCell,
+  rulesFor,
+  taxonomy,
+  withCell,
+} from '../src/index.js';
+import { consistentReport } from './arbitraries.js';
+import { expectedReport } from './shared.js';
+
+const seed = () => expectedReport('chenjiaba-2023');
+const sample = (format: '2021' | '2019' = '2021') => fc.sample(consistentReport(format), { numRuns: 1, seed: 7 })[0] as Report;
+const errors = (findings: Finding[]) => findings.filter((f) => f.severity === 'error');
+const find = (findings: Finding[], rule: string, target?: string) =>
+  findings.filter((f) => f.rule === rule && (target === undefined || f.target === target));
+const withText = <R extends Report>(r: R, patch: Partial<Report['sections']>): R => ({ ...r, sections: { ...r.sections, ...patch } });
+
+describe('the seed report (chenjiaba-2023)', () => {
+  it('has no error, and warns about the fee report and the government assessment', () => {
+    const findings = check(seed());
+    expect(errors(findings)).toEqual([]);
+    expect(findings.filter((f) => f.severity === 'warning').map((f) => f.rule)).toEqual([
+      'sections.fee-report',
+      'sections.government-assessment',
+    ]);
+  });
+});
+
+describe('a consistent generated report', () => {
+  it('has no finding at all', () => {
+    expect(check(sample())).toEqual([]);
+    expect(check(sample('2019'))).toEqual([]);
+  });
+});
+
+describe('each rule has a case that violates it and one that passes', () => {
+  it('requests.balance: 一+二 = 三（七）+四 per column', () => {
+    const r = sample();
+    expect(find(check(r), 'requests.balance')).toEqual([]);
+    const bad = withCell(seed(), 'requests.newReceived.total', 877);
+    const [f, ...rest] = find(check(bad), 'requests.balance');
+    expect(rest).toEqual([]);
+    expect(f).toMatchObject({ rule: 'requests.balance', target: 'total', severity: 'error', expected: 877, actual: 0 });
+    expect(f?.cells).toEqual([
+      'requests.newReceived.total',
+      'requests.carriedOver.total',
+      'requests.resultsTotal.total',
+      'requests.carriedForward.total',
+    ]);
+    expect(f && formatFinding(f)).toBe('requests.balance[total]: 总计：一+二 = 877，三（七）+四 = 0（差 877）');
+  });
+
+  it('requests.results-sum: （七）总计 = the 21 result rows', () => {
+    expect(find(check(sample()), 'requests.results-sum')).toEqual([]);
+    const bad = withCell(withCell(sample(), 'requests.denied.processInfo.research', 1000), 'requests.denied.processInfo.total', 0);
+    const f = find(check(bad), 'requests.results-sum', 'research')[0];
+    expect(f).toMatchObject({ severity: 'error' });
+    expect((f?.expected as number) - (f?.actual as number)).toBe(1000 - (getCell(sample(), 'requests.denied.processInfo.research') as number));
+    expect(f?.cells).toContain('requests.denied.processInfo.research');
+    expect(f?.cells).toHaveLength(22);
+  });
+
+  it('requests.row-total: a row\'s 总计 = its six requester columns', () => {
+    expect(find(check(sample()), 'requests.row-total')).toEqual([]);
+    const bad = withCell(seed(), 'requests.denied.stateSecret.total', 3);
+    expect(find(check(bad, { lang: 'en' }), 'requests.row-total')).toEqual([
+      {
+        rule: 'requests.row-total',
+        target: 'denied.stateSecret',
+        severity: 'error',
+        expected: 0,
+        actual: 3,
+        message: 'III. Results this year/(3) Not disclosed/1. State secret: the requesters add up to 0, Total says 3 (difference 3)',
+        cells: [
+          'requests.denied.stateSecret.total',
+          'requests.denied.stateSecret.naturalPerson',
+          'requests.denied.stateSecret.commercial',
+          'requests.denied.stateSecret.research',
+          'requests.denied.stateSecret.publicInterest',
+          'requests.denied.stateSecret.legalService',
+          'requests.denied.stateSecret.otherOrg',
+        ],
+      },
+    ]);
+  });
+
+  it('reviews.total: each group\'s 总计 = its four outcomes', () => {
+    expect(find(check(sample()), 'reviews.total')).toEqual([]);
+    const bad = withCell(seed(), 'reviews.litigationAfterReconsideration.pending', 2);
+    expect(find(check(bad), 'reviews.total')).toMatchObject([
+      { target: 'litigationAfterReconsideration', expected: 2, actual: 0, severity: 'error' },
+    ]);
+  });
+
+  it('cell.type: counts are whole numbers ≥ 0, amounts have ≤ 4 decimals, 2019 本年增/减 may be negative', () => {
+    const r = withCell(withCell(seed(), 'requests.granted.naturalPerson', 1.5), 'active.fees.amount', 1.00001);
+    const found = find(check(r as Report), 'cell.type');
+    expect(found.map((f) => [f.target, f.actual])).toEqual([
+      ['active.fees.amount', 1],
+      ['requests.granted.naturalPerson', 1.5],
+    ]);
+    expect(find(check(withCell(seed(), 'requests.granted.naturalPerson', -1)), 'cell.type', 'requests.granted.naturalPerson')).toHaveLength(1);
+    expect(find(check(withCell(seed(), 'active.fees.amount', 25.1)), 'cell.type')).toEqual([]);
+    const r2019 = withCell(sample('2019'), 'active.licensing.change', -4);
+    expect(find(check(r2019), 'cell.type')).toEqual([]);
+    expect(find(check(withCell(r2019, 'active.licensing.change', -4.5)), 'cell.type', 'active.licensing.change')).toHaveLength(1);
+  });
+
+  it('blank-cell: a blank cell is reported once, as a warning, and counts as 0 in sums', () => {
+    const r = withCell(seed(), 'requests.granted.commercial', null);
+    const findings = check(r);
+    expect(find(findings, 'blank-cell')).toMatchObject([
+      { target: 'requests.granted.commercial', severity: 'warning', cells: ['requests.granted.commercial'] },
+    ]);
+    expect(errors(findings)).toEqual([]);
+    expect(find(check(seed()), 'blank-cell')).toEqual([]);
+  });
+
+  it('prev.carry-over: this year\'s 二 = last year\'s 四', () => {
+    const previous = withCell(seed(), 'requests.carriedForward.total', 3);
+    expect(find(check(seed(), { previous }), 'prev.carry-over')).toMatchObject([
+      { target: 'total', expected: 3, actual: 0, severity: 'error', cells: ['requests.carriedOver.total'] },
+    ]);
+    expect(find(check(seed(), { previous: seed() }), 'prev.carry-over')).toEqual([]);
+    expect(find(check(seed()), 'prev.carry-over')).toEqual([]);
+  });
+
+  it('prev.in-force: in force = last year\'s + issued − repealed', () => {
+    const previous = withCell(seed(), 'active.regulations.inForce', 5);
+    const r = withCell(withCell(seed(), 'active.regulations.issued', 2), 'active.regulations.inForce', 5);
+    expect(find(check(r, { previous }), 'prev.in-force')).toMatchObject([{ target: 'regulations', expected: 7, actual: 5, severity: 'warning' }]);
+    expect(find(check(withCell(r, 'active.regulations.inForce', 7), { previous }), 'prev.in-force')).toEqual([]);
+  });
+
+  it('prev.copied-text: a section copied from last year, but not a short stock answer', () => {
+    const found = find(check(seed(), { previous: seed() }), 'prev.copied-text');
+    expect(found.map((f) => f.target)).toEqual(['overview', 'problems']);
+    const fresh = withText(seed(), { overview: '本年度，本镇围绕重点领域信息公开，新建了村务公开栏十二处，全年主动公开信息一百余条，群众满意度明显提升。' });
+    expect(find(check(fresh, { previous: seed() }), 'prev.copied-text', 'overview')).toEqual([]);
+  });
+
+  it('sections.present: every section present and not empty', () => {
+    expect(find(check(seed()), 'sections.present')).toEqual([]);
+    let r: Report = withText(seed(), { problems: '' });
+    for (const c of taxonomy('2021').cells.filter((c) => c.table === 'reviews')) r = withCell(r, c.id, null);
+    expect(find(check(r), 'sections.present').map((f) => [f.target, f.severity])).toEqual([
+      ['reviews', 'error'],
+      ['problems', 'error'],
+    ]);
+  });
+
+  it('sections.fee-report: section 六 reports 信息处理费', () => {
+    expect(find(check(seed()), 'sections.fee-report')).toHaveLength(1);
+    expect(find(check(withText(seed(), { other: '本年度未收取信息处理费。' })), 'sections.fee-report')).toEqual([]);
+  });
+
+  it('sections.government-assessment: a people\'s government reports 考核、评议、责任追究', () => {
+    expect(find(check(seed()), 'sections.government-assessment')).toHaveLength(1);
+    const reported = withText(seed(), { overview: `${seed().sections.overview}\n（三）监督保障：本年度开展政务公开工作考核，未发生社会评议和责任追究情况。` });
+    expect(find(check(reported), 'sections.government-assessment')).toEqual([]);
+    expect(find(check({ ...seed(), agency: '某某县财政局' }), 'sections.government-assessment')).toEqual([]);
+  });
+
+  it('published.deadline: by 31 March for a people\'s government, 31 January for a department; info when unknown', () => {
+    const late = { ...seed(), publishedOn: '2024-04-01' };
+    expect(find(check(late), 'published.deadline')).toMatchObject([
+      { target: 'deadline', severity: 'warning', expected: '2024-03-31', actual: '2024-04-01' },
+    ]);
+    expect(find(check({ ...seed(), publishedOn: '2024-03-31' }), 'published.deadline')).toEqual([]);
+    expect(find(check({ ...seed(), agency: '某某县财政局', publishedOn: '2024-02-01' }), 'published.deadline')).toMatchObject([
+      { target: 'deadline', expected: '2024-01-31' },
+    ]);
+    expect(find(check(seed()), 'published.deadline')).toMatchObject([{ target: 'unknown', severity: 'info' }]);
+  });
+
+  it('sections.figures-match: figures quoted in the text equal the tables', () => {
+    const r = withText(seed(), { overview: '全年共收到政府信息公开申请5件，发生政府信息公开行政复议1件、行政诉讼0件。' });
+    expect(find(check(r), 'sections.figures-match').map((f) => [f.target, f.expected, f.actual])).toEqual([
+      ['requests.newReceived', 0, 5],
+      ['reviews.reconsideration', 0, 1],
+    ]);
+    const ok = withText(seed(), { overview: '全年共收到政府信息公开申请0件，行政复议0件、行政诉讼0件。' });
+    expect(find(check(ok), 'sections.figures-match')).toEqual([]);
+  });
+
+  it('format.current: reports for 2021 on use the 2021 format', () => {
+    const old = { ...sample('2019'), year: 2021 };
+    expect(find(check(old), 'format.current')).toMatchObject([{ severity: 'warning', actual: '2019' }]);
+    expect(find(check(sample('2019')), 'format.current')).toEqual([]);
+  });
+
+  it('covers every rule id of rules.md', () => {
+    const ids = new Set(rulesFor('2021').rules.map((r) => r.id));
+    expect([...ids].sort()).toEqual(
+      [
+        'requests.balance', 'requests.results-sum', 'requests.row-total', 'reviews.total', 'cell.type', 'blank-cell',
+        'prev.carry-over', 'prev.in-force', 'prev.copied-text', 'sections.present', 'sections.fee-report',
+        'sections.government-assessment', 'published.deadline', 'sections.figures-match', 'format.current',
+      ].sort(),
+    );
+  });
+});
+
+describe('properties', () => {
+  it('a random consistent report has no error finding', () => {
+    fc.assert(fc.property(consistentReport('2021'), (r) => errors(check(r)).length === 0));
+    fc.assert(fc.property(consistentReport('2019'), (r) => errors(check(r)).length === 0));
+  });
+
+  it('changing any single cell of table 三 or 四 gives an error naming that cell', () => {
+    const cells = taxonomy('2021').cells.filter((c) => c.table !== 'active');
+    fc.assert(
+      fc.property(consistentReport('2021'), fc.constantFrom(...cells), fc.integer({ min: 1, max: 100 }), (r, cell, delta) => {
+        const changed = withCell(r, cell.id, (getCell(r, cell.id) as number) + delta);
+        return errors(check(changed)).some((f) => f.cells.includes(cell.id));
+      }),
+    );
+  });
+});
+
+describe('the rules as data', () => {
+  for (const op of Object.keys(customOperations)) {
+    jsonLogic.add_operation(op, customOperations[op as keyof typeof customOperations]);
+  }
+  const report = fc.oneof(
+    consistentReport('2021'),
+    consistentReport('2019'),
+    // Inconsistent and blank cells too, so that failing conditions are compared as well.
+    fc.tuple(consistentReport('2021'), fc.array(fc.tuple(fc.nat(199), fc.option(fc.integer({ min: -5, max: 99 })))), fc.constantFrom(null, '2022-01-15', '2022-05-01')).map(
+      ([r, edits, publishedOn]) => {
+        const cells = taxonomy('2021').cells;
+        let out: Report = { ...r, publishedOn };
+        for (const [i, v] of edits) out = withCell(out, (cells[i] as { id: string }).id, v);
+        return out;
+      },
+    ),
+  );
+
+  it('evaluate the same under json-logic-js as under the engine (rules, expected and actual)', () => {
+    fc.assert(
+      fc.property(report, fc.option(consistentReport('2021')), (r, prev) => {
+        const data = prev ? { ...r, prev } : r;
+        for (const rule of rulesFor(r.format).rules) {
+          if (rule.requires && !prev) continue;
+          expect(jsonLogic.truthy(jsonLogic.apply(rule.condition as never, data)), `${rule.id}[${rule.target}]`).toBe(
+            jsonLogic.truthy(compile(rule.condition)(data)),
+          );
+          for (const side of ['expected', 'actual'] as const) {
+            const expr = rule[side];
+            if (expr !== undefined) expect(compile(expr)(data)).toEqual(jsonLogic.apply(expr as never, data));
+          }
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('use only standard JSON-logic plus the two documented custom operations', () => {
+    const standard = new Set(['var', '==', '!=', '<', '<=', '>', '>=', '!', '!!', 'or', 'and', 'if', '+', '-', '*', '%', 'cat', 'substr', 'in']);
+    const used = new Set<string>();
+    const walk = (e: unknown): void => {
+      if (Array.isArray(e)) e.forEach(walk);
+      else if (e && typeof e === 'object') for (const [k, v] of Object.entries(e)) (used.add(k), walk(v));
+    };
+    for (const f of ['2021', '2019'] as const) for (const r of rulesFor(f).rules) (walk(r.condition), walk(r.expected), walk(r.actual));
+    expect([...used].filter((op) => !standard.has(op)).sort()).toEqual(['textNumber', 'textSimilarity']);
+    expect(rulesFor('2021').customOperations).toEqual(['textNumber', 'textSimilarity']);
+  });
+
+  it('the shipped rules/*.json and report.schema.json are up to date', async () => {
+    const { execFileSync } = await import('node:child_process');
+    expect(() => execFileSync(process.execPath, ['--import', 'tsx', 'scripts/generate.ts', '--check'], { cwd: new URL('..', import.meta.url), stdio: 'pipe' })).not.toThrow();
+  });
+
+  it('the engine refuses what it cannot run, with a clear error', () => {
+    expect(() => compile({ regex: ['a', 'b'] })).toThrow(new RuleCompileError('unknown JSON-logic operation "regex"'));
+    expect(() => compile({ '==': [1] })).toThrow('"==" takes 2 arguments, got 1');
+    expect(() => createChecker({ format: '2021', customOperations: [], rules: [{ id: 'x', target: 'y', severity: 'error', cells: [], condition: { a: 1, b: 2 }, message: { 'zh-CN': '', en: '' } }] })).toThrow(RuleCompileError);
+  });
+});
+
+describe('custom operations', () => {
+  it('textNumber reads the first captured number, or null', () => {
+    expect(customOperations.textNumber('共收到申请12件', '申请(\\d+)件')).toBe(12);
+    expect(customOperations.textNumber('无', '申请(\\d+)件')).toBeNull();
+    expect(customOperations.textNumber(null, '申请(\\d+)件')).toBeNull();
+  });
+  it('textSimilarity is 1 for the same text, low for different, 0 for short texts', () => {
+    const a = '本年度，我局认真贯彻落实政务公开工作要点，全面推进决策、执行、管理、服务、结果公开。';
+    expect(customOperations.textSimilarity(a, a, 30)).toBe(1);
+    expect(customOperations.textSimilarity(a, `${a}另外新增一句。`, 30)).toBeGreaterThan(0.9);
+    expect(customOperations.textSimilarity(a, '今年主要围绕乡村振兴和民生保障领域推进重点信息公开，公开栏更新十二次，回应群众关切。', 30)).toBeLessThan(0.3);
+    expect(customOperations.textSimilarity('无', '无', 30)).toBe(0);
+  });
+});
+
+describe('blank reports', () => {
+  it('a blank report is an error for every section, and a warning for every cell', () => {
+    const f = check(blankReport('2021', { agency: '某某局', year: 2023 }));
+    expect(find(f, 'sections.present')).toHaveLength(6);
+    expect(find(f, 'blank-cell')).toHaveLength(200);
+    expect(find(f, 'requests.balance')).toEqual([]);
+  });
+});

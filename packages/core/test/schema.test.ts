@@ -1,0 +1,123 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Ajv2020 from 'ajv/dist/2020.js';
+import { describe, expect, it } from 'vitest';
+import {
+  ReportValidationError,
+  blankReport,
+  formatSchemaIssue,
+  parseReport,
+  reportJsonSchema,
+  validateReport,
+  withCell,
+} from '../src/index.js';
+import { clone, corpusNames, expectedReport } from './shared.js';
+
+const seed = () => expectedReport('chenjiaba-2023');
+
+function issues(doc: unknown): string[] {
+  const r = validateReport(doc);
+  return r.ok ? [] : r.issues.map(formatSchemaIssue);
+}
+
+describe('report schema', () => {
+  it('accepts every corpus document', () => {
+    for (const name of corpusNames()) expect(issues(expectedReport(name)), name).toEqual([]);
+  });
+
+  it('names the path and the national label of a bad cell', () => {
+    const doc = clone(seed()) as unknown as { requests: { denied: { stateSecret: Record<string, unknown> } } };
+    doc.requests.denied.stateSecret.naturalPerson = '12件';
+    expect(issues(doc)).toEqual([
+      'requests.denied.stateSecret.naturalPerson（三、本年度办理结果/（三）不予公开/1.属于国家秘密 · 自然人）: expected a whole number ≥ 0, got "12件"',
+    ]);
+  });
+
+  it.each([
+    ['NaN', Number.NaN, 'got NaN'],
+    ['Infinity', Number.POSITIVE_INFINITY, 'got Infinity'],
+    ['-0', -0, 'got -0'],
+    ['a negative count', -1, 'got -1'],
+    ['a fraction', 1.5, 'got 1.5'],
+    ['a number beyond safe integers', 2 ** 53 + 2, 'got 9007199254740994'],
+    ['a string', '3', 'got "3"'],
+    ['a boolean', true, 'got true'],
+  ])('rejects %s in a count cell', (_name, value, got) => {
+    const doc = withCell(seed(), 'reviews.reconsideration.total', value as number);
+    const [first, ...rest] = issues(doc);
+    expect(rest).toEqual([]);
+    expect(first).toContain('reviews.reconsideration.total（行政复议 · 总计）: expected a whole number ≥ 0');
+    expect(first).toContain(got);
+  });
+
+  it('says a missing cell is missing, and rejects unknown cells and rows', () => {
+    const doc = clone(seed()) as unknown as { requests: Record<string, Record<string, unknown>> };
+    delete (doc.requests.granted as Record<string, unknown>).total;
+    (doc.requests.granted as Record<string, unknown>).totl = 0;
+    doc.requests.bogus = {};
+    expect(issues(doc)).toEqual([
+      'requests.granted.total（三、本年度办理结果/（一）予以公开 · 总计）: missing; expected a whole number ≥ 0 or null',
+      'requests.granted.totl: unknown cell or row (not in the 2021 format)',
+      'requests.bogus: unknown cell or row (not in the 2021 format)',
+    ]);
+  });
+
+  it('keeps blank cells as null and accepts amounts with up to 4 decimals', () => {
+    expect(issues(withCell(seed(), 'requests.granted.total', null))).toEqual([]);
+    expect(issues(withCell(seed(), 'active.fees.amount', 25.1234))).toEqual([]);
+    expect(issues(withCell(seed(), 'active.fees.amount', 0.0001))).toEqual([]);
+    expect(issues(withCell(seed(), 'active.fees.amount', 25.12345))[0]).toContain(
+      'active.fees.amount（第二十条第（八）项/行政事业性收费 · 本年收费金额（单位：万元））: expected an amount ≥ 0 with at most 4 decimals, got 25.12345',
+    );
+  });
+
+  it('allows a negative 本年增/减 in the 2019 format only', () => {
+    const r2019 = withCell(blankReport('2019', { agency: 'x', year: 2020 }), 'active.licensing.change', -3);
+    expect(issues(r2019)).toEqual([]);
+    expect(issues(withCell(r2019, 'active.licensing.change', 1.5))[0]).toContain('expected a whole number (may be negative)');
+    expect(issues(withCell(r2019, 'active.licensing.decisions', -3))[0]).toContain('expected a whole number ≥ 0');
+  });
+
+  it('checks the document around the tables', () => {
+    expect(issues(null)).toEqual(['(document): expected a report object, got null']);
+    expect(issues({ ...seed(), format: '2020' })).toEqual(['format: expected "2021" or "2019", got "2020"']);
+    expect(issues({ ...seed(), publishedOn: '2024-02-30' })[0]).toMatch(/^publishedOn: not a calendar date/);
+    expect(issues({ ...seed(), year: '2023' })[0]).toMatch(/^year: .*got "2023"/);
+    const noSections = clone(seed()) as unknown as Record<string, unknown>;
+    delete noSections.sections;
+    expect(issues(noSections)[0]).toMatch(/^sections: .*missing/);
+    // Other metadata may be added at the top (spec README).
+    expect(issues({ ...seed(), source: 'https://example.gov.cn/1.html' })).toEqual([]);
+  });
+
+  it('parseReport throws an error that lists every issue', () => {
+    const doc = withCell(withCell(seed(), 'requests.granted.total', -1), 'active.fees.amount', -2);
+    expect(() => parseReport(doc, 'a.json')).toThrow(ReportValidationError);
+    try {
+      parseReport(doc, 'a.json');
+    } catch (e) {
+      expect((e as ReportValidationError).issues).toHaveLength(2);
+      expect((e as Error).message).toMatch(/^a\.json: invalid report document:\n {2}active\.fees\.amount/);
+    }
+  });
+});
+
+describe('report.schema.json', () => {
+  const schema = JSON.parse(readFileSync(join(import.meta.dirname, '../report.schema.json'), 'utf8')) as object;
+  const ajv = new Ajv2020.default({ allErrors: true, strict: false });
+  const validate = ajv.compile(schema);
+
+  it('is the schema generated from zod', () => {
+    expect(schema).toEqual(reportJsonSchema());
+  });
+
+  it('lets a non-JS validator accept valid documents and reject bad cells', () => {
+    expect(validate(seed()), JSON.stringify(validate.errors)).toBe(true);
+    expect(validate(blankReport('2019', { agency: 'x', year: 2020 }))).toBe(true);
+    expect(validate(withCell(seed(), 'requests.granted.total', -1))).toBe(false);
+    expect(validate(withCell(seed(), 'requests.granted.total', 1.5))).toBe(false);
+    expect(validate(withCell(seed(), 'requests.granted.total', '1' as unknown as number))).toBe(false);
+    expect(validate(withCell(seed(), 'requests.granted.bogus', 1))).toBe(false);
+    expect(validate(withCell(seed(), 'active.fees.amount', 25.1))).toBe(true);
+  });
+});
