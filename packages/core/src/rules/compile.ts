@@ -31,11 +31,21 @@ function compileVar(args: JsonLogic[]): Compiled {
   const p = pathArg === null || pathArg === undefined ? '' : String(pathArg);
   if (p === '') return (data) => data;
   const keys = p.split('.');
-  if (keys.length === 1) {
-    const k = keys[0] as string;
+  // Unrolled accessors for the depths of cell ids (3 and 4): the hot path of every check.
+  if (keys.length <= 4) {
+    const [k0, k1, k2, k3] = keys as [string, string?, string?, string?];
+    const step = (v: unknown, k: string): unknown => (v === null || v === undefined ? undefined : (v as Record<string, unknown>)[k]);
     return (data) => {
-      if (data === null || data === undefined) return fallback;
-      const v = (data as Record<string, unknown>)[k];
+      let v = step(data, k0);
+      if (v === undefined) return fallback;
+      if (k1 === undefined) return v;
+      v = step(v, k1);
+      if (v === undefined) return fallback;
+      if (k2 === undefined) return v;
+      v = step(v, k2);
+      if (v === undefined) return fallback;
+      if (k3 === undefined) return v;
+      v = step(v, k3);
       return v === undefined ? fallback : v;
     };
   }
@@ -58,10 +68,19 @@ function lookup(data: unknown, path: string, fallback: unknown): unknown {
 
 type Factory = (args: Compiled[], raw: JsonLogic[]) => Compiled;
 
-const binary = (f: (a: unknown, b: unknown) => unknown): Factory => (args) => {
-  const [a, b] = args as [Compiled, Compiled];
-  return (d) => f(a(d), b(d));
-};
+const isLiteral = (e: JsonLogic | undefined): boolean => e === null || typeof e !== 'object';
+
+const binary =
+  (f: (a: unknown, b: unknown) => unknown): Factory =>
+  (args, raw) => {
+    const [a, b] = args as [Compiled, Compiled];
+    // A literal operand is read once at compile time rather than called per evaluation.
+    if (isLiteral(raw[1])) {
+      const bv = raw[1];
+      return (d) => f(a(d), bv);
+    }
+    return (d) => f(a(d), b(d));
+  };
 
 function comparison(f: (a: unknown, b: unknown) => boolean): Factory {
   return (args) => {
@@ -74,11 +93,34 @@ function comparison(f: (a: unknown, b: unknown) => boolean): Factory {
   };
 }
 
+const orN =
+  (args: Compiled[]): Compiled =>
+  (d) => {
+    let v: unknown;
+    for (const a of args) {
+      v = a(d);
+      if (truthy(v)) return v;
+    }
+    return v;
+  };
+const andN =
+  (args: Compiled[]): Compiled =>
+  (d) => {
+    let v: unknown;
+    for (const a of args) {
+      v = a(d);
+      if (!truthy(v)) return v;
+    }
+    return v;
+  };
+
 /* eslint-disable eqeqeq -- JSON-logic's == and != are JavaScript's loose equality */
 const operations: Record<string, Factory> = {
-  '==': binary((a, b) => a == b),
+  '==': (args, raw) =>
+    raw[1] === null ? ((a) => (d) => a(d) == null)(args[0] as Compiled) : binary((a, b) => a == b)(args, raw),
   '===': binary((a, b) => a === b),
-  '!=': binary((a, b) => a != b),
+  '!=': (args, raw) =>
+    raw[1] === null ? ((a) => (d) => a(d) != null)(args[0] as Compiled) : binary((a, b) => a != b)(args, raw),
   '!==': binary((a, b) => a !== b),
   '<': comparison((a, b) => (a as number) < (b as number)),
   '<=': comparison((a, b) => (a as number) <= (b as number)),
@@ -92,21 +134,25 @@ const operations: Record<string, Factory> = {
     const a = args[0] as Compiled;
     return (d) => truthy(a(d));
   },
-  or: (args) => (d) => {
-    let v: unknown;
-    for (const a of args) {
-      v = a(d);
-      if (truthy(v)) return v;
+  or: (args) => {
+    if (args.length === 2) {
+      const [a, b] = args as [Compiled, Compiled];
+      return (d) => {
+        const v = a(d);
+        return truthy(v) ? v : b(d);
+      };
     }
-    return v;
+    return orN(args);
   },
-  and: (args) => (d) => {
-    let v: unknown;
-    for (const a of args) {
-      v = a(d);
-      if (!truthy(v)) return v;
+  and: (args) => {
+    if (args.length === 2) {
+      const [a, b] = args as [Compiled, Compiled];
+      return (d) => {
+        const v = a(d);
+        return truthy(v) ? b(d) : v;
+      };
     }
-    return v;
+    return andN(args);
   },
   if: (args) => (d) => {
     let i = 0;
