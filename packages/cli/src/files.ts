@@ -1,8 +1,7 @@
 import { opendir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 
-/** File endings the CLI reads as report sources. */
-export const sourceExtensions = ['.json'];
+import { sourceExtensions } from './load.js';
 
 /**
  * Expands the command line's paths: files as given, directories walked (sorted, one entry

@@ -1,6 +1,11 @@
 import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { type Report, formatSchemaIssue, validateReport } from '@disclosure-report/core';
+import type { ImportResult } from '@disclosure-report/core/import';
 import { InputError } from './io.js';
+
+/** File endings the CLI reads: report documents and the published forms the importers read. */
+export const sourceExtensions = ['.json', '.txt', '.text', '.html', '.htm', '.shtml', '.docx', '.pdf'];
 
 function reason(e: unknown): string {
   const code = (e as NodeJS.ErrnoException).code;
@@ -10,17 +15,18 @@ function reason(e: unknown): string {
   return (e as Error).message;
 }
 
-/** Reads one report document; any problem is an InputError that names the file and the place. */
-export async function loadReport(file: string): Promise<Report> {
-  let text: string;
+async function readBytes(file: string): Promise<Uint8Array> {
   try {
-    text = await readFile(file, 'utf8');
+    return await readFile(file);
   } catch (e) {
     throw new InputError(file, `cannot read: ${reason(e)}`);
   }
+}
+
+function parseJsonReport(file: string, bytes: Uint8Array): Report {
   let doc: unknown;
   try {
-    doc = JSON.parse(text.replace(/^\uFEFF/, ''));
+    doc = JSON.parse(new TextDecoder().decode(bytes).replace(/^\uFEFF/, ''));
   } catch (e) {
     throw new InputError(file, `not JSON: ${(e as Error).message}`);
   }
@@ -29,4 +35,34 @@ export async function loadReport(file: string): Promise<Report> {
     throw new InputError(file, `not a valid report document:\n${result.issues.map((i) => `  ${formatSchemaIssue(i)}`).join('\n')}`);
   }
   return result.report;
+}
+
+function where(location: Record<string, unknown> | undefined): string {
+  if (!location) return '';
+  const parts = Object.entries(location)
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => `${k} ${String(v)}`);
+  return parts.length ? ` (${parts.join(', ')})` : '';
+}
+
+/** Imports any source the importers read (text, HTML, docx, PDF, JSON). */
+export async function importFile(file: string): Promise<ImportResult> {
+  const bytes = await readBytes(file);
+  // Loaded on demand: `check` over JSON documents never pays for the importers.
+  const { importReport, ImportError } = await import('@disclosure-report/core/import');
+  try {
+    return await importReport(bytes, { fileName: basename(file) });
+  } catch (e) {
+    if (e instanceof ImportError) {
+      const details = e.details.length ? `\n${e.details.map((d) => `  ${d}`).join('\n')}` : '';
+      throw new InputError(file, `cannot import: ${e.message}${where(e.location as Record<string, unknown> | undefined)}${details}`);
+    }
+    throw new InputError(file, `cannot import: ${(e as Error).message}`);
+  }
+}
+
+/** Reads one report: a JSON document directly, any other source through the importers. */
+export async function loadReport(file: string): Promise<Report> {
+  if (file.toLowerCase().endsWith('.json')) return parseJsonReport(file, await readBytes(file));
+  return (await importFile(file)).report;
 }

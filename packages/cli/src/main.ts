@@ -4,18 +4,21 @@
  */
 import { reportJsonSchema } from '@disclosure-report/core';
 import { checkUsage, runCheck } from './commands/check.js';
+import { importUsage, runImport } from './commands/import.js';
 import { type Io, UsageError, exitCodes, processIo } from './io.js';
 
 const usage = `Usage: disclosure-report <command> [options]
 
 Commands:
-  check <file|dir…>   check reports against the national format's rules
+  check <file|dir…>   check reports (documents or published sources) against the national format's rules
+  import <file|dir…>  read published reports (text, HTML, .docx, PDF) into report documents
   schema              print the JSON Schema of the report document
 
 Run "disclosure-report <command> --help" for a command's options.`;
 
 const commandUsage: Record<string, string> = {
   check: checkUsage,
+  import: importUsage,
   schema: 'disclosure-report schema\n\nPrints the JSON Schema (draft 2020-12) of the report document.',
 };
 
@@ -37,6 +40,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     switch (command) {
       case 'check':
         return await runCheck(args, io);
+      case 'import':
+        return await runImport(args, io);
       case 'schema':
         io.stdout(`${JSON.stringify(reportJsonSchema(), null, 2)}\n`);
         return exitCodes.ok;

@@ -266,6 +266,20 @@ describe('the rules as data', () => {
     );
   });
 
+  it('give the engine the same findings as json-logic-js evaluating rules/*.json one by one', () => {
+    fc.assert(
+      fc.property(report, fc.option(consistentReport('2021')), (r, prev) => {
+        const data = prev ? { ...r, prev } : r;
+        const reference = rulesFor(r.format)
+          .rules.filter((rule) => (!rule.requires || prev) && !jsonLogic.truthy(jsonLogic.apply(rule.condition as never, data)))
+          .map((rule) => [rule.id, rule.target, rule.severity]);
+        const engine = check(r, prev ? { previous: prev } : {}).map((f) => [f.rule, f.target, f.severity]);
+        expect(engine).toEqual(reference);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it('use only standard JSON-logic plus the two documented custom operations', () => {
     const standard = new Set(['var', '==', '!=', '<', '<=', '>', '>=', '!', '!!', 'or', 'and', 'if', '+', '-', '*', '%', 'cat', 'substr', 'in']);
     const used = new Set<string>();

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Ajv2020 from 'ajv/dist/2020.js';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import {
   ReportValidationError,
@@ -104,7 +104,7 @@ describe('report schema', () => {
 
 describe('report.schema.json', () => {
   const schema = JSON.parse(readFileSync(join(import.meta.dirname, '../report.schema.json'), 'utf8')) as object;
-  const ajv = new Ajv2020.default({ allErrors: true, strict: false });
+  const ajv = new Ajv2020({ allErrors: true, strict: false });
   const validate = ajv.compile(schema);
 
   it('is the schema generated from zod', () => {

@@ -6,8 +6,9 @@ import { loadReport } from '../load.js';
 
 export const checkUsage = `disclosure-report check <file|dir…> [--prev <last-year.json>] [--json] [--lang zh|en]
 
-Checks report documents against the national format's rules and prints the findings,
-grouped by file and severity (errors first). A directory is checked file by file.
+Checks reports against the national format's rules and prints the findings, grouped
+by file and severity (errors first). Report documents (.json) are read as they are; published
+sources (.txt, .html, .docx, .pdf) are imported first. A directory is checked file by file.
 
   --prev <file>   last year's report of the same agency (enables the prev.* rules)
   --json          print [{ "file", "findings": [{ rule, target, severity, message, cells, expected?, actual? }] }]

@@ -7,7 +7,23 @@
 import { customOperations } from './operations.js';
 import type { JsonLogic } from './types.js';
 
+/** A compiled expression: evaluates against some data. */
 export type Compiled = (data: unknown) => unknown;
+
+/**
+ * What internal closures evaluate against: the data, and (for the engine) the report's
+ * cell values read once into an array. Reading 200 cells from nested objects costs more
+ * than all the arithmetic (every lookup site sees many object shapes), so the engine reads
+ * each cell once per check and the rules read the array.
+ */
+export interface Scope {
+  data: unknown;
+  cells: readonly unknown[];
+}
+type Fn = (scope: Scope) => unknown;
+
+/** Cell paths read from `Scope.cells` in the compile under way (set by {@link compileWithCells}). */
+let cellSlots: ReadonlyMap<string, number> | undefined;
 
 /** Thrown for an expression the engine cannot run (unknown operation, wrong shape). */
 export class RuleCompileError extends Error {
@@ -17,26 +33,34 @@ export class RuleCompileError extends Error {
   }
 }
 
-const truthy = (v: unknown): boolean => (Array.isArray(v) ? v.length > 0 : Boolean(v));
+// JSON-logic truthiness: an empty array is false. Booleans first: most values tested are.
+const truthy = (v: unknown): boolean => (typeof v === 'boolean' ? v : Array.isArray(v) ? v.length > 0 : Boolean(v));
 // json-logic-js coerces with parseFloat for arithmetic.
 const num = (v: unknown): number => (typeof v === 'number' ? v : Number.parseFloat(v as string));
 
-function compileVar(args: JsonLogic[]): Compiled {
+function compileVar(args: JsonLogic[]): Fn {
   const [pathArg, fallbackArg] = args;
   const fallback = fallbackArg === undefined ? null : fallbackArg;
   if (typeof pathArg !== 'string' && typeof pathArg !== 'number' && pathArg !== null && pathArg !== undefined) {
-    const path = compile(pathArg);
-    return (data) => lookup(data, String(path(data) ?? ''), fallback);
+    const path = compileNode(pathArg);
+    return (s) => lookup(s.data, String(path(s) ?? ''), fallback);
   }
   const p = pathArg === null || pathArg === undefined ? '' : String(pathArg);
-  if (p === '') return (data) => data;
+  if (p === '') return (s) => s.data;
+  const slot = cellSlots?.get(p);
+  if (slot !== undefined) {
+    return (s) => {
+      const v = s.cells[slot];
+      return v === undefined ? fallback : v;
+    };
+  }
   const keys = p.split('.');
   // Unrolled accessors for the depths of cell ids (3 and 4): the hot path of every check.
   if (keys.length <= 4) {
     const [k0, k1, k2, k3] = keys as [string, string?, string?, string?];
     const step = (v: unknown, k: string): unknown => (v === null || v === undefined ? undefined : (v as Record<string, unknown>)[k]);
-    return (data) => {
-      let v = step(data, k0);
+    return (s) => {
+      let v = step(s.data, k0);
       if (v === undefined) return fallback;
       if (k1 === undefined) return v;
       v = step(v, k1);
@@ -49,7 +73,7 @@ function compileVar(args: JsonLogic[]): Compiled {
       return v === undefined ? fallback : v;
     };
   }
-  return (data) => walk(data, keys, fallback);
+  return (s) => walk(s.data, keys, fallback);
 }
 
 function walk(data: unknown, keys: readonly string[], fallback: unknown): unknown {
@@ -66,35 +90,59 @@ function lookup(data: unknown, path: string, fallback: unknown): unknown {
   return path === '' ? data : walk(data, path.split('.'), fallback);
 }
 
-type Factory = (args: Compiled[], raw: JsonLogic[]) => Compiled;
+type Factory = (args: Fn[], raw: JsonLogic[]) => Fn;
 
 const isLiteral = (e: JsonLogic | undefined): boolean => e === null || typeof e !== 'object';
 
-const binary =
-  (f: (a: unknown, b: unknown) => unknown): Factory =>
-  (args, raw) => {
-    const [a, b] = args as [Compiled, Compiled];
-    // A literal operand is read once at compile time rather than called per evaluation.
-    if (isLiteral(raw[1])) {
-      const bv = raw[1];
-      return (d) => f(a(d), bv);
-    }
-    return (d) => f(a(d), b(d));
-  };
+type Compare = (a: unknown, b: unknown) => boolean;
+/* eslint-disable eqeqeq -- JSON-logic's == and != are JavaScript's loose equality */
+// Each comparison written out once per operand shape, so the hot closures call no helper.
+const comparisons: Record<string, [Compare, (a: Fn, lit: unknown) => Fn]> = {
+  '==': [(a, b) => a == b, (a, lit) => (lit === null ? (d) => a(d) == null : (d) => a(d) == lit)],
+  '===': [(a, b) => a === b, (a, lit) => (d) => a(d) === lit],
+  '!=': [(a, b) => a != b, (a, lit) => (lit === null ? (d) => a(d) != null : (d) => a(d) != lit)],
+  '!==': [(a, b) => a !== b, (a, lit) => (d) => a(d) !== lit],
+  '<': [(a, b) => (a as number) < (b as number), (a, lit) => (d) => (a(d) as number) < (lit as number)],
+  '<=': [(a, b) => (a as number) <= (b as number), (a, lit) => (d) => (a(d) as number) <= (lit as number)],
+  '>': [(a, b) => (a as number) > (b as number), (a, lit) => (d) => (a(d) as number) > (lit as number)],
+  '>=': [(a, b) => (a as number) >= (b as number), (a, lit) => (d) => (a(d) as number) >= (lit as number)],
+};
+/* eslint-enable eqeqeq */
 
-function comparison(f: (a: unknown, b: unknown) => boolean): Factory {
-  return (args) => {
-    const [a, b, c] = args as [Compiled, Compiled, Compiled | undefined];
-    if (c) return (d) => {
-      const y = b(d);
-      return f(a(d), y) && f(y, c(d));
-    };
+function comparison(op: string): Factory {
+  const [f, withLiteral] = comparisons[op] as [Compare, (a: Fn, lit: unknown) => Fn];
+  return (args, raw) => {
+    const [a, b, c] = args as [Fn, Fn, Fn | undefined];
+    if (c) {
+      return (d) => {
+        const y = b(d);
+        return f(a(d), y) && f(y, c(d));
+      };
+    }
+    if (isLiteral(raw[1])) return withLiteral(a, raw[1]);
     return (d) => f(a(d), b(d));
   };
 }
 
+const binary =
+  (f: (a: unknown, b: unknown) => unknown): Factory =>
+  (args) => {
+    const [a, b] = args as [Fn, Fn];
+    return (d) => f(a(d), b(d));
+  };
+
+/** `{"or": [{"var": path}, 0]}`: how the rules read a cell that counts as 0 when blank. */
+function coalescedVar(e: JsonLogic | undefined): Fn | undefined {
+  if (!e || typeof e !== 'object' || Array.isArray(e) || !('or' in e)) return undefined;
+  const args = e.or;
+  if (!Array.isArray(args) || args.length !== 2 || args[1] !== 0) return undefined;
+  const v = args[0];
+  if (!v || typeof v !== 'object' || Array.isArray(v) || !('var' in v) || Object.keys(v).length !== 1) return undefined;
+  return compileNode(v);
+}
+
 const orN =
-  (args: Compiled[]): Compiled =>
+  (args: Fn[]): Fn =>
   (d) => {
     let v: unknown;
     for (const a of args) {
@@ -104,7 +152,7 @@ const orN =
     return v;
   };
 const andN =
-  (args: Compiled[]): Compiled =>
+  (args: Fn[]): Fn =>
   (d) => {
     let v: unknown;
     for (const a of args) {
@@ -114,29 +162,34 @@ const andN =
     return v;
   };
 
-/* eslint-disable eqeqeq -- JSON-logic's == and != are JavaScript's loose equality */
 const operations: Record<string, Factory> = {
-  '==': (args, raw) =>
-    raw[1] === null ? ((a) => (d) => a(d) == null)(args[0] as Compiled) : binary((a, b) => a == b)(args, raw),
-  '===': binary((a, b) => a === b),
-  '!=': (args, raw) =>
-    raw[1] === null ? ((a) => (d) => a(d) != null)(args[0] as Compiled) : binary((a, b) => a != b)(args, raw),
-  '!==': binary((a, b) => a !== b),
-  '<': comparison((a, b) => (a as number) < (b as number)),
-  '<=': comparison((a, b) => (a as number) <= (b as number)),
-  '>': binary((a, b) => (a as number) > (b as number)),
-  '>=': binary((a, b) => (a as number) >= (b as number)),
+  '==': comparison('=='),
+  '===': comparison('==='),
+  '!=': comparison('!='),
+  '!==': comparison('!=='),
+  '<': comparison('<'),
+  '<=': comparison('<='),
+  '>': comparison('>'),
+  '>=': comparison('>='),
   '!': (args) => {
-    const a = args[0] as Compiled;
+    const a = args[0] as Fn;
     return (d) => !truthy(a(d));
   },
   '!!': (args) => {
-    const a = args[0] as Compiled;
+    const a = args[0] as Fn;
     return (d) => truthy(a(d));
   },
-  or: (args) => {
+  or: (args, raw) => {
+    if (args.length === 2 && isLiteral(raw[1])) {
+      const [a] = args as [Fn];
+      const lit = raw[1];
+      return (d) => {
+        const v = a(d);
+        return truthy(v) ? v : lit;
+      };
+    }
     if (args.length === 2) {
-      const [a, b] = args as [Compiled, Compiled];
+      const [a, b] = args as [Fn, Fn];
       return (d) => {
         const v = a(d);
         return truthy(v) ? v : b(d);
@@ -146,7 +199,7 @@ const operations: Record<string, Factory> = {
   },
   and: (args) => {
     if (args.length === 2) {
-      const [a, b] = args as [Compiled, Compiled];
+      const [a, b] = args as [Fn, Fn];
       return (d) => {
         const v = a(d);
         return truthy(v) ? b(d) : v;
@@ -156,12 +209,25 @@ const operations: Record<string, Factory> = {
   },
   if: (args) => (d) => {
     let i = 0;
-    for (; i < args.length - 1; i += 2) if (truthy((args[i] as Compiled)(d))) return (args[i + 1] as Compiled)(d);
-    return i === args.length - 1 ? (args[i] as Compiled)(d) : null;
+    for (; i < args.length - 1; i += 2) if (truthy((args[i] as Fn)(d))) return (args[i + 1] as Fn)(d);
+    return i === args.length - 1 ? (args[i] as Fn)(d) : null;
   },
-  '+': (args) => {
+  '+': (args, raw) => {
+    // A sum of cells (blank as 0) is fused into one loop: the bulk of the arithmetic rules.
+    const cells = raw.map(coalescedVar);
+    if (cells.every((c) => c !== undefined)) {
+      const getters = cells as Fn[];
+      return (d) => {
+        let s = 0;
+        for (let i = 0; i < getters.length; i++) {
+          const v = (getters[i] as Fn)(d);
+          s += truthy(v) ? num(v) : 0;
+        }
+        return s;
+      };
+    }
     if (args.length === 2) {
-      const [a, b] = args as [Compiled, Compiled];
+      const [a, b] = args as [Fn, Fn];
       return (d) => num(a(d)) + num(b(d));
     }
     return (d) => {
@@ -176,12 +242,19 @@ const operations: Record<string, Factory> = {
     return p;
   },
   '-': (args) => {
-    const [a, b] = args as [Compiled, Compiled | undefined];
+    const [a, b] = args as [Fn, Fn | undefined];
     // json-logic-js uses plain JS coercion here (null → 0), parseFloat only in + and *.
     return b ? (d) => Number(a(d)) - Number(b(d)) : (d) => -Number(a(d));
   },
   '/': binary((a, b) => Number(a) / Number(b)),
-  '%': binary((a, b) => Number(a) % Number(b)),
+  '%': (args, raw) => {
+    const [a, b] = args as [Fn, Fn];
+    if (typeof raw[1] === 'number') {
+      const m = raw[1];
+      return (d) => Number(a(d)) % m;
+    }
+    return (d) => Number(a(d)) % Number(b(d));
+  },
   min: (args) => (d) => Math.min(...args.map((a) => num(a(d)))),
   max: (args) => (d) => Math.max(...args.map((a) => num(a(d)))),
   cat: (args) => (d) => {
@@ -193,7 +266,7 @@ const operations: Record<string, Factory> = {
     return s;
   },
   substr: (args) => {
-    const [src, start, len] = args as [Compiled, Compiled, Compiled | undefined];
+    const [src, start, len] = args as [Fn, Fn, Fn | undefined];
     return (d) => {
       const s = String(src(d));
       const from = num(start(d));
@@ -209,7 +282,7 @@ const operations: Record<string, Factory> = {
   }),
   textNumber: binary((a, b) => customOperations.textNumber(a, b)),
   textSimilarity: (args) => {
-    const [a, b, m] = args as [Compiled, Compiled, Compiled | undefined];
+    const [a, b, m] = args as [Fn, Fn, Fn | undefined];
     return (d) => customOperations.textSimilarity(a(d), b(d), m ? m(d) : 0);
   },
 };
@@ -221,11 +294,32 @@ const arity: Record<string, [number, number]> = {
   textNumber: [2, 2], textSimilarity: [2, 3],
 };
 
+const noCells: readonly unknown[] = [];
+
 /** Compiles one JSON-logic expression. Throws {@link RuleCompileError} for what it cannot run. */
 export function compile(expr: JsonLogic): Compiled {
+  const f = compileNode(expr);
+  return (data) => f({ data, cells: noCells });
+}
+
+/**
+ * Compiles an expression whose cell reads (`{"var": cellId}` for the ids in `slots`) come
+ * from `Scope.cells[slot]` instead of the data. For the engine.
+ */
+export function compileWithCells(expr: JsonLogic, slots: ReadonlyMap<string, number>): Fn {
+  cellSlots = slots;
+  try {
+    return compileNode(expr);
+  } finally {
+    cellSlots = undefined;
+  }
+}
+export type { Fn as ScopedCompiled };
+
+function compileNode(expr: JsonLogic): Fn {
   if (expr === null || typeof expr !== 'object') return () => expr;
   if (Array.isArray(expr)) {
-    const items = expr.map(compile);
+    const items = expr.map(compileNode);
     return (d) => items.map((f) => f(d));
   }
   const ops = Object.keys(expr);
@@ -240,5 +334,5 @@ export function compile(expr: JsonLogic): Compiled {
   if (args.length < lo || args.length > hi) {
     throw new RuleCompileError(`"${op}" takes ${lo === hi ? lo : `${lo} to ${hi}`} arguments, got ${args.length}`);
   }
-  return factory(args.map(compile), args);
+  return factory(args.map(compileNode), args);
 }

@@ -3,8 +3,8 @@
  * report, the across-year rules) and returns findings a person can act on.
  */
 import type { Report } from '../report.js';
-import type { FormatId, Lang } from '../taxonomy.js';
-import { type Compiled, compile } from './compile.js';
+import { type FormatId, type Lang, taxonomy } from '../taxonomy.js';
+import { type ScopedCompiled, compileWithCells } from './compile.js';
 import { generateRules } from './generate.js';
 import type { Finding, Rule, RuleSet, Severity } from './types.js';
 
@@ -20,10 +20,42 @@ export interface CheckOptions {
 
 interface CompiledRule {
   rule: Rule;
-  condition: Compiled;
-  expected?: Compiled;
-  actual?: Compiled;
+  condition: ScopedCompiled;
+  expected?: ScopedCompiled;
+  actual?: ScopedCompiled;
   needsPrev: boolean;
+}
+
+/**
+ * Reads every cell of a report into an array in one pass, row object by row object, so
+ * that each nested object is looked up once rather than once per rule that reads it.
+ */
+function cellReader(format: FormatId): { slots: Map<string, number>; read: (report: unknown) => unknown[] } {
+  const cells = taxonomy(format).cells;
+  const slots = new Map(cells.map((c, i) => [c.id, i]));
+  const rows = new Map<string, { path: string[]; columns: [string, number][] }>();
+  cells.forEach((c, i) => {
+    const keys = c.id.split('.');
+    const parent = keys.slice(0, -1).join('.');
+    let row = rows.get(parent);
+    if (!row) rows.set(parent, (row = { path: keys.slice(0, -1), columns: [] }));
+    row.columns.push([keys[keys.length - 1] as string, i]);
+  });
+  const plan = [...rows.values()];
+  const size = cells.length;
+  return {
+    slots,
+    read(report) {
+      const out: unknown[] = new Array(size);
+      for (const { path, columns } of plan) {
+        let obj: unknown = report;
+        for (let k = 0; k < path.length && obj !== null && obj !== undefined; k++) obj = (obj as Record<string, unknown>)[path[k] as string];
+        const row = obj !== null && typeof obj === 'object' ? (obj as Record<string, unknown>) : undefined;
+        for (const [key, slot] of columns) out[slot] = row ? row[key] : undefined;
+      }
+      return out;
+    },
+  };
 }
 
 /** A rule set compiled once for repeated checking (every keystroke, a whole province). */
@@ -47,6 +79,8 @@ function fill(template: string, values: Record<string, unknown>): string {
 
 /** Compiles a rule set. Throws RuleCompileError for a rule it cannot run. */
 export function createChecker(ruleSet: RuleSet): Checker {
+  const reader = cellReader(ruleSet.format);
+  const compile = (e: Rule['condition']) => compileWithCells(e, reader.slots);
   const compiled: CompiledRule[] = ruleSet.rules.map((rule) => ({
     rule,
     condition: compile(rule.condition),
@@ -54,18 +88,26 @@ export function createChecker(ruleSet: RuleSet): Checker {
     ...(rule.actual !== undefined ? { actual: compile(rule.actual) } : {}),
     needsPrev: rule.requires?.includes('prev') ?? false,
   }));
+  // The rules to run for each combination of options, selected once rather than per report.
+  const selections = new Map<string, CompiledRule[]>();
+  const select = (withPrev: boolean, severities: readonly Severity[] | undefined): CompiledRule[] => {
+    const key = `${withPrev}|${severities?.join() ?? ''}`;
+    let list = selections.get(key);
+    if (!list) {
+      list = compiled.filter((c) => (withPrev || !c.needsPrev) && (!severities || severities.includes(c.rule.severity)));
+      selections.set(key, list);
+    }
+    return list;
+  };
   return {
     ruleSet,
     check(report, options = {}) {
       const lang = options.lang ?? 'zh-CN';
       const previous = options.previous ?? null;
-      const severities = options.severities;
-      const data = previous ? { ...report, prev: previous } : report;
+      const scope = { data: previous ? { ...report, prev: previous } : report, cells: reader.read(report) };
       const findings: Finding[] = [];
-      for (const c of compiled) {
-        if (c.needsPrev && !previous) continue;
-        if (severities && !severities.includes(c.rule.severity)) continue;
-        const v = c.condition(data);
+      for (const c of select(previous !== null, options.severities)) {
+        const v = c.condition(scope);
         if (Array.isArray(v) ? v.length > 0 : v) continue;
         const finding: Finding = {
           rule: c.rule.id,
@@ -74,8 +116,8 @@ export function createChecker(ruleSet: RuleSet): Checker {
           message: '',
           cells: c.rule.cells,
         };
-        if (c.expected) finding.expected = round(c.expected(data));
-        if (c.actual) finding.actual = round(c.actual(data));
+        if (c.expected) finding.expected = round(c.expected(scope));
+        if (c.actual) finding.actual = round(c.actual(scope));
         const difference =
           typeof finding.expected === 'number' && typeof finding.actual === 'number'
             ? round(Math.abs(finding.expected - finding.actual))

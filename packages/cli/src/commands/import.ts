@@ -1,0 +1,77 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { basename, dirname, extname, join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { expandPaths } from '../files.js';
+import { type Io, InputError, UsageError, exitCodes } from '../io.js';
+import { importFile } from '../load.js';
+import { Progress } from '../progress.js';
+
+export const importUsage = `disclosure-report import <file|dir…> [-o out.json | --out-dir dir] [--details]
+
+Reads reports as they are published (extracted text, portal HTML, .docx, PDF; UTF-8 or
+GB18030) and writes report documents. One file without -o goes to standard output. A
+directory is imported file by file; one bad file never stops the rest.
+
+  -o, --out <file>   write the document of a single source here
+  --out-dir <dir>    write one <name>.json per source (sub-folders kept)
+  --details          write { report, form, encoding, provenance, notes } instead of the bare document
+  --quiet            no notes on standard error
+
+Exit status: 0 all imported, 2 some source could not be imported (each is named).`;
+
+/** Runs `import`; returns the exit code. */
+export async function runImport(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      out: { type: 'string', short: 'o' },
+      'out-dir': { type: 'string' },
+      details: { type: 'boolean' },
+      quiet: { type: 'boolean' },
+    },
+  });
+  if (positionals.length === 0) throw new UsageError('import needs at least one file or directory');
+  if (values.out && values['out-dir']) throw new UsageError('give either -o or --out-dir, not both');
+
+  const files: { file: string; base: string }[] = [];
+  for (const input of positionals) {
+    for await (const file of expandPaths([input])) files.push({ file, base: file === input ? dirname(input) : input });
+  }
+  const single = files.length === 1 && !values['out-dir'];
+  if (!single && !values['out-dir']) throw new UsageError('several sources need --out-dir');
+
+  const progress = new Progress(io, files.length, !single);
+  let imported = 0;
+  const failed: string[] = [];
+  for (const [i, { file, base }] of files.entries()) {
+    progress.update(i, file);
+    try {
+      const result = await importFile(file);
+      const out = values.details ? result : result.report;
+      const json = `${JSON.stringify(out, null, 2)}\n`;
+      if (single && !values.out) io.stdout(json);
+      else {
+        const target = values.out
+          ? resolve(values.out)
+          : join(values['out-dir'] as string, relative(base, dirname(file)), `${basename(file, extname(file))}.json`);
+        await mkdir(dirname(target), { recursive: true });
+        await writeFile(target, json);
+      }
+      if (!values.quiet) {
+        for (const note of result.notes) progress.log(`${file}: ${note.code}${note.cell ? ` ${note.cell}` : ''}: ${note.message}`);
+      }
+      imported++;
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      failed.push(file);
+      progress.log(`${file}: ${e.message}`);
+    }
+  }
+  progress.done();
+  if (!single || failed.length) {
+    io.stderr(`imported ${imported} of ${files.length}${failed.length ? `; failed: ${failed.length}` : ''}\n`);
+    for (const f of failed) io.stderr(`  failed: ${f}\n`);
+  }
+  return failed.length ? exitCodes.input : exitCodes.ok;
+}
