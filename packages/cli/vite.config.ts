@@ -10,7 +10,7 @@ export default defineConfig({
     minify: false,
     outDir: 'dist',
     rolldownOptions: {
-      input: { main: 'src/main.ts' },
+      input: { main: 'src/main.ts', worker: 'src/worker.ts' },
       output: { format: 'es', entryFileNames: '[name].js' },
       external: [/^@disclosure-report\//, /^node:/, ...builtinModules],
     },

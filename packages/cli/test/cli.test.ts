@@ -99,7 +99,7 @@ describe('disclosure-report check', () => {
     write('year/a.json', seed());
     write('year/b/c.json', withCell(seed(), 'reviews.reconsideration.total', 1));
     write('year/d.json', 'not json');
-    write('year/notes.txt', 'ignored');
+    write('year/notes.md', 'ignored');
     symlinkSync(join(dir, 'nowhere.json'), join(dir, 'year/broken-link.json'));
     const r = await cli('check', join(dir, 'year'), '--json');
     expect(r.code).toBe(2);
@@ -110,6 +110,34 @@ describe('disclosure-report check', () => {
       ['broken-link.json', 'unusable'],
       ['d.json', 'unusable'],
     ]);
+  });
+
+  it('--jobs checks on worker threads with the same output, in the same order', async () => {
+    for (let i = 0; i < 12; i++) write(`many/${String(i).padStart(2, '0')}.json`, i % 3 ? seed() : withCell(seed(), 'requests.granted.total', i + 1));
+    write('many/zz.json', '{');
+    const one = await cli('check', join(dir, 'many'), '--json');
+    const two = await cli('check', join(dir, 'many'), '--json', '--jobs', '2');
+    expect(two.code).toBe(2);
+    expect(two.stdout).toBe(one.stdout);
+    const results = JSON.parse(two.stdout) as { findings: { rule: string }[] }[];
+    expect(results).toHaveLength(13);
+    expect(results.map((r) => r.findings.some((f) => f.rule === 'requests.row-total'))).toEqual(
+      [...Array.from({ length: 12 }, (_, i) => i % 3 === 0), false],
+    );
+    expect((await cli('check', seedFile, '--jobs', '0')).stderr).toContain('--jobs must be a whole number ≥ 1 or auto');
+  });
+
+  it('--prev with a folder matches last year\'s report by agency', async () => {
+    write('2022/town.json', { ...withCell(seed(), 'requests.carriedForward.total', 4), year: 2022 });
+    write('2022/other.json', { ...seed(), agency: '别的镇人民政府', year: 2022 });
+    const r = await cli('check', seedFile, '--prev', join(dir, '2022'), '--json');
+    const [result] = JSON.parse(r.stdout) as { findings: Record<string, unknown>[] }[];
+    expect(result?.findings.filter((f) => f.rule === 'prev.carry-over')).toEqual([
+      expect.objectContaining({ target: 'total', expected: 4, actual: 0 }),
+    ]);
+    const bad = await cli('check', seedFile, '--prev', join(dir, 'nothing.json'));
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('nothing.json: cannot read: no such file');
   });
 
   it('prints messages in English with --lang en and refuses an unknown language', async () => {

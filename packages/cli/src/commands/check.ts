@@ -1,16 +1,20 @@
 import { parseArgs } from 'node:util';
-import { type Finding, type Lang, type Report, type Severity, check, countBySeverity, formatFinding } from '@disclosure-report/core';
+import { availableParallelism } from 'node:os';
+import { type Finding, type Lang, type Severity, countBySeverity, formatFinding } from '@disclosure-report/core';
+import { type CheckJob, PreviousReports, checkFile } from '../checking.js';
 import { expandPaths } from '../files.js';
 import { type Io, InputError, UsageError, exitCodes } from '../io.js';
-import { loadReport } from '../load.js';
+import { checkInWorkers } from '../pool.js';
 
-export const checkUsage = `disclosure-report check <file|dir…> [--prev <last-year.json>] [--json] [--lang zh|en]
+export const checkUsage = `disclosure-report check <file|dir…> [--prev <last-year.json|dir>] [--json] [--lang zh|en] [--jobs N|auto]
 
 Checks reports against the national format's rules and prints the findings, grouped
 by file and severity (errors first). Report documents (.json) are read as they are; published
 sources (.txt, .html, .docx, .pdf) are imported first. A directory is checked file by file.
 
-  --prev <file>   last year's report of the same agency (enables the prev.* rules)
+  --prev <file>   last year's report of the same agency (enables the prev.* rules); a folder
+                  of last year's reports is matched by agency and year
+  --jobs N|auto   check on N worker threads (auto: one per core); output keeps the files' order
   --json          print [{ "file", "findings": [{ rule, target, severity, message, cells, expected?, actual? }] }]
   --lang zh|en    language of the messages (default zh)
 
@@ -28,10 +32,6 @@ function parseLang(value: string | undefined): Lang {
   throw new UsageError(`--lang must be zh or en, got "${value}"`);
 }
 
-function describe(report: Report): string {
-  return `${report.agency || '—'} ${report.year}（${report.format}）`;
-}
-
 function summary(findings: readonly Finding[], lang: Lang): string {
   const c = countBySeverity(findings);
   return lang === 'en'
@@ -44,55 +44,61 @@ export async function runCheck(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { prev: { type: 'string' }, json: { type: 'boolean' }, lang: { type: 'string' } },
+    options: {
+      prev: { type: 'string' },
+      json: { type: 'boolean' },
+      lang: { type: 'string' },
+      jobs: { type: 'string', short: 'j' },
+    },
   });
   const lang = parseLang(values.lang);
   if (positionals.length === 0) throw new UsageError('check needs at least one file or directory');
+  const jobs = values.jobs === undefined ? 1 : values.jobs === 'auto' ? availableParallelism() : Number(values.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs must be a whole number ≥ 1 or auto, got "${values.jobs}"`);
 
-  let previous: Report | undefined;
-  if (values.prev) {
-    try {
-      previous = await loadReport(values.prev);
-    } catch (e) {
-      if (e instanceof InputError) {
-        io.stderr(`${e.file}: ${e.message}\n`);
-        return exitCodes.input;
-      }
-      throw e;
+  const job: CheckJob = { lang, ...(values.prev ? { prev: values.prev } : {}) };
+  const previous = values.prev ? new PreviousReports(values.prev) : undefined;
+  try {
+    await previous?.validate();
+  } catch (e) {
+    if (e instanceof InputError) {
+      io.stderr(`${e.file}: ${e.message}\n`);
+      return exitCodes.input;
     }
+    throw e;
   }
+
+  const files = expandPaths(positionals);
+  const results =
+    jobs > 1
+      ? checkInWorkers(files, job, jobs)
+      : (async function* () {
+          for await (const file of files) yield await checkFile(file, job, previous);
+        })();
 
   let anyErrors = false;
   let anyUnusable = false;
   let first = true;
   if (values.json) io.stdout('[');
-  for await (const file of expandPaths(positionals)) {
-    let report: Report;
-    try {
-      report = await loadReport(file);
-    } catch (e) {
-      if (!(e instanceof InputError)) throw e;
+  for await (const result of results) {
+    if (result.error) {
       anyUnusable = true;
-      io.stderr(`${file}: ${e.message}\n`);
-      if (values.json) {
-        io.stdout(`${first ? '' : ','}\n${JSON.stringify({ file, error: e.message, findings: [] })}`);
-        first = false;
-      }
-      continue;
+      io.stderr(`${result.file}: ${result.error}\n`);
     }
-    const findings = check(report, { lang, ...(previous ? { previous } : {}) });
-    if (findings.some((f) => f.severity === 'error')) anyErrors = true;
+    if (result.findings.some((f) => f.severity === 'error')) anyErrors = true;
     if (values.json) {
       // One file per line: streams, and stays valid JSON as a whole.
-      io.stdout(`${first ? '' : ','}\n${JSON.stringify({ file, findings })}`);
+      const { title: _title, ...entry } = result;
+      io.stdout(`${first ? '' : ','}\n${JSON.stringify(entry)}`);
       first = false;
       continue;
     }
-    io.stdout(`${file} — ${describe(report)}\n`);
+    if (result.error) continue;
+    io.stdout(`${result.file} — ${result.title}\n`);
     for (const severity of order) {
-      for (const f of findings) if (f.severity === severity) io.stdout(`  ${labels[lang][severity]}  ${formatFinding(f)}\n`);
+      for (const f of result.findings) if (f.severity === severity) io.stdout(`  ${labels[lang][severity]}  ${formatFinding(f)}\n`);
     }
-    io.stdout(`  ${summary(findings, lang)}\n\n`);
+    io.stdout(`  ${summary(result.findings, lang)}\n\n`);
   }
   if (values.json) io.stdout(first ? ']\n' : '\n]\n');
   if (anyUnusable) return exitCodes.input;

@@ -1,0 +1,92 @@
+/** Checking one file: shared by the main thread and the worker threads of `check --jobs`. */
+import { stat } from 'node:fs/promises';
+import { type Finding, type Lang, type Report, check } from '@disclosure-report/core';
+import { expandPaths } from './files.js';
+import { InputError } from './io.js';
+import { loadReport } from './load.js';
+
+/** What every file of one `check` run is checked with. */
+export interface CheckJob {
+  lang: Lang;
+  /** Last year's report (a file), or a folder of last year's reports matched by agency. */
+  prev?: string;
+}
+
+/** The outcome for one file, as printed. */
+export interface FileResult {
+  file: string;
+  /** `agency year（format）` of a readable report. */
+  title?: string;
+  findings: Finding[];
+  /** Why the file could not be checked. */
+  error?: string;
+}
+
+/**
+ * Last year's reports: one file for every report, or a folder indexed by agency (only
+ * names and paths are kept; a report is read when a file of its agency comes up).
+ */
+export class PreviousReports {
+  private single?: Promise<Report>;
+  private index?: Promise<Map<string, string>>;
+  private cache = new Map<string, Promise<Report | undefined>>();
+
+  constructor(private readonly path: string) {}
+
+  private async buildIndex(): Promise<Map<string, string>> {
+    const byAgency = new Map<string, string>();
+    for await (const file of expandPaths([this.path])) {
+      try {
+        const r = await loadReport(file);
+        byAgency.set(`${r.agency}|${r.year}`, file);
+      } catch {
+        // An unreadable last-year report only means no across-year checks for its agency.
+      }
+    }
+    return byAgency;
+  }
+
+  async isFolder(): Promise<boolean> {
+    try {
+      return (await stat(this.path)).isDirectory();
+    } catch {
+      return false;
+    }
+  }
+
+  /** Loads the single previous report up front, so a bad --prev fails the run at once. */
+  async validate(): Promise<void> {
+    if (await this.isFolder()) return;
+    this.single = loadReport(this.path);
+    await this.single;
+  }
+
+  /** Last year's report for this report, if there is one. */
+  async for(report: Report): Promise<Report | undefined> {
+    if (this.single) return this.single;
+    this.index ??= this.buildIndex();
+    const file = (await this.index).get(`${report.agency}|${report.year - 1}`);
+    if (!file) return undefined;
+    let r = this.cache.get(file);
+    if (!r) {
+      r = loadReport(file).catch(() => undefined);
+      if (this.cache.size > 64) this.cache.clear();
+      this.cache.set(file, r);
+    }
+    return r;
+  }
+}
+
+/** Loads and checks one file; never throws for bad input. */
+export async function checkFile(file: string, job: CheckJob, previous?: PreviousReports): Promise<FileResult> {
+  let report: Report;
+  try {
+    report = await loadReport(file);
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    return { file, findings: [], error: e.message };
+  }
+  const prev = previous ? await previous.for(report) : undefined;
+  const findings = check(report, { lang: job.lang, ...(prev ? { previous: prev } : {}) });
+  return { file, title: `${report.agency || '—'} ${report.year}（${report.format}）`, findings };
+}
