@@ -19,6 +19,8 @@ export type Compiled = (data: unknown) => unknown;
 export interface Scope {
   data: unknown;
   cells: readonly unknown[];
+  /** Last year's report, read by `prev.…` paths when the engine evaluates (no merged copy per check). */
+  prev?: unknown;
 }
 type Fn = (scope: Scope) => unknown;
 
@@ -54,13 +56,19 @@ function compileVar(args: JsonLogic[]): Fn {
       return v === undefined ? fallback : v;
     };
   }
-  const keys = p.split('.');
+  let keys = p.split('.');
+  let root: (s: Scope) => unknown = (s) => s.data;
+  if (cellSlots && keys[0] === 'prev') {
+    if (keys.length === 1) return (s) => s.prev ?? fallback;
+    keys = keys.slice(1);
+    root = (s) => s.prev;
+  }
   // Unrolled accessors for the depths of cell ids (3 and 4): the hot path of every check.
   if (keys.length <= 4) {
     const [k0, k1, k2, k3] = keys as [string, string?, string?, string?];
     const step = (v: unknown, k: string): unknown => (v === null || v === undefined ? undefined : (v as Record<string, unknown>)[k]);
     return (s) => {
-      let v = step(s.data, k0);
+      let v = step(root(s), k0);
       if (v === undefined) return fallback;
       if (k1 === undefined) return v;
       v = step(v, k1);
@@ -73,7 +81,7 @@ function compileVar(args: JsonLogic[]): Fn {
       return v === undefined ? fallback : v;
     };
   }
-  return (s) => walk(s.data, keys, fallback);
+  return (s) => walk(root(s), keys, fallback);
 }
 
 function walk(data: unknown, keys: readonly string[], fallback: unknown): unknown {

@@ -24,35 +24,66 @@ interface CompiledRule {
   expected?: ScopedCompiled;
   actual?: ScopedCompiled;
   needsPrev: boolean;
+  message: Record<Lang, Template>;
 }
 
 /**
  * Reads every cell of a report into an array in one pass, row object by row object, so
  * that each nested object is looked up once rather than once per rule that reads it.
  */
-function cellReader(format: FormatId): { slots: Map<string, number>; read: (report: unknown) => unknown[] } {
+function cellReader(
+  format: FormatId,
+  rules: readonly Rule[],
+): {
+  slots: Map<string, number>;
+  read: (report: unknown, previous: unknown) => unknown[];
+} {
   const cells = taxonomy(format).cells;
-  const slots = new Map(cells.map((c, i) => [c.id, i]));
-  const rows = new Map<string, { path: string[]; columns: [string, number][] }>();
-  cells.forEach((c, i) => {
-    const keys = c.id.split('.');
-    const parent = keys.slice(0, -1).join('.');
-    let row = rows.get(parent);
-    if (!row) rows.set(parent, (row = { path: keys.slice(0, -1), columns: [] }));
-    row.columns.push([keys[keys.length - 1] as string, i]);
-  });
-  const plan = [...rows.values()];
   const size = cells.length;
+  // Last year's cells are read as `prev.<id>`, and only those the rules use (a handful).
+  const used = new Set<string>();
+  const collect = (e: unknown): void => {
+    if (Array.isArray(e)) e.forEach(collect);
+    else if (e && typeof e === 'object') {
+      for (const [op, arg] of Object.entries(e)) {
+        if (op === 'var' && typeof arg === 'string') used.add(arg);
+        else collect(arg);
+      }
+    }
+  };
+  for (const r of rules) [r.condition, r.expected, r.actual].forEach(collect);
+  const prevCells = cells.filter((c) => used.has(`prev.${c.id}`));
+  const slots = new Map<string, number>([
+    ...cells.map((c, i) => [c.id, i] as const),
+    ...prevCells.map((c, i) => [`prev.${c.id}`, size + i] as const),
+  ]);
+  const planFor = (list: readonly { id: string }[]) => {
+    const rows = new Map<string, { path: string[]; columns: [string, number][] }>();
+    list.forEach((c, i) => {
+      const keys = c.id.split('.');
+      const parent = keys.slice(0, -1).join('.');
+      let row = rows.get(parent);
+      if (!row) rows.set(parent, (row = { path: keys.slice(0, -1), columns: [] }));
+      row.columns.push([keys[keys.length - 1] as string, i]);
+    });
+    return [...rows.values()];
+  };
+  const plan = planFor(cells);
+  const prevPlan = planFor(prevCells);
+  const readInto = (out: unknown[], report: unknown, offset: number, plan: ReturnType<typeof planFor>) => {
+    for (const { path, columns } of plan) {
+      let obj: unknown = report;
+      for (let k = 0; k < path.length && obj !== null && obj !== undefined; k++) obj = (obj as Record<string, unknown>)[path[k] as string];
+      const row = obj !== null && typeof obj === 'object' ? (obj as Record<string, unknown>) : undefined;
+      for (const [key, slot] of columns) out[offset + slot] = row ? row[key] : undefined;
+    }
+  };
   return {
     slots,
-    read(report) {
-      const out: unknown[] = new Array(size);
-      for (const { path, columns } of plan) {
-        let obj: unknown = report;
-        for (let k = 0; k < path.length && obj !== null && obj !== undefined; k++) obj = (obj as Record<string, unknown>)[path[k] as string];
-        const row = obj !== null && typeof obj === 'object' ? (obj as Record<string, unknown>) : undefined;
-        for (const [key, slot] of columns) out[slot] = row ? row[key] : undefined;
-      }
+    read(report, previous) {
+      const out: unknown[] = new Array(previous ? size + prevCells.length : size);
+      readInto(out, report, 0, plan);
+      if (previous) readInto(out, previous, size, prevPlan);
       return out;
     },
   };
@@ -70,16 +101,31 @@ function round(value: unknown): number | string | null {
   return String(value);
 }
 
-function fill(template: string, values: Record<string, unknown>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = values[name];
-    return value === undefined ? whole : value === null ? '—' : String(value);
-  });
+type Placeholder = 'expected' | 'actual' | 'difference';
+/** A message template split once into text and placeholders. */
+type Template = (string | { name: Placeholder })[];
+
+function parseTemplate(template: string): Template {
+  return template.split(/(\{(?:expected|actual|difference)\})/).map((part) =>
+    /^\{(expected|actual|difference)\}$/.test(part) ? { name: part.slice(1, -1) as Placeholder } : part,
+  );
+}
+
+function fill(template: Template, values: Record<Placeholder, unknown>): string {
+  let out = '';
+  for (const part of template) {
+    if (typeof part === 'string') out += part;
+    else {
+      const value = values[part.name];
+      out += value === undefined ? `{${part.name}}` : value === null ? '—' : String(value);
+    }
+  }
+  return out;
 }
 
 /** Compiles a rule set. Throws RuleCompileError for a rule it cannot run. */
 export function createChecker(ruleSet: RuleSet): Checker {
-  const reader = cellReader(ruleSet.format);
+  const reader = cellReader(ruleSet.format, ruleSet.rules);
   const compile = (e: Rule['condition']) => compileWithCells(e, reader.slots);
   const compiled: CompiledRule[] = ruleSet.rules.map((rule) => ({
     rule,
@@ -87,6 +133,7 @@ export function createChecker(ruleSet: RuleSet): Checker {
     ...(rule.expected !== undefined ? { expected: compile(rule.expected) } : {}),
     ...(rule.actual !== undefined ? { actual: compile(rule.actual) } : {}),
     needsPrev: rule.requires?.includes('prev') ?? false,
+    message: { 'zh-CN': parseTemplate(rule.message['zh-CN']), en: parseTemplate(rule.message.en) },
   }));
   // The rules to run for each combination of options, selected once rather than per report.
   const selections = new Map<string, CompiledRule[]>();
@@ -104,7 +151,7 @@ export function createChecker(ruleSet: RuleSet): Checker {
     check(report, options = {}) {
       const lang = options.lang ?? 'zh-CN';
       const previous = options.previous ?? null;
-      const scope = { data: previous ? { ...report, prev: previous } : report, cells: reader.read(report) };
+      const scope = { data: report, prev: previous, cells: reader.read(report, previous) };
       const findings: Finding[] = [];
       for (const c of select(previous !== null, options.severities)) {
         const v = c.condition(scope);
@@ -122,7 +169,7 @@ export function createChecker(ruleSet: RuleSet): Checker {
           typeof finding.expected === 'number' && typeof finding.actual === 'number'
             ? round(Math.abs(finding.expected - finding.actual))
             : undefined;
-        finding.message = fill(c.rule.message[lang], { expected: finding.expected, actual: finding.actual, difference });
+        finding.message = fill(c.message[lang], { expected: finding.expected, actual: finding.actual, difference });
         findings.push(finding);
       }
       return findings;

@@ -24,10 +24,11 @@ export function textNumber(text: unknown, pattern: unknown): number | null {
   return Number.isNaN(value) ? null : value;
 }
 
-function bigrams(s: string): Map<string, number> {
-  const out = new Map<string, number>();
+// Bigrams as numbers (two UTF-16 units): no substring per position.
+function bigrams(s: string): Map<number, number> {
+  const out = new Map<number, number>();
   for (let i = 0; i < s.length - 1; i++) {
-    const g = s.slice(i, i + 2);
+    const g = s.charCodeAt(i) * 65536 + s.charCodeAt(i + 1);
     out.set(g, (out.get(g) ?? 0) + 1);
   }
   return out;

@@ -1,0 +1,165 @@
+/**
+ * `npm run bench [-- --quick] [-- --write]`: measures the project against the alternative a
+ * user would otherwise pick, in the same run, and prints one markdown table. `--write`
+ * also records it in BENCHMARKS.md with the date and the machine.
+ * Not part of `npm test`: no timing is asserted anywhere, only equal results.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
+import jsonLogic from 'json-logic-js';
+import { Bench } from 'tinybench';
+import { type Report, type Rule, check, customOperations, getCell, rulesFor, withCell } from '../packages/core/src/index.js';
+import { consistentReport } from '../packages/core/test/arbitraries.js';
+import { corpusNames, expectedReport } from '../packages/core/test/shared.js';
+import { generateReports } from './generate.js';
+
+const root = resolve(fileURLToPath(import.meta.url), '../..');
+const quick = process.argv.includes('--quick');
+const write = process.argv.includes('--write');
+
+export interface Row {
+  benchmark: string;
+  case: string;
+  result: string;
+  range?: string;
+  baseline?: string;
+  ratio?: string;
+  target?: string;
+}
+const rows: Row[] = [];
+const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+for (const [name, fn] of Object.entries(customOperations)) jsonLogic.add_operation(name, fn as (...args: unknown[]) => unknown);
+
+/** The obvious way: json-logic-js `apply` per rule per report, over the shipped rules file. */
+function baselineCheck(rules: readonly Rule[], report: Report, previous: Report | undefined, severity?: string) {
+  const data = previous ? { ...report, prev: previous } : report;
+  const out: string[] = [];
+  for (const rule of rules) {
+    if (rule.requires && !previous) continue;
+    if (severity && rule.severity !== severity) continue;
+    if (!jsonLogic.truthy(jsonLogic.apply(rule.condition as never, data))) out.push(`${rule.id}[${rule.target}]`);
+  }
+  return out;
+}
+
+async function checking(): Promise<void> {
+  const [large, lastYear] = fc.sample(consistentReport('2021', 100_000), { numRuns: 2, seed: 3 }) as [Report, Report];
+  // Last year's report carries forward what this year's carries over, as a correct pair does.
+  let previous: Report = { ...lastYear, year: large.year - 1 };
+  for (const c of ['naturalPerson', 'commercial', 'research', 'publicInterest', 'legalService', 'otherOrg', 'total']) {
+    previous = withCell(previous, `requests.carriedForward.${c}`, getCell(large, `requests.carriedOver.${c}`) ?? null);
+  }
+  const longText = '本年度，我市坚持以人民为中心的发展思想，全面推进政务公开标准化规范化建设。'.repeat(400);
+  const cases: [string, Report, Report | undefined][] = [
+    ...corpusNames().map((n): [string, Report, Report | undefined] => [n, expectedReport(n), undefined]),
+    ['generated large city report (+ last year)', { ...large, sections: { ...large.sections, overview: longText } }, previous],
+  ];
+  for (const [name, report, previous] of cases) {
+    const rules = rulesFor(report.format).rules;
+    for (const [label, severities] of [
+      ['error rules', ['error'] as const],
+      ['all rules', undefined],
+    ] as const) {
+      // Same findings, or the comparison means nothing.
+      const ours = check(report, { ...(previous ? { previous } : {}), ...(severities ? { severities } : {}) }).map((f) => `${f.rule}[${f.target}]`);
+      const theirs = baselineCheck(rules, report, previous, severities?.[0]);
+      if (JSON.stringify(ours) !== JSON.stringify(theirs)) throw new Error(`findings differ for ${name} (${label})`);
+      const bench = new Bench({ time: quick ? 300 : 1500, warmup: true });
+      bench
+        .add('engine', () => check(report, { ...(previous ? { previous } : {}), ...(severities ? { severities } : {}) }))
+        .add('json-logic-js', () => baselineCheck(rules, report, previous, severities?.[0]));
+      await bench.run();
+      const [engine, base] = bench.tasks.map((t) => t.result) as [typeof bench.tasks[0]['result'], typeof bench.tasks[0]['result']];
+      if (engine.state !== 'completed' || base.state !== 'completed') throw new Error('benchmark did not complete');
+      const perSecond = 1000 / engine.latency.p50;
+      const basePerSecond = 1000 / base.latency.p50;
+      rows.push({
+        benchmark: `check, one core (${label})`,
+        case: name,
+        result: `${fmt(perSecond)} reports/s`,
+        range: `${fmt(1000 / engine.latency.max)}–${fmt(1000 / engine.latency.min)}`,
+        baseline: `${fmt(basePerSecond)} reports/s`,
+        ratio: `${fmt(perSecond / basePerSecond, 1)}×`,
+        target: label === 'error rules' ? '≥ 20× and ≥ 50,000/s' : '≥ 20×',
+      });
+    }
+  }
+}
+
+/** Wall time and peak memory (GNU time's maximum resident set) of one CLI run. */
+function timed(args: string[]): { seconds: number; peakMb: number | undefined; code: number | null } {
+  const bin = join(root, 'packages/cli/bin/disclosure-report.js');
+  const hasTime = existsSync('/usr/bin/time');
+  const start = performance.now();
+  const r = hasTime
+    ? spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, bin, ...args], { encoding: 'utf8', maxBuffer: 1 << 30 })
+    : spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const seconds = (performance.now() - start) / 1000;
+  const kb = hasTime ? Number(r.stderr.trim().split('\n').pop()) : Number.NaN;
+  return { seconds, peakMb: Number.isFinite(kb) ? kb / 1024 : undefined, code: r.status };
+}
+
+function endToEnd(): void {
+  if (!existsSync(join(root, 'packages/cli/dist/main.js'))) throw new Error('build first: npm run build');
+  const dir = mkdtempSync(join(tmpdir(), 'disclosure-bench-'));
+  try {
+    const sizes = quick ? [1000, 2000] : [5000, 10000];
+    for (const n of sizes) generateReports(join(dir, String(n)), n);
+    for (const jobs of ['1', 'auto']) {
+      const results = sizes.map((n) => ({ n, ...timed(['check', join(dir, String(n)), '--json', '--jobs', jobs]) }));
+      const last = results[results.length - 1] as (typeof results)[number];
+      rows.push({
+        benchmark: `CLI check, JSON documents, ${jobs === '1' ? 'one process' : `worker threads (${cpus().length} cores)`}`,
+        case: `${fmt(last.n)} generated reports`,
+        result: `${fmt(last.seconds, 1)} s (${fmt(last.n / last.seconds)} reports/s)`,
+        range: results.map((r) => `${fmt(r.n)}: peak ${r.peakMb ? fmt(r.peakMb) : '?'} MB`).join(', '),
+        target: 'memory flat in the number of files',
+      });
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function machine(): string {
+  const cpu = cpus();
+  return `${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown CPU'}), Node ${process.version}, ${process.platform}`;
+}
+
+function table(): string {
+  const head = '| benchmark | case | result (median) | range (min–max) / memory | baseline, same run | × baseline | target |';
+  const sep = '|---|---|---|---|---|---|---|';
+  const lines = rows.map((r) => `| ${r.benchmark} | ${r.case} | ${r.result} | ${r.range ?? ''} | ${r.baseline ?? ''} | ${r.ratio ?? ''} | ${r.target ?? ''} |`);
+  return [head, sep, ...lines].join('\n');
+}
+
+await checking();
+endToEnd();
+const output = table();
+console.log(output);
+if (write) {
+  let commit = '';
+  try {
+    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
+  } catch {}
+  const doc = `# Benchmarks
+
+The latest results of \`npm run bench\` (\`npm run bench -- --quick\` for a short run; add
+\`-- --write\` to record them here). Baselines run in the same process or on the same machine in
+the same run. Medians over repeated runs; ranges are min–max.
+
+- Date: ${new Date().toISOString().slice(0, 10)}${commit ? `, commit ${commit}` : ''}${quick ? ' (quick run)' : ''}
+- Machine: ${machine()}
+- Command: \`npm run build && npm run bench -- --write\`
+
+${output}
+`;
+  writeFileSync(join(root, 'BENCHMARKS.md'), doc);
+  console.log('\nwrote BENCHMARKS.md');
+}
+
