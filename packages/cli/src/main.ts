@@ -4,6 +4,7 @@
  */
 import { reportJsonSchema } from '@disclosure-report/core';
 import { checkUsage, runCheck } from './commands/check.js';
+import { exportUsage, runExport } from './commands/export.js';
 import { importUsage, runImport } from './commands/import.js';
 import { type Io, UsageError, exitCodes, processIo } from './io.js';
 
@@ -12,6 +13,7 @@ const usage = `Usage: disclosure-report <command> [options]
 Commands:
   check <file|dir…>   check reports (documents or published sources) against the national format's rules
   import <file|dir…>  read published reports (text, HTML, .docx, PDF) into report documents
+  export <file|dir…>  write reports as JSON, CSV or NDJSON (a folder: one line per report and cell)
   schema              print the JSON Schema of the report document
 
 Run "disclosure-report <command> --help" for a command's options.`;
@@ -19,6 +21,7 @@ Run "disclosure-report <command> --help" for a command's options.`;
 const commandUsage: Record<string, string> = {
   check: checkUsage,
   import: importUsage,
+  export: exportUsage,
   schema: 'disclosure-report schema\n\nPrints the JSON Schema (draft 2020-12) of the report document.',
 };
 
@@ -42,6 +45,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         return await runCheck(args, io);
       case 'import':
         return await runImport(args, io);
+      case 'export':
+        return await runExport(args, io);
       case 'schema':
         io.stdout(`${JSON.stringify(reportJsonSchema(), null, 2)}\n`);
         return exitCodes.ok;

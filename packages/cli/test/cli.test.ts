@@ -150,6 +150,38 @@ describe('disclosure-report check', () => {
   });
 });
 
+describe('disclosure-report export', () => {
+  it('writes one report as CSV with the national labels, and as JSON', async () => {
+    const r = await cli('export', seedFile, '--to', 'csv');
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\r\n');
+    expect(lines[0]).toBe('\uFEFFid,table,row,column,value');
+    expect(lines).toContain('requests.denied.stateSecret.naturalPerson,三、收到和处理政府信息公开申请情况,三、本年度办理结果/（三）不予公开/1.属于国家秘密,自然人,0');
+    const out = join(dir, 'seed.json');
+    expect((await cli('export', seedFile, '--to', 'json', '-o', out)).code).toBe(0);
+    expect(JSON.parse(readFileSync(out, 'utf8'))).toEqual(seed());
+  });
+
+  it('writes a folder to one CSV or NDJSON, one line per report and cell, naming bad files', async () => {
+    write('region/a.json', seed());
+    write('region/b.json', { ...withCell(seed(), 'requests.granted.total', 3), agency: '乙镇人民政府' });
+    write('region/c.json', '{');
+    const out = join(dir, 'region.csv');
+    const r = await cli('export', join(dir, 'region'), '--to', 'csv', '-o', out);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('region/c.json: not JSON');
+    const lines = readFileSync(out, 'utf8').trimEnd().split('\r\n');
+    expect(lines[0]).toBe('\uFEFFfile,agency,year,format,id,table,row,column,value');
+    expect(lines).toHaveLength(1 + 2 * 200);
+    expect(lines).toContain(`${join(dir, 'region/b.json')},乙镇人民政府,2023,2021,requests.granted.total,三、收到和处理政府信息公开申请情况,三、本年度办理结果/（一）予以公开,总计,3`);
+    const nd = await cli('export', join(dir, 'region/a.json'), join(dir, 'region/b.json'), '--to', 'ndjson', '--lang', 'en');
+    const objects = nd.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(objects).toHaveLength(400);
+    expect(objects[399]).toMatchObject({ agency: '乙镇人民政府', id: 'reviews.litigationAfterReconsideration.total', row: 'Administrative litigation/Filed after reconsideration', column: 'Total', value: 0 });
+    expect((await cli('export', seedFile, '--to', 'pptx')).stderr).toContain('--to must be one of');
+  });
+});
+
 describe('disclosure-report (other commands)', () => {
   it('schema prints the JSON Schema', async () => {
     const r = await cli('schema');

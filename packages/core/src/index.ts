@@ -6,3 +6,4 @@ export { compile, RuleCompileError, type Compiled } from './rules/compile.js';
 export { textNumber, textSimilarity, customOperations } from './rules/operations.js';
 export { generateRules } from './rules/generate.js';
 export * from './rules/engine.js';
+export * from './export/index.js';
