@@ -7,3 +7,4 @@ export { textNumber, textSimilarity, customOperations } from './rules/operations
 export { generateRules } from './rules/generate.js';
 export * from './rules/engine.js';
 export * from './export/index.js';
+export * from './layout.js';

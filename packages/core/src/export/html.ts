@@ -1,0 +1,103 @@
+/**
+ * Static HTML of a report: the national tables with the same grid and accessibility
+ * markup as the web component, and no script. For content systems that accept only pasted
+ * HTML, and as the no-JavaScript fallback that `<disclosure-report>` upgrades in place.
+ */
+import { type LayoutRow, type TableLayout, tableLayout } from '../layout.js';
+import { type Report, getCell } from '../report.js';
+import { type Lang, type TableId, sections } from '../taxonomy.js';
+
+/** Escapes text for HTML content and attribute values: report text is data, never markup. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+}
+
+export interface HtmlOptions {
+  lang?: Lang;
+  /** A whole page (`<!doctype html>` with a print stylesheet) instead of a fragment to paste. */
+  page?: boolean;
+  /** Prefix for the header ids, when several reports share a page. */
+  idPrefix?: string;
+}
+
+const blankText: Record<Lang, string> = { 'zh-CN': '（未填写）', en: '(blank)' };
+
+function renderRow(row: LayoutRow, report: Report, lang: Lang): string {
+  const cells = row.cells.map((cell) => {
+    if (cell.kind === 'note') return `<td class="note" rowspan="${cell.rowSpan}" colspan="${cell.colSpan}">${escapeHtml(cell.label[lang])}</td>`;
+    if (cell.kind === 'header') {
+      const span = `${cell.rowSpan > 1 ? ` rowspan="${cell.rowSpan}"` : ''}${cell.colSpan > 1 ? ` colspan="${cell.colSpan}"` : ''}`;
+      return `<th id="${escapeHtml(cell.id)}" scope="${cell.scope}"${span} class="${cell.role}-header">${escapeHtml(cell.label[lang])}</th>`;
+    }
+    const value = getCell(report, cell.cellId);
+    const span = cell.colSpan > 1 ? ` colspan="${cell.colSpan}"` : '';
+    const text = value === null || value === undefined ? `<span class="visually-hidden">${blankText[lang]}</span>` : escapeHtml(String(value));
+    return `<td headers="${escapeHtml(cell.headers.join(' '))}"${span} data-cell="${cell.cellId}"${value === null ? ' data-blank=""' : ''}>${text}</td>`;
+  });
+  return `<tr${row.rowKey ? ` data-row="${escapeHtml(row.rowKey)}"` : ''}>${cells.join('')}</tr>`;
+}
+
+function renderTable(layout: TableLayout, report: Report, lang: Lang): string {
+  const head = layout.head.length ? `<thead>${layout.head.map((r) => renderRow(r, report, lang)).join('')}</thead>` : '';
+  const bodies = layout.bodies.map((rows) => `<tbody>${rows.map((r) => renderRow(r, report, lang)).join('')}</tbody>`).join('');
+  return `<div class="table-scroll" tabindex="0" role="region" aria-label="${escapeHtml(layout.heading[lang])}"><table class="${layout.table}"><caption>${escapeHtml(layout.heading[lang])}</caption>${head}${bodies}</table></div>`;
+}
+
+const paragraphs = (text: string) =>
+  text
+    .split('\n')
+    .filter((p) => p.trim() !== '')
+    .map((p) => `<p>${escapeHtml(p)}</p>`)
+    .join('\n');
+
+/** The report as static HTML (a fragment with the `data-disclosure-report` marker, or a whole page). */
+export function toHtml(report: Report, options: HtmlOptions = {}): string {
+  const lang = options.lang ?? 'zh-CN';
+  const parts = sections.map((s) => {
+    const body = s.kind === 'text' ? paragraphs(report.sections[s.key as keyof Report['sections']]) : renderTable(tableLayout(report.format, s.key as TableId, options.idPrefix ?? ''), report, lang);
+    return `<section data-section="${s.key}"><h2>${escapeHtml(s.heading[lang])}</h2>\n${body}\n</section>`;
+  });
+  const meta = [
+    ['data-format', report.format],
+    ['data-agency', report.agency],
+    ['data-year', String(report.year)],
+    ['data-published-on', report.publishedOn ?? ''],
+  ]
+    .map(([k, v]) => `${k}="${escapeHtml(v as string)}"`)
+    .join(' ');
+  const fragment = `<article class="disclosure-report" data-disclosure-report="" lang="${lang}" ${meta}>
+<h1>${escapeHtml(report.title)}</h1>
+<p class="byline"><span class="agency">${escapeHtml(report.agency)}</span> <span class="year">${report.year}</span>${report.publishedOn ? ` <time datetime="${report.publishedOn}">${report.publishedOn}</time>` : ''}</p>
+${parts.join('\n')}
+</article>`;
+  if (!options.page) return fragment;
+  return `<!doctype html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(report.title)}</title>
+<style>${staticStyles}</style>
+</head>
+<body>
+${fragment}
+</body>
+</html>
+`;
+}
+
+/** Styles of the static page: a government document on screen and on A4. */
+export const staticStyles = `
+.disclosure-report{font-family:"SimSun","Songti SC",serif;line-height:1.6;max-width:60em;margin:0 auto;padding:1em;color:#000}
+.disclosure-report h1{text-align:center;font-size:1.5em}
+.disclosure-report h2{font-size:1.15em;margin-top:1.5em}
+.disclosure-report p{text-indent:2em;margin:.4em 0}
+.disclosure-report .byline{text-align:center;text-indent:0}
+.disclosure-report .table-scroll{overflow-x:auto}
+.disclosure-report table{border-collapse:collapse;width:100%;font-size:.9em}
+.disclosure-report caption{font-weight:bold;padding:.3em}
+.disclosure-report th,.disclosure-report td{border:1px solid #000;padding:.25em .4em}
+.disclosure-report td[data-cell]{text-align:right;font-variant-numeric:tabular-nums}
+.disclosure-report .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+@media print{@page{size:A4;margin:2cm}.disclosure-report{max-width:none;padding:0}.disclosure-report table{page-break-inside:avoid}.disclosure-report .table-scroll{overflow:visible}}
+`;
