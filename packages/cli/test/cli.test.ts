@@ -162,6 +162,20 @@ describe('disclosure-report export', () => {
     expect(JSON.parse(readFileSync(out, 'utf8'))).toEqual(seed());
   });
 
+  it('writes static HTML and a Word document', async () => {
+    const html = await cli('export', seedFile, '--to', 'html');
+    expect(html.code).toBe(0);
+    expect(html.stdout).toMatch(/^<article class="disclosure-report" data-disclosure-report=""/);
+    expect(html.stdout).toContain('<td headers="requests-r-newReceived requests-applicants requests-c-naturalPerson" data-cell="requests.newReceived.naturalPerson">0</td>');
+    expect((await cli('export', seedFile, '--to', 'html', '--page')).stdout).toMatch(/^<!doctype html>/);
+    const out = join(dir, 'seed.docx');
+    expect((await cli('export', seedFile, '--to', 'docx', '-o', out)).code).toBe(0);
+    expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
+    const noOut = await cli('export', seedFile, '--to', 'docx');
+    expect(noOut.code).toBe(2);
+    expect(noOut.stderr).toContain('--to docx needs -o');
+  });
+
   it('writes a folder to one CSV or NDJSON, one line per report and cell, naming bad files', async () => {
     write('region/a.json', seed());
     write('region/b.json', { ...withCell(seed(), 'requests.granted.total', 3), agency: '乙镇人民政府' });
