@@ -8,3 +8,4 @@ export { generateRules } from './rules/generate.js';
 export * from './rules/engine.js';
 export * from './export/index.js';
 export * from './layout.js';
+export * from './totals.js';
