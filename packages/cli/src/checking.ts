@@ -17,9 +17,13 @@ export interface FileResult {
   file: string;
   /** `agency year（format）` of a readable report. */
   title?: string;
+  /** agency|year|format, to notice the same report twice in a batch. */
+  key?: string;
   findings: Finding[];
   /** Why the file could not be checked. */
   error?: string;
+  /** An earlier file of the same run with the same agency, year and format. */
+  duplicateOf?: string;
 }
 
 /**
@@ -88,5 +92,5 @@ export async function checkFile(file: string, job: CheckJob, previous?: Previous
   }
   const prev = previous ? await previous.for(report) : undefined;
   const findings = check(report, { lang: job.lang, ...(prev ? { previous: prev } : {}) });
-  return { file, title: `${report.agency || '—'} ${report.year}（${report.format}）`, findings };
+  return { file, title: `${report.agency || '—'} ${report.year}（${report.format}）`, key: `${report.agency}|${report.year}|${report.format}`, findings };
 }

@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { type Report, formatSchemaIssue, validateReport } from '@disclosure-report/core';
 import type { ImportResult } from '@disclosure-report/core/import';
@@ -15,11 +16,27 @@ function reason(e: unknown): string {
   return (e as Error).message;
 }
 
+/** No published report comes near this; a larger file is refused rather than read into memory. */
+export const maxSourceBytes = 64 * 1024 * 1024;
+
 async function readBytes(file: string): Promise<Uint8Array> {
+  let handle: Awaited<ReturnType<typeof open>> | undefined;
   try {
-    return await readFile(file);
+    // Only regular files: a FIFO or a device would block or never end (checked before opening,
+    // and opened non-blocking, since opening a FIFO itself waits for a writer).
+    if (!(await stat(file)).isFile()) throw new InputError(file, 'cannot read: not a regular file');
+    handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
+    const info = await handle.stat();
+    if (!info.isFile()) throw new InputError(file, 'cannot read: not a regular file');
+    if (info.size > maxSourceBytes) {
+      throw new InputError(file, `cannot read: ${(info.size / 1048576).toFixed(1)} MB is more than a report can be (${maxSourceBytes / 1048576} MB)`);
+    }
+    return await handle.readFile();
   } catch (e) {
+    if (e instanceof InputError) throw e;
     throw new InputError(file, `cannot read: ${reason(e)}`);
+  } finally {
+    await handle?.close();
   }
 }
 

@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -110,6 +110,18 @@ describe('disclosure-report check', () => {
       ['broken-link.json', 'unusable'],
       ['d.json', 'unusable'],
     ]);
+  });
+
+  it('refuses what is not a report file without blocking, and names duplicates', async () => {
+    write('odd/a.json', seed());
+    write('odd/copy.json', seed());
+    execFileSync('mkfifo', [join(dir, 'odd/pipe.json')]);
+    const r = await cli('check', join(dir, 'odd'), join(dir, 'odd/pipe.json'), '--json');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('odd/pipe.json: cannot read: not a regular file');
+    expect(r.stderr).toContain(`odd/copy.json: the same report (agency, year, format) as ${join(dir, 'odd/a.json')}`);
+    const results = JSON.parse(r.stdout) as { file: string; duplicateOf?: string }[];
+    expect(results.find((x) => x.file.endsWith('copy.json'))?.duplicateOf).toBe(join(dir, 'odd/a.json'));
   });
 
   it('--jobs checks on worker threads with the same output, in the same order', async () => {

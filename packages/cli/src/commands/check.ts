@@ -79,16 +79,25 @@ export async function runCheck(args: string[], io: Io): Promise<number> {
   let anyErrors = false;
   let anyUnusable = false;
   let first = true;
+  // Only the keys are kept (a few bytes a report), so memory stays flat enough for a province.
+  const seen = new Map<string, string>();
   if (values.json) io.stdout('[');
   for await (const result of results) {
     if (result.error) {
       anyUnusable = true;
       io.stderr(`${result.file}: ${result.error}\n`);
     }
+    if (result.key) {
+      const earlier = seen.get(result.key);
+      if (earlier) {
+        result.duplicateOf = earlier;
+        io.stderr(`${result.file}: the same report (agency, year, format) as ${earlier}\n`);
+      } else seen.set(result.key, result.file);
+    }
     if (result.findings.some((f) => f.severity === 'error')) anyErrors = true;
     if (values.json) {
       // One file per line: streams, and stays valid JSON as a whole.
-      const { title: _title, ...entry } = result;
+      const { title: _title, key: _key, ...entry } = result;
       io.stdout(`${first ? '' : ','}\n${JSON.stringify(entry)}`);
       first = false;
       continue;
