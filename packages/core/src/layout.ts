@@ -25,6 +25,8 @@ export interface HeaderCellLayout {
   level: number;
   /** What the header heads: a column, a row, or a block of table 二. */
   role: 'column' | 'row' | 'block';
+  /** Whether it sits in the row-label columns (kept in view when a wide table scrolls). */
+  inLabelColumns: boolean;
 }
 
 /** The corner note of table 三 (the 勾稽关系), a plain cell. */
@@ -101,6 +103,7 @@ function layoutRowTree(tree: readonly HeaderNode[], idBase: string): { lines: (L
         colSpan: isGroup ? 1 : depth - level + 1,
         level,
         role: 'row',
+        inLabelColumns: true,
       };
       if (isGroup) {
         const sub = visit(node.children as readonly HeaderNode[], level + 1, keyPath, ids, id);
@@ -133,6 +136,7 @@ function layoutColumnTree(tree: readonly HeaderNode[], idBase: string, outerIds:
         colSpan: leafCount(node),
         level,
         role: 'column',
+        inLabelColumns: false,
       });
       if (isGroup) visit(node.children as readonly HeaderNode[], level + 1, keyPath, ids, id);
       else leaves.push({ keyPath: keyPath.join('.'), headerIds: ids });
@@ -153,14 +157,19 @@ function activeLayout(format: FormatId, p: string): TableLayout {
   const bodies = def.blocks.map((block, b): LayoutRow[] => {
     const blockId = `${p}active-b${b}`;
     const colId = (key: string) => `${blockId}-c-${idSafe(key)}`;
-    const header = (id: string, label: Label, scope: HeaderCellLayout['scope'], role: HeaderCellLayout['role'], colSpan = 1): HeaderCellLayout => ({
-      kind: 'header', id, label, scope, rowSpan: 1, colSpan, level: 1, role,
-    });
+    const header = (
+      id: string,
+      label: Label,
+      scope: HeaderCellLayout['scope'],
+      role: HeaderCellLayout['role'],
+      colSpan = 1,
+      inLabelColumns = false,
+    ): HeaderCellLayout => ({ kind: 'header', id, label, scope, rowSpan: 1, colSpan, level: 1, role, inLabelColumns });
     return [
       { cells: [header(blockId, block.label, 'rowgroup', 'block', width + 1)] },
       {
         cells: [
-          header(`${blockId}-rows`, def.rowHeading, 'col', 'column'),
+          header(`${blockId}-rows`, def.rowHeading, 'col', 'column', 1, true),
           ...block.columns.map((col, i) => header(colId(col.key), col.labels[0] as Label, 'col', 'column', span(i, block.columns.length))),
         ],
       },
@@ -169,7 +178,7 @@ function activeLayout(format: FormatId, p: string): TableLayout {
         return {
           rowKey: row.key,
           cells: [
-            header(rowId, row.labels[0] as Label, 'row', 'row'),
+            header(rowId, row.labels[0] as Label, 'row', 'row', 1, true),
             ...block.columns.map((col, i): DataCellLayout => ({
               kind: 'data',
               cellId: `active.${row.key}.${col.key}`,
@@ -194,7 +203,17 @@ function requestsLayout(format: FormatId, p: string): TableLayout {
     {
       cells: [
         { kind: 'note', label: def.note, rowSpan: cols.depth + 1, colSpan: rows.depth },
-        { kind: 'header', id: headingId, label: def.columnsHeading, scope: 'colgroup', rowSpan: 1, colSpan: cols.leaves.length, level: 0, role: 'column' },
+        {
+          kind: 'header',
+          id: headingId,
+          label: def.columnsHeading,
+          scope: 'colgroup',
+          rowSpan: 1,
+          colSpan: cols.leaves.length,
+          level: 0,
+          role: 'column',
+          inLabelColumns: false,
+        },
       ],
     },
     ...cols.rows.map((cells) => ({ cells })),

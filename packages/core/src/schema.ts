@@ -75,7 +75,8 @@ function toZod(shape: Shape): z.ZodType {
   );
 }
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected an ISO date YYYY-MM-DD or null' }).refine(
+// Pure annotations: a bundle that does not validate (the web component) drops zod entirely.
+const isoDate = /* @__PURE__ */ z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected an ISO date YYYY-MM-DD or null' }).refine(
   (s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
   { error: 'not a calendar date' },
 );
@@ -97,11 +98,11 @@ function reportSchema(format: FormatId) {
 }
 
 /** The schema of a 2021-format report. */
-export const report2021Schema = reportSchema('2021');
+export const report2021Schema = /* @__PURE__ */ reportSchema('2021');
 /** The schema of a 2019-format report. */
-export const report2019Schema = reportSchema('2019');
+export const report2019Schema = /* @__PURE__ */ reportSchema('2019');
 /** Either format, discriminated on `format`. */
-export const reportSchema_ = z.discriminatedUnion('format', [report2021Schema, report2019Schema]);
+export const reportSchema_ = /* @__PURE__ */ z.discriminatedUnion('format', [report2021Schema, report2019Schema]);
 export { reportSchema_ as reportSchema };
 
 /** One problem found when validating a document. */

@@ -1,0 +1,34 @@
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { StorybookConfig } from '@storybook/web-components-vite';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+// The shared corpus: DISCLOSURE_SHARED_DIR, else shared/ beside the repository (as in CI).
+const sharedDir = process.env.DISCLOSURE_SHARED_DIR
+  ? resolve(process.env.DISCLOSURE_SHARED_DIR)
+  : existsSync(resolve(repoRoot, '../shared'))
+    ? resolve(repoRoot, '../shared')
+    : resolve(repoRoot, 'shared');
+
+const config: StorybookConfig = {
+  stories: ['../packages/elements/stories/**/*.stories.ts'],
+  framework: { name: '@storybook/web-components-vite', options: {} },
+  core: { disableTelemetry: true },
+  async viteFinal(viteConfig) {
+    viteConfig.resolve ??= {};
+    viteConfig.resolve.alias = [
+      ...(Array.isArray(viteConfig.resolve.alias)
+        ? viteConfig.resolve.alias
+        : Object.entries(viteConfig.resolve.alias ?? {}).map(([find, replacement]) => ({ find, replacement }))),
+      { find: /^@shared\//, replacement: `${sharedDir}/` },
+      { find: /^@demo-reports\//, replacement: `${resolve(repoRoot, 'apps/demo/reports')}/` },
+    ];
+    viteConfig.server ??= {};
+    viteConfig.server.fs ??= {};
+    viteConfig.server.fs.allow = [...(viteConfig.server.fs.allow ?? []), repoRoot, sharedDir];
+    return viteConfig;
+  },
+};
+
+export default config;

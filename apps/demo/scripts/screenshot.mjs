@@ -1,0 +1,30 @@
+// Screenshots of the running demo with Debian's chromium: node scripts/screenshot.mjs [url] [outDir]
+import { chromium } from 'playwright-core';
+
+const url = process.argv[2] ?? 'http://localhost:5173/';
+const out = process.argv[3] ?? '.';
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
+const shots = [
+  ['demo-seed.png', '', { width: 1280, height: 900 }],
+  ['demo-city.png', '?report=shifan-natural-resources-2023', { width: 1280, height: 900 }],
+  ['demo-narrow.png', '', { width: 390, height: 844 }],
+];
+for (const [name, query, viewport] of shots) {
+  const page = await browser.newPage({ viewport });
+  await page.goto(url + query);
+  await page.waitForFunction(() => document.getElementById('report')?.shadowRoot?.querySelector('table, [role=alert]'));
+  await page.screenshot({ path: `${out}/${name}`, fullPage: true });
+  if (name === 'demo-seed.png') {
+    // Close-ups of the merged headers (locators pierce open shadow roots).
+    for (const t of ['active', 'requests', 'reviews']) {
+      await page.locator(`#report table.${t}`).screenshot({ path: `${out}/demo-table-${t}.png` });
+    }
+  }
+  await page.close();
+}
+await browser.close();
+console.log('saved', shots.map((s) => s[0]).join(', '));

@@ -1,0 +1,265 @@
+/**
+ * The base of every element: language (own `lang`, else the nearest ancestor's), UI strings,
+ * a typed `emit()`, and loading the report from the `report` property, a child
+ * `<script type="application/json">` or `src` — in that order of precedence.
+ */
+import { type Finding, type Lang, type Report, check } from '@disclosure-report/core';
+import { LitElement, type PropertyValues, type TemplateResult, html } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { DisclosureEventMap } from './events.js';
+import { type DisclosureStrings, resolveLang, stringsFor } from './i18n.js';
+import { ReportLoadError, type ReportSource, asReport, fetchReport, findJsonScript, parseReportJson } from './load.js';
+
+/** One shared observer re-resolves the language when any `lang` attribute in the document changes. */
+const langListeners = new Set<DisclosureElement>();
+let langObserver: MutationObserver | null = null;
+
+function watchLang(element: DisclosureElement): void {
+  langListeners.add(element);
+  if (langObserver || typeof MutationObserver === 'undefined') return;
+  langObserver = new MutationObserver(() => {
+    for (const el of langListeners) el.refreshLang();
+  });
+  langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
+}
+
+export abstract class DisclosureElement extends LitElement {
+  /** Overrides of the UI strings (merged over the defaults of the current language). */
+  @property({ attribute: false }) i18n: Partial<DisclosureStrings> | null = null;
+
+  /** The UI language in use: `lang` on the element, else on the nearest ancestor, else zh-CN. */
+  @state() protected resolvedLang: Lang = 'zh-CN';
+
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, 'lang'];
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    if (name === 'lang') this.refreshLang();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.refreshLang();
+    watchLang(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    langListeners.delete(this);
+  }
+
+  /** Re-reads the language (called when a `lang` attribute changes). */
+  refreshLang(): void {
+    const lang = resolveLang(this);
+    if (lang !== this.resolvedLang) this.resolvedLang = lang;
+  }
+
+  /** The UI language in use. */
+  get effectiveLang(): Lang {
+    return this.resolvedLang;
+  }
+
+  protected get strings(): DisclosureStrings {
+    return stringsFor(this.resolvedLang, this.i18n);
+  }
+
+  /** Dispatches one of the typed events (bubbles, crosses shadow roots). */
+  protected emit<K extends keyof DisclosureEventMap>(type: K, detail: DisclosureEventMap[K]['detail']): boolean {
+    return this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  }
+}
+
+/** Where loading stands. */
+export type LoadState =
+  | { status: 'empty' }
+  | { status: 'loading' }
+  | { status: 'ready'; report: Report; source: ReportSource }
+  | { status: 'error'; error: ReportLoadError };
+
+type PendingEvent =
+  | { type: 'disclosure-load'; report: Report; source: ReportSource }
+  | { type: 'disclosure-error'; error: ReportLoadError };
+
+export abstract class ReportElement extends DisclosureElement {
+  /** The report document (takes precedence over a child JSON script and `src`). */
+  @property({ attribute: false }) report: Report | null = null;
+
+  /** Last year's report of the same agency: enables the across-year checks. */
+  @property({ attribute: false }) previous: Report | null = null;
+
+  /** URL of a report document (used when there is no `report` property and no JSON child). */
+  @property({ reflect: true }) src: string | null = null;
+
+  /** Run the core checks and mark the cells they concern. */
+  @property({ type: Boolean, reflect: true, attribute: 'show-findings' }) showFindings = false;
+
+  @state() protected loadState: LoadState = { status: 'empty' };
+
+  #sourceDirty = true;
+  #scriptText: string | null = null;
+  #abort: AbortController | null = null;
+  #childObserver: MutationObserver | null = null;
+  #pending: PendingEvent | null = null;
+  #findingsCache: { report: Report; previous: Report | null; lang: Lang; findings: Finding[] } | null = null;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#childObserver ??= new MutationObserver(() => {
+      const script = findJsonScript(this);
+      const text = script ? (script.textContent ?? '') : null;
+      if (text !== this.#scriptText) this.#invalidateSource();
+    });
+    this.#childObserver.observe(this, { childList: true, subtree: true, characterData: true });
+    if (document.readyState === 'loading') {
+      // Upgraded while the parser is still inside us: the JSON child may be on its way.
+      document.addEventListener('DOMContentLoaded', () => this.#invalidateSource(), { once: true });
+    }
+    this.#invalidateSource();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#childObserver?.disconnect();
+    this.#abort?.abort();
+    this.#abort = null;
+    // Reconnecting resumes loading.
+    if (this.loadState.status === 'loading') this.#sourceDirty = true;
+  }
+
+  #invalidateSource(): void {
+    this.#sourceDirty = true;
+    this.requestUpdate();
+  }
+
+  /** The report being shown (null while loading, on error or when there is none). */
+  get currentReport(): Report | null {
+    return this.loadState.status === 'ready' ? this.loadState.report : null;
+  }
+
+  /** Resolves once the current `src` request (if any) has settled and the element has rendered. */
+  async whenLoaded(): Promise<LoadState> {
+    await this.updateComplete;
+    while (this.loadState.status === 'loading') {
+      await new Promise((r) => setTimeout(r, 10));
+      await this.updateComplete;
+    }
+    return this.loadState;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('report') || changed.has('src')) this.#sourceDirty = true;
+    if (this.#sourceDirty) {
+      this.#sourceDirty = false;
+      this.#resolveSource();
+    }
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const pending = this.#pending;
+    this.#pending = null;
+    if (!pending) return;
+    if (pending.type === 'disclosure-load') this.emit('disclosure-load', { report: pending.report, source: pending.source });
+    else
+      this.emit('disclosure-error', {
+        error: pending.error,
+        message: pending.error.localized(this.strings),
+        source: pending.error.source,
+      });
+  }
+
+  #ready(report: Report, source: ReportSource): void {
+    const prev = this.loadState;
+    if (prev.status === 'ready' && prev.report === report && prev.source === source) return;
+    this.loadState = { status: 'ready', report, source };
+    this.#pending = { type: 'disclosure-load', report, source };
+  }
+
+  #fail(error: unknown, source: ReportSource): void {
+    const err =
+      error instanceof ReportLoadError
+        ? error
+        : new ReportLoadError('not-a-report', source, String((error as Error)?.message ?? error), undefined, String(error));
+    this.loadState = { status: 'error', error: err };
+    this.#pending = { type: 'disclosure-error', error: err };
+  }
+
+  #resolveSource(): void {
+    this.#abort?.abort();
+    this.#abort = null;
+    if (this.report != null) {
+      this.#scriptText = null;
+      try {
+        this.#ready(asReport(this.report, 'property'), 'property');
+      } catch (e) {
+        this.#fail(e, 'property');
+      }
+      return;
+    }
+    const script = findJsonScript(this);
+    if (script) {
+      const text = script.textContent ?? '';
+      this.#scriptText = text;
+      try {
+        this.#ready(parseReportJson(text, 'script'), 'script');
+      } catch (e) {
+        this.#fail(e, 'script');
+      }
+      return;
+    }
+    this.#scriptText = null;
+    if (this.src) {
+      const controller = new AbortController();
+      this.#abort = controller;
+      this.loadState = { status: 'loading' };
+      fetchReport(this.src, controller.signal).then(
+        (report) => {
+          if (controller.signal.aborted) return;
+          this.#abort = null;
+          this.#ready(report, 'src');
+        },
+        (error: unknown) => {
+          if (controller.signal.aborted) return;
+          this.#abort = null;
+          this.#fail(error, 'src');
+        },
+      );
+      return;
+    }
+    // Still parsing the page: the JSON child may yet arrive.
+    this.loadState = document.readyState === 'loading' ? { status: 'loading' } : { status: 'empty' };
+  }
+
+  /** The message shown instead of the report while loading, on error, or when there is none. */
+  protected renderStatus(): TemplateResult {
+    const s = this.strings;
+    const state = this.loadState;
+    if (state.status === 'error') {
+      return html`<div class="status error" part="status status-error" role="alert" lang=${this.resolvedLang}>
+        <strong>${s.loadFailed}</strong> <span>${state.error.localized(s)}</span>
+      </div>`;
+    }
+    const text = state.status === 'loading' ? s.loading : s.empty;
+    return html`<div class="status" part="status status-${state.status}" role="status" lang=${this.resolvedLang}>${text}</div>`;
+  }
+
+  /** The findings of the core checks for a report, in the current language (cached). */
+  protected findingsFor(report: Report): Finding[] {
+    const lang = this.resolvedLang;
+    const c = this.#findingsCache;
+    if (c && c.report === report && c.previous === this.previous && c.lang === lang) return c.findings;
+    let findings: Finding[];
+    try {
+      findings = check(report, { lang, previous: this.previous });
+    } catch (error) {
+      // A malformed document can trip a rule; show the report anyway.
+      console.warn('[disclosure-report] checks failed:', error);
+      findings = [];
+    }
+    this.#findingsCache = { report, previous: this.previous, lang, findings };
+    return findings;
+  }
+}

@@ -1,0 +1,92 @@
+/**
+ * Where a report comes from (in this order): the `report` property, a child
+ * `<script type="application/json">`, the `src` URL. A light structural check keeps the
+ * standalone bundle free of the schema library; full validation is core's `validateReport`.
+ */
+import type { Report } from '@disclosure-report/core';
+import { type DisclosureStrings, format } from './i18n.js';
+
+export type ReportSource = 'property' | 'script' | 'src';
+
+/** Why loading failed, for the `disclosure-error` event and the message in the element. */
+export type LoadErrorKind = 'http' | 'network' | 'json' | 'not-a-report';
+
+export class ReportLoadError extends Error {
+  constructor(
+    readonly kind: LoadErrorKind,
+    readonly source: ReportSource,
+    message: string,
+    readonly status?: number,
+    readonly detail?: string,
+  ) {
+    super(message);
+    this.name = 'ReportLoadError';
+  }
+
+  /** The message in the element's language. */
+  localized(strings: DisclosureStrings): string {
+    switch (this.kind) {
+      case 'http':
+        return format(strings.httpError, { status: this.status ?? '?' });
+      case 'network':
+        return strings.networkError;
+      case 'json':
+        return strings.invalidJson;
+      case 'not-a-report':
+        return format(strings.notAReport, { detail: this.detail ?? '' });
+    }
+  }
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** What is structurally wrong with a would-be report (null when it can be rendered). */
+export function reportProblem(value: unknown): string | null {
+  if (!isObject(value)) return 'not an object';
+  if (value.format !== '2021' && value.format !== '2019') return `format must be "2021" or "2019"`;
+  for (const key of ['active', 'requests', 'reviews', 'sections'] as const) {
+    if (value[key] !== undefined && !isObject(value[key])) return `${key} must be an object`;
+  }
+  return null;
+}
+
+/** Checks the structure and returns the report, or throws a ReportLoadError. */
+export function asReport(value: unknown, source: ReportSource): Report {
+  const problem = reportProblem(value);
+  if (problem) throw new ReportLoadError('not-a-report', source, `Not a report document: ${problem}`, undefined, problem);
+  return value as Report;
+}
+
+/** Parses JSON text into a report. */
+export function parseReportJson(text: string, source: ReportSource): Report {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    throw new ReportLoadError('json', source, `Invalid JSON: ${(e as Error).message}`);
+  }
+  return asReport(value, source);
+}
+
+/** The report in a child `<script type="application/json">`, if any (null when there is none). */
+export function findJsonScript(host: Element): HTMLScriptElement | null {
+  for (const child of Array.from(host.children)) {
+    if (child instanceof HTMLScriptElement && child.type.trim().toLowerCase() === 'application/json') return child;
+  }
+  return null;
+}
+
+/** Fetches a report document. */
+export async function fetchReport(url: string, signal: AbortSignal): Promise<Report> {
+  let response: Response;
+  try {
+    response = await fetch(url, { signal, headers: { Accept: 'application/json' } });
+  } catch (e) {
+    if (signal.aborted) throw e;
+    throw new ReportLoadError('network', 'src', `Could not fetch ${url}: ${(e as Error).message}`);
+  }
+  if (!response.ok) {
+    throw new ReportLoadError('http', 'src', `Could not fetch ${url}: HTTP ${response.status}`, response.status);
+  }
+  return parseReportJson(await response.text(), 'src');
+}

@@ -1,0 +1,413 @@
+/**
+ * Styles shared by the elements. Sizes are in em/px, never rem: many portals set
+ * `html { font-size: 62.5% }`, which would shrink everything here.
+ */
+import { css, unsafeCSS } from 'lit';
+
+/** Host defaults and the custom properties (theming API). */
+export const hostStyles = css`
+  :host {
+    display: block;
+    box-sizing: border-box;
+    font-family: var(
+      --disclosure-font-family,
+      'FangSong', 'STFangsong', 'FangSong_GB2312', '仿宋', 'SimSun', 'Songti SC', 'Noto Serif CJK SC', serif
+    );
+    font-size: var(--disclosure-font-size, 16px);
+    line-height: var(--disclosure-line-height, 1.75);
+    color: var(--disclosure-text-color, #1a1a1a);
+    background: var(--disclosure-background, #fff);
+    text-align: start;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+  .visually-hidden {
+    position: absolute !important;
+    width: 1px !important;
+    height: 1px !important;
+    padding: 0 !important;
+    margin: -1px !important;
+    overflow: hidden !important;
+    clip: rect(0 0 0 0) !important;
+    clip-path: inset(50%) !important;
+    white-space: nowrap !important;
+    border: 0 !important;
+  }
+  .status {
+    margin: 0.5em 0;
+    padding: 0.75em 1em;
+    border: 1px solid var(--disclosure-table-border-color, #000);
+    font-family: var(--disclosure-ui-font-family, system-ui, sans-serif);
+    font-size: 0.9375em;
+  }
+  .status.error {
+    border-color: var(--disclosure-error-color, #b00020);
+    border-inline-start-width: 0.375em;
+  }
+  .status strong {
+    display: block;
+  }
+`;
+
+/** The national tables. */
+export const tableStyles = css`
+  .scroll {
+    overflow-x: auto;
+    max-width: 100%;
+    margin: 0.5em 0 1em;
+    outline-offset: 2px;
+  }
+  .scroll:focus-visible {
+    outline: 2px solid var(--disclosure-focus-color, #005fcc);
+  }
+  /*
+   * Separate borders (right and bottom on each cell, top and left on the table): collapsed
+   * borders would be painted under the sticky row labels and vanish when scrolled.
+   */
+  table {
+    border-collapse: separate;
+    border-spacing: 0;
+    border-top: 1px solid var(--disclosure-table-border-color, #000);
+    border-left: 1px solid var(--disclosure-table-border-color, #000);
+    width: 100%;
+    font-size: var(--disclosure-table-font-size, 0.875em);
+    line-height: 1.5;
+    background: var(--disclosure-background, #fff);
+    color: inherit;
+  }
+  caption {
+    font-family: var(--disclosure-heading-font-family, 'SimHei', 'Heiti SC', '黑体', 'Noto Sans CJK SC', sans-serif);
+    font-weight: bold;
+    text-align: start;
+    padding: 0 0 0.5em;
+  }
+  th,
+  td {
+    border: 0 solid var(--disclosure-table-border-color, #000);
+    border-right-width: 1px;
+    border-bottom-width: 1px;
+    padding: 0.25em 0.5em;
+    vertical-align: middle;
+  }
+  th {
+    font-weight: normal;
+    text-align: center;
+    background: var(--disclosure-table-header-background, #fff);
+  }
+  thead th,
+  th.block {
+    font-weight: bold;
+  }
+  th[scope='row'],
+  th[scope='rowgroup'] {
+    text-align: start;
+  }
+  .requests td.corner {
+    font-weight: normal;
+    font-size: 0.875em;
+    text-align: start;
+    white-space: normal;
+    min-width: 0;
+    font-variant-numeric: normal;
+  }
+  td {
+    text-align: right;
+    font-variant-numeric: tabular-nums;
+    font-family: var(--disclosure-number-font-family, inherit);
+    white-space: nowrap;
+    min-width: 2.75em;
+  }
+  /* Row labels stay in view while the numbers scroll. */
+  th.sticky {
+    position: sticky;
+    z-index: 1;
+    background: var(--disclosure-table-header-background, #fff);
+  }
+  /*
+   * Table 三's row labels: fixed widths per level (so the sticky offsets add up), the rest of
+   * the width goes to the numbers.
+   */
+  .requests {
+    --_w1: var(--disclosure-row-label-width-1, 5em);
+    --_w2: var(--disclosure-row-label-width-2, 8em);
+    --_w3: var(--disclosure-row-label-width-3, 15em);
+  }
+  .requests col.label-1,
+  .requests th.level-1.span-1 {
+    width: var(--_w1);
+    min-width: var(--_w1);
+    max-width: var(--_w1);
+  }
+  .requests col.label-2,
+  .requests th.level-2.span-1 {
+    width: var(--_w2);
+    min-width: var(--_w2);
+    max-width: var(--_w2);
+  }
+  .requests col.label-3,
+  .requests th.level-3.span-1 {
+    width: var(--_w3);
+    min-width: var(--_w3);
+    max-width: var(--_w3);
+  }
+  .requests th.level-1 {
+    left: 0;
+  }
+  .requests th.level-2 {
+    left: var(--_w1);
+  }
+  .requests th.level-3 {
+    left: calc(var(--_w1) + var(--_w2));
+  }
+  .requests td,
+  .requests thead th:not([colspan]) {
+    min-width: 3.25em;
+  }
+  .active th.sticky {
+    left: 0;
+    min-width: 8em;
+  }
+  /*
+   * Phones. A media query, not a container query: size containment on the host would collapse
+   * it to zero width in shrink-to-fit layouts (floats, flex items, the table layouts of old portals).
+   */
+  @media (max-width: 640px) {
+    .requests {
+      --_w1: var(--disclosure-row-label-width-1, 2.25em);
+      --_w2: var(--disclosure-row-label-width-2, 4.25em);
+      --_w3: var(--disclosure-row-label-width-3, 6.5em);
+    }
+    .active th.sticky {
+      min-width: 6em;
+    }
+  }
+  /* A cell with check findings: outline and icon, never colour alone. */
+  td.flagged {
+    outline: 2px solid var(--disclosure-flag-color, #b00020);
+    outline-offset: -3px;
+    background: var(--disclosure-flag-background, #fdecee);
+  }
+  td.flagged.warning,
+  td.flagged.info {
+    outline-style: dashed;
+    outline-color: var(--disclosure-warning-color, #8a5300);
+    background: var(--disclosure-warning-background, #fff6e0);
+  }
+  td.flagged.selected {
+    outline-width: 3px;
+  }
+  td:focus {
+    outline: 3px solid var(--disclosure-focus-color, #005fcc);
+    outline-offset: -3px;
+  }
+  td.flagged {
+    position: relative;
+    padding-inline-start: 1.25em;
+  }
+  .flag {
+    position: absolute;
+    top: 0.15em;
+    inset-inline-start: 0.3em;
+    font-size: 0.75em;
+    line-height: 1.2;
+    font-family: var(--disclosure-ui-font-family, system-ui, sans-serif);
+    font-weight: bold;
+    color: var(--disclosure-flag-color, #b00020);
+  }
+  .warning .flag,
+  .info .flag {
+    color: var(--disclosure-warning-color, #8a5300);
+  }
+  @media (forced-colors: active) {
+    table,
+    th,
+    td {
+      border-color: CanvasText;
+    }
+    td.flagged {
+      outline: 3px solid Highlight;
+      forced-color-adjust: none;
+      background: Canvas;
+      color: CanvasText;
+    }
+    td.flagged.warning,
+    td.flagged.info {
+      outline: 3px dashed Highlight;
+    }
+    .flag {
+      color: Highlight;
+    }
+    td:focus,
+    .scroll:focus-visible {
+      outline-color: Highlight;
+    }
+  }
+`;
+
+/** The findings list. */
+export const findingsStyles = css`
+  .findings {
+    margin-top: 1.5em;
+    padding: 0.75em 1em;
+    border: 1px solid var(--disclosure-table-border-color, #000);
+    font-family: var(--disclosure-ui-font-family, system-ui, sans-serif);
+    font-size: 0.9375em;
+    line-height: 1.5;
+  }
+  .findings h2,
+  .findings h3 {
+    margin: 0 0 0.25em;
+    font-size: 1.0625em;
+  }
+  .findings ol {
+    margin: 0.5em 0 0;
+    padding-inline-start: 1.5em;
+  }
+  .findings li {
+    margin: 0.25em 0;
+  }
+  .findings button {
+    display: block;
+    font: inherit;
+    color: inherit;
+    text-align: start;
+    background: none;
+    border: 0;
+    padding: 0.125em 0.25em;
+    cursor: pointer;
+    text-decoration: underline;
+    text-underline-offset: 0.15em;
+  }
+  .findings button:hover {
+    text-decoration-thickness: 2px;
+  }
+  .findings button:focus-visible {
+    outline: 2px solid var(--disclosure-focus-color, #005fcc);
+    outline-offset: 1px;
+  }
+  .severity {
+    font-weight: bold;
+    white-space: nowrap;
+  }
+  .severity.error {
+    color: var(--disclosure-error-color, #b00020);
+  }
+  .severity.warning {
+    color: var(--disclosure-warning-color, #8a5300);
+  }
+  .severity.info {
+    color: var(--disclosure-info-color, #1d4f91);
+  }
+  .rule {
+    font-family: ui-monospace, 'SFMono-Regular', Consolas, monospace;
+    font-size: 0.875em;
+    opacity: 0.85;
+  }
+  @media (forced-colors: active) {
+    .severity {
+      color: CanvasText;
+    }
+    .findings button {
+      color: LinkText;
+    }
+  }
+`;
+
+/** The whole document: title, meta, sections. */
+export const reportStyles = css`
+  .report {
+    max-width: var(--disclosure-max-width, none);
+    margin: 0 auto;
+  }
+  .title {
+    font-family: var(
+      --disclosure-title-font-family,
+      'FZXiaoBiaoSong-B05S', '方正小标宋简体', 'STZhongsong', 'SimSun', 'Songti SC', 'Noto Serif CJK SC', serif
+    );
+    font-size: var(--disclosure-title-font-size, 1.5em);
+    font-weight: bold;
+    line-height: 1.4;
+    text-align: center;
+    margin: 0.5em 0;
+    color: var(--disclosure-title-color, inherit);
+  }
+  .meta {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: center;
+    gap: 0.25em 1.5em;
+    margin: 0 0 1.5em;
+    font-size: 0.9375em;
+  }
+  .meta div {
+    display: flex;
+    gap: 0.25em;
+  }
+  .meta dt::after {
+    content: '：';
+  }
+  .meta dt:lang(en)::after {
+    content: ':';
+  }
+  .meta dd {
+    margin: 0;
+  }
+  .section-heading {
+    font-family: var(--disclosure-heading-font-family, 'SimHei', 'Heiti SC', '黑体', 'Noto Sans CJK SC', sans-serif);
+    font-size: var(--disclosure-heading-font-size, 1.0625em);
+    font-weight: bold;
+    margin: 1.25em 0 0.5em;
+  }
+  .section p {
+    margin: 0 0 0.5em;
+    text-indent: 2em;
+    overflow-wrap: anywhere;
+  }
+  .section p.empty {
+    text-indent: 0;
+    opacity: 0.75;
+  }
+`;
+
+const printRules = (scope: string) => `
+  ${scope} .scroll { overflow: visible !important; margin: 0.5em 0; }
+  ${scope} th.sticky { position: static !important; }
+  ${scope} .findings, ${scope} .status, ${scope} .flag { display: none !important; }
+  ${scope} td.flagged { outline: none !important; background: none !important; }
+  ${scope} table { break-inside: avoid; page-break-inside: avoid; font-size: 10.5pt; }
+  ${scope} thead { display: table-header-group; }
+  ${scope} tr, ${scope} th, ${scope} td { break-inside: avoid; page-break-inside: avoid; }
+  ${scope} th, ${scope} td, ${scope} table { border-color: #000 !important; color: #000 !important; background: #fff !important; }
+  ${scope} .section-heading { break-after: avoid; page-break-after: avoid; }
+  ${scope} .section p { orphans: 2; widows: 2; }
+`;
+
+/**
+ * Print: A4 pages in true black, tables unbroken where possible, no UI chrome. `@page` does
+ * not reach from shadow DOM, so pages should carry `@page { size: A4; margin: 2cm }` (the
+ * demo does). `print-preview` applies the same rules on screen.
+ */
+export const printStyles = css`
+  @media print {
+    :host {
+      color: #000 !important;
+      background: #fff !important;
+      font-size: 12pt;
+    }
+    ${unsafeCSS(printRules(''))}
+  }
+  :host([print-preview]) {
+    width: 210mm;
+    max-width: 100%;
+    padding: 20mm;
+    color: #000;
+    background: #fff;
+  }
+  ${unsafeCSS(printRules(':host([print-preview])'))}
+`;

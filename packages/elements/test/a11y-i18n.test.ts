@@ -1,0 +1,145 @@
+/** Language, accessibility (axe-core), markup in the data, double registration. */
+import { blankReport, taxonomy, withCell } from '@disclosure-report/core';
+import axe from 'axe-core';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { type DisclosureReportElement, define, defaultStrings } from '../src/index.js';
+import { cleanup, mount, numberedReport, seed, settled, text } from './helpers.js';
+
+beforeEach(() => {
+  document.documentElement.lang = 'zh-CN';
+});
+afterEach(cleanup);
+
+async function renderReport(report: unknown, attrs = '', parent?: Element): Promise<DisclosureReportElement> {
+  const el = mount<DisclosureReportElement>(`<disclosure-report ${attrs}></disclosure-report>`, parent);
+  el.report = report as DisclosureReportElement['report'];
+  await settled(el);
+  return el;
+}
+
+async function axeViolations(context: Element) {
+  const result = await axe.run(context, { resultTypes: ['violations'] });
+  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+describe('lang', () => {
+  test('lang="en" gives English labels, headings and messages', async () => {
+    const el = await renderReport(numberedReport(), 'lang="en" show-findings');
+    const root = el.shadowRoot!;
+    const t = taxonomy('2021');
+    expect(text(root.querySelector('.section-heading'))).toBe('1. Overview');
+    const headers = Array.from(root.querySelectorAll('table.requests th')).map(text);
+    expect(headers).toContain(t.requests.columnsHeading.en);
+    expect(headers).toContain('Businesses');
+    expect(headers).not.toContain('商业企业');
+    expect(text(root.querySelector('[part~="findings-heading"]'))).toBe(defaultStrings.en.findingsHeading);
+    expect(root.querySelector('article')!.getAttribute('lang')).toBe('en');
+    // The report's own words stay marked as Chinese.
+    expect(root.querySelector('.title')!.getAttribute('lang')).toBe('zh-CN');
+  });
+
+  test('without lang the nearest ancestor decides, and changes are followed', async () => {
+    const wrapper = mount('<div lang="en-GB"></div>');
+    const el = await renderReport(seed, '', wrapper);
+    expect(text(el.shadowRoot!.querySelector('.section-heading'))).toBe('1. Overview');
+    wrapper.setAttribute('lang', 'zh-Hans-CN');
+    await vi.waitFor(() => expect(text(el.shadowRoot!.querySelector('.section-heading'))).toBe('一、总体情况'));
+    el.lang = 'en';
+    await vi.waitFor(() => expect(text(el.shadowRoot!.querySelector('.section-heading'))).toBe('1. Overview'));
+  });
+
+  test('zh-CN is the default, and UI strings can be overridden', async () => {
+    document.documentElement.removeAttribute('lang');
+    const el = await renderReport(seed);
+    expect(text(el.shadowRoot!.querySelector('.section-heading'))).toBe('一、总体情况');
+    el.i18n = { agency: '单位' };
+    await el.updateComplete;
+    expect(text(el.shadowRoot!.querySelector('[part~="meta"] dt'))).toBe('单位');
+  });
+});
+
+describe('axe-core', () => {
+  test('the seed report with findings has no violations (zh-CN)', async () => {
+    const el = await renderReport(seed, 'show-findings');
+    expect(await axeViolations(el)).toEqual([]);
+  });
+
+  test('a report with findings and distinct numbers has no violations (en)', async () => {
+    const wrong = withCell(numberedReport(), 'requests.newReceived.total', 1);
+    const el = await renderReport(wrong, 'show-findings lang="en"');
+    expect(el.findings.length).toBeGreaterThan(0);
+    expect(await axeViolations(el)).toEqual([]);
+  });
+
+  test('the 2019 format, a blank report, the single tables, findings and an error have no violations', async () => {
+    const main = mount('<main></main>');
+    const elements: Element[] = [
+      await renderReport(numberedReport('2019'), 'show-findings', main),
+      await renderReport(blankReport('2021', {}), 'show-findings', main),
+    ];
+    for (const tag of ['disclosure-requests-table', 'disclosure-active-table', 'disclosure-reviews-table', 'disclosure-findings']) {
+      const el = mount<DisclosureReportElement>(`<${tag} show-findings></${tag}>`, main);
+      el.report = seed;
+      await settled(el);
+      elements.push(el);
+    }
+    const failing = mount<DisclosureReportElement>('<disclosure-report src="/missing.json"></disclosure-report>', main);
+    await settled(failing);
+    elements.push(failing);
+    for (const el of elements) expect(await axeViolations(el), el.tagName).toEqual([]);
+  });
+});
+
+describe('robust on other people’s pages', () => {
+  test('markup in the report appears as text and runs nothing', async () => {
+    const w = window as unknown as { __pwned?: number };
+    delete w.__pwned;
+    const evil = '<img src=x onerror="window.__pwned=1">';
+    let report = { ...seed, agency: evil, title: `<b>标题</b>${evil}` };
+    report = { ...report, sections: { ...report.sections, overview: `第一段${evil}\n<script>window.__pwned=2</script>` } };
+    report = withCell(report, 'requests.newReceived.total', '<img src=x onerror="window.__pwned=3">' as unknown as number);
+    for (const how of ['property', 'script'] as const) {
+      const el =
+        how === 'property'
+          ? await renderReport(report, 'show-findings')
+          : mount<DisclosureReportElement>(
+              `<disclosure-report show-findings><script type="application/json">${JSON.stringify(report).replace(/</g, '\\u003c')}</script></disclosure-report>`,
+            );
+      await settled(el);
+      const root = el.shadowRoot!;
+      expect(root.querySelector('img, script, b')).toBeNull();
+      expect(text(root.querySelector('[part~="meta"] dd'))).toBe(evil);
+      expect(text(root.querySelector('.title'))).toBe(`<b>标题</b>${evil}`);
+      expect(text(root.querySelector('[part~="section-overview"] p'))).toBe(`第一段${evil}`);
+      expect(text(root.querySelector('td[data-cell="requests.newReceived.total"]'))).toContain('<img');
+    }
+    await new Promise((r) => setTimeout(r, 50));
+    expect(w.__pwned).toBeUndefined();
+  });
+
+  test('registering the tags twice is harmless', async () => {
+    expect(() => define('disclosure-report', class extends HTMLElement {})).not.toThrow();
+    expect(customElements.get('disclosure-report')!.name).toBe('DisclosureReportElement');
+    // A second copy of the module graph (as with two script tags) registers nothing and throws nothing.
+    await expect(import(/* @vite-ignore */ `../src/index.ts?copy=${Date.now()}`)).resolves.toBeTruthy();
+    const el = await renderReport(seed);
+    expect(el.shadowRoot!.querySelectorAll('td[data-cell]').length).toBe(200);
+  });
+
+  test('styles are adopted stylesheets (no <style> or style attributes needed under CSP)', async () => {
+    const el = await renderReport(seed, 'show-findings');
+    expect(el.shadowRoot!.adoptedStyleSheets.length).toBeGreaterThan(0);
+    expect(el.shadowRoot!.querySelector('style, [style]')).toBeNull();
+  });
+
+  test('print: A4-friendly rules hide UI chrome (print-preview applies them on screen)', async () => {
+    const el = await renderReport(withCell(seed, 'requests.newReceived.total', 9), 'show-findings print-preview');
+    const root = el.shadowRoot!;
+    expect(getComputedStyle(root.querySelector('[part~="findings"]')!).display).toBe('none');
+    const scroller = root.querySelector('[part~="table-scroll"]')!;
+    expect(getComputedStyle(scroller).overflowX).toBe('visible');
+    const table = root.querySelector('table.requests')!;
+    expect(getComputedStyle(table).breakInside).toBe('avoid');
+    expect(getComputedStyle(root.querySelector('td.flagged')!).outlineStyle).toBe('none');
+  });
+});

@@ -1,0 +1,64 @@
+import { type FormatId, type Report, blankReport, taxonomy, withCell } from '@disclosure-report/core';
+import seedJson from '@shared/corpus/chenjiaba-2023/expected.json';
+import '../src/index.js';
+
+/** The seed report of the corpus (a real one, all zeros). */
+export const seed = seedJson as unknown as Report;
+
+/** A report where every cell holds a different number (its reading-order index + 1). */
+export function numberedReport(format: FormatId = '2021'): Report {
+  let report = blankReport(format, { agency: '测试市测试局', year: format === '2021' ? 2023 : 2020 }) as Report;
+  for (const cell of taxonomy(format).cells) {
+    report = withCell(report, cell.id, cell.kind === 'amount' ? cell.index + 0.5 : cell.index + 1);
+  }
+  return report;
+}
+
+const mounted: Element[] = [];
+
+/** Mounts HTML in the document and returns the first element. */
+export function mount<T extends Element = HTMLElement>(markup: string, parent: Element = document.body): T {
+  const template = document.createElement('template');
+  template.innerHTML = markup;
+  const el = template.content.firstElementChild as T;
+  parent.append(template.content);
+  mounted.push(el);
+  return el;
+}
+
+export function cleanup(): void {
+  for (const el of mounted.splice(0)) el.remove();
+  document.body.replaceChildren();
+}
+
+/** Waits until an element has settled (any `src` request answered) and rendered. */
+export async function settled(el: Element): Promise<void> {
+  await (el as unknown as { whenLoaded(): Promise<unknown> }).whenLoaded();
+}
+
+/** A cell's position in the table grid, honouring rowspan and colspan (the HTML table model). */
+export interface GridPos {
+  row: number;
+  col: number;
+  rowSpan: number;
+  colSpan: number;
+}
+
+export function tableGrid(table: HTMLTableElement): Map<HTMLTableCellElement, GridPos> {
+  const occupied: boolean[][] = [];
+  const positions = new Map<HTMLTableCellElement, GridPos>();
+  Array.from(table.rows).forEach((tr, r) => {
+    let c = 0;
+    for (const cell of Array.from(tr.cells)) {
+      while (occupied[r]?.[c]) c++;
+      const rowSpan = Math.max(1, cell.rowSpan);
+      const colSpan = Math.max(1, cell.colSpan);
+      for (let i = 0; i < rowSpan; i++) for (let j = 0; j < colSpan; j++) (occupied[r + i] ??= [])[c + j] = true;
+      positions.set(cell, { row: r, col: c, rowSpan, colSpan });
+      c += colSpan;
+    }
+  });
+  return positions;
+}
+
+export const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();

@@ -1,0 +1,38 @@
+import { defineProject } from 'vitest/config';
+import { playwright } from '@vitest/browser-playwright';
+import { sharedDir, repoRoot } from './scripts/paths.ts';
+
+// Browser tests in Debian's chromium (no browser downloads): see ../shared/notes/toolchain.md.
+export default defineProject({
+  resolve: {
+    alias: { '@shared': sharedDir },
+  },
+  optimizeDeps: { include: ['axe-core'] },
+  server: {
+    fs: { allow: [repoRoot, sharedDir] },
+  },
+  test: {
+    name: 'elements',
+    include: ['test/**/*.test.ts'],
+    browser: {
+      enabled: true,
+      headless: true,
+      screenshotFailures: false,
+      provider: playwright({
+        launchOptions: {
+          executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+          args: [
+            '--headless',
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+            '--no-first-run',
+          ],
+        },
+      }),
+      instances: [{ browser: 'chromium' }],
+    },
+  },
+});
