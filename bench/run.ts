@@ -5,7 +5,7 @@
  * Not part of `npm test`: no timing is asserted anywhere, only equal results.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -126,6 +126,45 @@ function endToEnd(): void {
   }
 }
 
+/** Gzipped and brotli sizes of what a page downloads. */
+async function sizes(): Promise<void> {
+  const { gzipSync, brotliCompressSync, constants } = await import('node:zlib');
+  const { build } = await import('vite');
+  const measure = (bytes: Uint8Array) => ({
+    gzip: gzipSync(bytes, { level: 9 }).length,
+    brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+    raw: bytes.length,
+  });
+  const kb = (n: number) => `${fmt(n / 1024, 1)} KB`;
+  const standalone = join(root, 'packages/elements/dist/disclosure-report.js');
+  if (!existsSync(standalone)) throw new Error('build first: npm run build');
+  const el = measure(readFileSync(standalone));
+  rows.push({ benchmark: 'size', case: 'dist/disclosure-report.js (Lit, core, all)', result: `${kb(el.gzip)} gzip, ${kb(el.brotli)} brotli`, range: `${kb(el.raw)} raw`, target: '≤ 40 KB gzip' });
+  // Core alone, minified with its dependencies, as a bundler would ship it: the checking part
+  // (what the element uses) and everything (with zod's schemas and the exports).
+  const dir = mkdtempSync(join(tmpdir(), 'disclosure-size-'));
+  try {
+    for (const [name, code] of [
+      ['core: taxonomy + check', "export { check, taxonomy, tableLayout, fillTotals } from '@disclosure-report/core';"],
+      ['core: everything but importers', "export * from '@disclosure-report/core';"],
+    ] as const) {
+      const entry = join(dir, 'entry.js');
+      writeFileSync(entry, code);
+      await build({
+        logLevel: 'silent',
+        configFile: false,
+        root: dir,
+        resolve: { alias: { '@disclosure-report/core': join(root, 'packages/core/dist/index.js') } },
+        build: { outDir: join(dir, 'out'), minify: true, lib: { entry, formats: ['es'], fileName: () => 'bundle.js' }, rolldownOptions: { external: ['docx'] } },
+      });
+      const m = measure(readFileSync(join(dir, 'out/bundle.js')));
+      rows.push({ benchmark: 'size', case: name, result: `${kb(m.gzip)} gzip, ${kb(m.brotli)} brotli`, range: `${kb(m.raw)} raw` });
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 function machine(): string {
   const cpu = cpus();
   return `${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown CPU'}), Node ${process.version}, ${process.platform}`;
@@ -140,6 +179,7 @@ function table(): string {
 
 await checking();
 endToEnd();
+await sizes();
 const output = table();
 console.log(output);
 if (write) {
