@@ -1,0 +1,71 @@
+/**
+ * The plain-page example as a portal would host it: examples/plain/ served as static files
+ * with the standalone bundle beside it, under a strict Content-Security-Policy, in chromium.
+ */
+import { readFileSync } from 'node:fs';
+import { type Server, createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Browser, chromium } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repoRoot = resolve(here, '../..');
+const sharedDir = process.env.DISCLOSURE_SHARED_DIR ?? resolve(repoRoot, '../shared');
+const files: Record<string, [string, string]> = {
+  '/': [join(here, '../plain/index.html'), 'text/html; charset=utf-8'],
+  '/page.css': [join(here, '../plain/page.css'), 'text/css'],
+  '/disclosure-report.js': [join(repoRoot, 'packages/elements/dist/disclosure-report.js'), 'text/javascript'],
+  '/report.json': [join(sharedDir, 'corpus/chenjiaba-2023/expected.json'), 'application/json'],
+};
+const csp = "default-src 'self'; script-src 'self'; style-src 'self'";
+
+let server: Server;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    if (path === '/favicon.ico') {
+      res.writeHead(204).end();
+      return;
+    }
+    const file = files[path];
+    if (!file) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': file[1], 'Content-Security-Policy': csp });
+    res.end(readFileSync(file[0]));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+it('shows the report from one script tag and one element, with no CSP violation', async () => {
+  const page = await browser.newPage();
+  const violations: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') violations.push(m.text());
+  });
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP: ${e.violatedDirective}`));
+  });
+  await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+  const cells = page.locator('disclosure-report td[data-cell]');
+  await expect.poll(() => cells.count()).toBe(200);
+  expect(await page.locator('disclosure-report [part~="title"]').textContent()).toContain('陈家坝镇人民政府');
+  // The fallback link is not shown once the element runs.
+  expect(await page.locator('disclosure-report > p').isVisible()).toBe(false);
+  expect(violations).toEqual([]);
+  await page.close();
+});
