@@ -55,7 +55,7 @@ export interface Active2021 {
   fees: { amount: CellValue };
 }
 
-type Items2019 = Record<'previousItems' | 'change' | 'decisions', CellValue>;
+export type Items2019 = Record<'previousItems' | 'change' | 'decisions', CellValue>;
 export interface Active2019 {
   regulations: Record<'made' | 'published' | 'publicTotal', CellValue>;
   normativeDocuments: Record<'made' | 'published' | 'publicTotal', CellValue>;
