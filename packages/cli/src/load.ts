@@ -31,7 +31,8 @@ async function readBytes(file: string): Promise<Uint8Array> {
     if (info.size > maxSourceBytes) {
       throw new InputError(file, `cannot read: ${(info.size / 1048576).toFixed(1)} MB is more than a report can be (${maxSourceBytes / 1048576} MB)`);
     }
-    return await handle.readFile();
+    // A plain Uint8Array, not a Buffer: pdf.js refuses Buffers.
+    return new Uint8Array(await handle.readFile());
   } catch (e) {
     if (e instanceof InputError) throw e;
     throw new InputError(file, `cannot read: ${reason(e)}`);
@@ -54,10 +55,11 @@ function parseJsonReport(file: string, bytes: Uint8Array): Report {
   return result.report;
 }
 
-function where(location: Record<string, unknown> | undefined): string {
+/** ` (table 三…, row …, column …)` for what the message does not already say. */
+function where(location: Record<string, unknown> | undefined, message: string): string {
   if (!location) return '';
   const parts = Object.entries(location)
-    .filter(([, v]) => v !== undefined)
+    .filter(([, v]) => v !== undefined && !message.includes(String(v)))
     .map(([k, v]) => `${k} ${String(v)}`);
   return parts.length ? ` (${parts.join(', ')})` : '';
 }
@@ -72,7 +74,7 @@ export async function importFile(file: string): Promise<ImportResult> {
   } catch (e) {
     if (e instanceof ImportError) {
       const details = e.details.length ? `\n${e.details.map((d) => `  ${d}`).join('\n')}` : '';
-      throw new InputError(file, `cannot import: ${e.message}${where(e.location as Record<string, unknown> | undefined)}${details}`);
+      throw new InputError(file, `cannot import: ${e.message}${where(e.location as Record<string, unknown> | undefined, e.message)}${details}`);
     }
     throw new InputError(file, `cannot import: ${(e as Error).message}`);
   }

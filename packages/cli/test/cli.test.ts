@@ -162,6 +162,62 @@ describe('disclosure-report check', () => {
   });
 });
 
+describe('disclosure-report import', () => {
+  const sourceFile = join(sharedDir, 'corpus/chenjiaba-2023/source.txt');
+  const fixtures = join(repoRoot, 'packages/core/test/fixtures/chenjiaba-2023');
+
+  it('reads the published text of the seed into exactly its expected document', async () => {
+    const r = await cli('import', sourceFile);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual(seed());
+    // Notes say what was read loosely: the seed's table 四 header lost words.
+    expect(r.stderr).toContain('label-truncated');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('gives the provenance of every cell with --details, and writes -o', async () => {
+    const out = join(dir, 'imported.json');
+    const r = await cli('import', sourceFile, '--details', '-o', out, '--quiet');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const details = JSON.parse(readFileSync(out, 'utf8')) as { report: Report; form: string; provenance: Record<string, { line?: number }> };
+    expect(details.report).toEqual(seed());
+    expect(details.form).toBe('text');
+    expect(Object.keys(details.provenance)).toHaveLength(200);
+    expect(details.provenance['requests.newReceived.naturalPerson']?.line).toBeGreaterThan(0);
+  });
+
+  it('imports a folder file by file; one bad file is named and does not stop the rest', async () => {
+    const folder = join(dir, 'published');
+    for (const name of ['page.html', 'report.docx', 'report.pdf', 'rows.txt', 'source.gb18030.txt']) {
+      mkdirSync(folder, { recursive: true });
+      writeFileSync(join(folder, name), readFileSync(join(fixtures, name)));
+    }
+    writeFileSync(join(folder, 'notes.html'), '<html><body><p>本单位无年度报告。</p></body></html>');
+    const outDir = join(dir, 'imported');
+    const r = await cli('import', folder, '--out-dir', outDir, '--quiet');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${join(folder, 'notes.html')}: cannot import:`);
+    expect(r.stderr).toContain('imported 5 of 6; failed: 1');
+    for (const name of ['page', 'report', 'report.pdf', 'rows', 'source.gb18030']) {
+      expect(JSON.parse(readFileSync(join(outDir, `${name}.json`), 'utf8')), name).toEqual(seed());
+    }
+  });
+
+  it('checks published sources directly (import, then check)', async () => {
+    const r = await cli('check', sourceFile, join(fixtures, 'page.html'), '--json');
+    expect(r.code).toBe(0);
+    const results = JSON.parse(r.stdout) as { findings: { rule: string }[] }[];
+    expect(results.map((x) => x.findings.map((f) => f.rule))).toEqual([
+      ['sections.fee-report', 'sections.government-assessment', 'published.deadline'],
+      ['sections.fee-report', 'sections.government-assessment', 'published.deadline'],
+    ]);
+    const bad = await cli('check', join(repoRoot, 'packages/core/test/fixtures/edge/non-numeric.html'));
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/non-numeric\.html: cannot import: .*若干/);
+  });
+});
+
 describe('disclosure-report export', () => {
   it('writes one report as CSV with the national labels, and as JSON', async () => {
     const r = await cli('export', seedFile, '--to', 'csv');

@@ -13,7 +13,8 @@ GB18030) and writes report documents. One file without -o goes to standard outpu
 directory is imported file by file; one bad file never stops the rest.
 
   -o, --out <file>   write the document of a single source here
-  --out-dir <dir>    write one <name>.json per source (sub-folders kept)
+  --out-dir <dir>    write one <name>.json per source (sub-folders kept; <name>.<ext>.json when
+                     two sources of one folder share a name)
   --details          write { report, form, encoding, provenance, notes } instead of the bare document
   --quiet            no notes on standard error
 
@@ -42,6 +43,15 @@ export async function runImport(args: string[], io: Io): Promise<number> {
   if (!single && !values['out-dir']) throw new UsageError('several sources need --out-dir');
 
   const progress = new Progress(io, files.length, !single);
+  // report.docx and report.pdf in one folder must not both become report.json.
+  const written = new Set<string>();
+  const targetFor = (file: string, base: string): string => {
+    const folder = join(values['out-dir'] as string, relative(base, dirname(file)));
+    let target = join(folder, `${basename(file, extname(file))}.json`);
+    if (written.has(target)) target = join(folder, `${basename(file)}.json`);
+    written.add(target);
+    return target;
+  };
   let imported = 0;
   const failed: string[] = [];
   for (const [i, { file, base }] of files.entries()) {
@@ -52,9 +62,7 @@ export async function runImport(args: string[], io: Io): Promise<number> {
       const json = `${JSON.stringify(out, null, 2)}\n`;
       if (single && !values.out) io.stdout(json);
       else {
-        const target = values.out
-          ? resolve(values.out)
-          : join(values['out-dir'] as string, relative(base, dirname(file)), `${basename(file, extname(file))}.json`);
+        const target = values.out ? resolve(values.out) : targetFor(file, base);
         await mkdir(dirname(target), { recursive: true });
         await writeFile(target, json);
       }
