@@ -21,7 +21,7 @@ describe('static HTML export', () => {
     expect(tds.map((n) => attr(n, 'data-cell'))).toEqual(taxonomy('2021').cells.map((c) => c.id));
     const blank = tds.find((n) => attr(n, 'data-cell') === 'requests.granted.research') as Node;
     expect(attr(blank, 'data-blank')).toBe('');
-    expect(text(blank)).toBe('（未填写）');
+    expect(text(blank)).toBe('');
     expect(text(tds[0] as Node)).toBe('0');
   });
 

@@ -37,6 +37,10 @@ export async function toDocx(report: Report, options: DocxOptions = {}): Promise
   const children: InstanceType<typeof d.Paragraph | typeof d.Table>[] = [
     new d.Paragraph({ heading: d.HeadingLevel.TITLE, alignment: d.AlignmentType.CENTER, children: [run(report.title, true)] }),
   ];
+  if (report.publishedOn) {
+    const label = lang === 'en' ? 'Published: ' : '发布日期：';
+    children.push(new d.Paragraph({ alignment: d.AlignmentType.CENTER, children: [run(`${label}${report.publishedOn}`)] }));
+  }
   for (const s of sections) {
     children.push(new d.Paragraph({ heading: d.HeadingLevel.HEADING_1, children: [run(s.heading[lang], true)] }));
     if (s.kind === 'text') {

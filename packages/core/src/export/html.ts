@@ -20,7 +20,7 @@ export interface HtmlOptions {
   idPrefix?: string;
 }
 
-const blankText: Record<Lang, string> = { 'zh-CN': '（未填写）', en: '(blank)' };
+const publishedLabel: Record<Lang, string> = { 'zh-CN': '发布日期：', en: 'Published: ' };
 
 function renderRow(row: LayoutRow, report: Report, lang: Lang): string {
   const cells = row.cells.map((cell) => {
@@ -31,7 +31,8 @@ function renderRow(row: LayoutRow, report: Report, lang: Lang): string {
     }
     const value = getCell(report, cell.cellId);
     const span = cell.colSpan > 1 ? ` colspan="${cell.colSpan}"` : '';
-    const text = value === null || value === undefined ? `<span class="visually-hidden">${blankText[lang]}</span>` : escapeHtml(String(value));
+    // A blank cell stays empty (screen readers announce it as blank): no text that could be read as a value.
+    const text = value === null || value === undefined ? '' : escapeHtml(String(value));
     return `<td headers="${escapeHtml(cell.headers.join(' '))}"${span} data-cell="${cell.cellId}"${value === null ? ' data-blank=""' : ''}>${text}</td>`;
   });
   return `<tr${row.rowKey ? ` data-row="${escapeHtml(row.rowKey)}"` : ''}>${cells.join('')}</tr>`;
@@ -67,7 +68,7 @@ export function toHtml(report: Report, options: HtmlOptions = {}): string {
     .join(' ');
   const fragment = `<article class="disclosure-report" data-disclosure-report="" lang="${lang}" ${meta}>
 <h1>${escapeHtml(report.title)}</h1>
-<p class="byline"><span class="agency">${escapeHtml(report.agency)}</span> <span class="year">${report.year}</span>${report.publishedOn ? ` <time datetime="${report.publishedOn}">${report.publishedOn}</time>` : ''}</p>
+<p class="byline"><span class="agency">${escapeHtml(report.agency)}</span> <span class="year">${report.year}</span>${report.publishedOn ? ` <span class="published">${publishedLabel[lang]}<time datetime="${report.publishedOn}">${report.publishedOn}</time></span>` : ''}</p>
 ${parts.join('\n')}
 </article>`;
   if (!options.page) return fragment;
