@@ -9,7 +9,8 @@ import { type Lang, type TableId, sections } from '../taxonomy.js';
 
 /** Escapes text for HTML content and attribute values: report text is data, never markup. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+  // NUL is not allowed in HTML (parsers drop it, joining what it separated): write U+FFFD.
+  return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`).replace(/\0/g, '\ufffd');
 }
 
 export interface HtmlOptions {

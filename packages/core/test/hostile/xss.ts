@@ -1,0 +1,21 @@
+/** Strings that try to become markup or script: put into every text field of a report. */
+export const xssCorpus: readonly string[] = [
+  '<script>window.__pwned = 1</script>',
+  '<img src=x onerror="window.__pwned=1">',
+  '"><svg onload=window.__pwned=1>',
+  "'><iframe src=javascript:window.__pwned=1>",
+  '<a href="javascript:window.__pwned=1">点击</a>',
+  '<div style="width: expression(window.__pwned=1)">x</div>',
+  '<math><mtext><table><mglyph><style><img src=x onerror=window.__pwned=1>',
+  '<svg><script>window.__pwned=1</script></svg>',
+  '<!--<img src="--><img src=x onerror=window.__pwned=1//">',
+  '</textarea><script>window.__pwned=1</script>',
+  '<style>@import "javascript:window.__pwned=1";</style>',
+  '{{constructor.constructor("window.__pwned=1")()}}',
+  '${window.__pwned=1}',
+  '\u202e<script>\u202c',
+  '＜script＞window.__pwned=1＜/script＞',
+  '<scr\u0000ipt>window.__pwned=1</scr\u0000ipt>',
+  '&lt;script&gt;window.__pwned=1&lt;/script&gt;',
+  '<object data="data:text/html;base64,PHNjcmlwdD53aW5kb3cuX19wd25lZD0xPC9zY3JpcHQ+"></object>',
+];
