@@ -81,14 +81,13 @@ export class PreviousReports {
   }
 }
 
-/** Loads and checks one file; never throws for bad input. */
+/** Loads and checks one file; never throws: whatever goes wrong is this file's error. */
 export async function checkFile(file: string, job: CheckJob, previous?: PreviousReports): Promise<FileResult> {
   let report: Report;
   try {
     report = await loadReport(file);
   } catch (e) {
-    if (!(e instanceof InputError)) throw e;
-    return { file, findings: [], error: e.message };
+    return { file, findings: [], error: e instanceof InputError ? e.message : `unexpected failure: ${(e as Error).message}` };
   }
   const prev = previous ? await previous.for(report) : undefined;
   const findings = check(report, { lang: job.lang, ...(prev ? { previous: prev } : {}) });

@@ -16,8 +16,12 @@ function reason(e: unknown): string {
   return (e as Error).message;
 }
 
-/** No published report comes near this; a larger file is refused rather than read into memory. */
-export const maxSourceBytes = 64 * 1024 * 1024;
+/**
+ * No published report comes near these; a larger file is refused rather than read. Text
+ * forms are small (the seed is 12 KB); Word and PDF files may carry scanned images.
+ */
+export const maxSourceBytes = { text: 16 * 1024 * 1024, binary: 128 * 1024 * 1024 } as const;
+const limitFor = (file: string) => (/\.(docx|pdf)$/i.test(file) ? maxSourceBytes.binary : maxSourceBytes.text);
 
 async function readBytes(file: string): Promise<Uint8Array> {
   let handle: Awaited<ReturnType<typeof open>> | undefined;
@@ -28,8 +32,9 @@ async function readBytes(file: string): Promise<Uint8Array> {
     handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
     const info = await handle.stat();
     if (!info.isFile()) throw new InputError(file, 'cannot read: not a regular file');
-    if (info.size > maxSourceBytes) {
-      throw new InputError(file, `cannot read: ${(info.size / 1048576).toFixed(1)} MB is more than a report can be (${maxSourceBytes / 1048576} MB)`);
+    const limit = limitFor(file);
+    if (info.size > limit) {
+      throw new InputError(file, `cannot read: ${(info.size / 1048576).toFixed(1)} MB is more than a report can be (${limit / 1048576} MB at most)`);
     }
     // A plain Uint8Array, not a Buffer: pdf.js refuses Buffers.
     return new Uint8Array(await handle.readFile());
@@ -48,7 +53,13 @@ function parseJsonReport(file: string, bytes: Uint8Array): Report {
   } catch (e) {
     throw new InputError(file, `not JSON: ${(e as Error).message}`);
   }
-  const result = validateReport(doc);
+  let result: ReturnType<typeof validateReport>;
+  try {
+    result = validateReport(doc);
+  } catch (e) {
+    // Pathological documents (nesting deep enough to exhaust the stack) are input errors too.
+    throw new InputError(file, `not a valid report document: ${(e as Error).message}`);
+  }
   if (!result.ok) {
     throw new InputError(file, `not a valid report document:\n${result.issues.map((i) => `  ${formatSchemaIssue(i)}`).join('\n')}`);
   }

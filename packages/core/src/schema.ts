@@ -117,16 +117,14 @@ export interface SchemaIssue {
 
 export type ValidationResult = { ok: true; report: Report } | { ok: false; issues: SchemaIssue[] };
 
+/** A short, safe description of a value found where something else belongs (never recurses deeply). */
 function show(value: unknown): string {
   if (value === undefined) return 'nothing';
-  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
-  if (Object.is(value, -0)) return '-0';
-  try {
-    const s = JSON.stringify(value);
-    return s.length > 60 ? `${s.slice(0, 57)}…` : s;
-  } catch {
-    return String(value);
-  }
+  if (typeof value === 'number') return Object.is(value, -0) ? '-0' : String(value);
+  if (Array.isArray(value)) return value.length ? `a list of ${value.length} items` : '[]';
+  if (value !== null && typeof value === 'object') return 'an object';
+  const s = JSON.stringify(value);
+  return s.length > 60 ? `${s.slice(0, 57)}…` : s;
 }
 
 function valueAt(doc: unknown, path: readonly PropertyKey[]): unknown {

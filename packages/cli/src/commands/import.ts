@@ -71,9 +71,9 @@ export async function runImport(args: string[], io: Io): Promise<number> {
       }
       imported++;
     } catch (e) {
-      if (!(e instanceof InputError)) throw e;
+      // Whatever goes wrong with one file is that file's failure; the run goes on.
       failed.push(file);
-      progress.log(`${file}: ${e.message}`);
+      progress.log(`${file}: ${e instanceof InputError ? e.message : `unexpected failure: ${(e as Error).message}`}`);
     }
   }
   progress.done();
