@@ -165,6 +165,64 @@ async function sizes(): Promise<void> {
   }
 }
 
+/** Reports per second per published form, on the corpus fixtures derived from the seed. */
+async function importing(): Promise<void> {
+  const { importReport } = await import('../packages/core/src/import/index.js');
+  const fixtures = join(root, 'packages/core/test/fixtures/chenjiaba-2023');
+  const sharedSource = join(corpusDirOf(), 'chenjiaba-2023/source.txt');
+  const forms: [string, string][] = [
+    ['extracted text (one cell per line)', sharedSource],
+    ['extracted text (one row per line)', join(fixtures, 'rows.txt')],
+    ['portal HTML (UTF-8)', join(fixtures, 'page.html')],
+    ['portal HTML (GBK)', join(fixtures, 'page.gbk.html')],
+    ['Word (.docx)', join(fixtures, 'report.docx')],
+    ['PDF', join(fixtures, 'report.pdf')],
+  ];
+  for (const [name, file] of forms) {
+    const bytes = new Uint8Array(readFileSync(file));
+    const fileName = file.split('/').pop() as string;
+    const bench = new Bench({ time: quick ? 500 : 2000, warmup: true });
+    bench.add(name, async () => {
+      await importReport(bytes, { fileName });
+    });
+    await bench.run();
+    const result = bench.tasks[0]?.result;
+    if (result?.state !== 'completed') throw new Error(`import benchmark for ${name} did not complete`);
+    rows.push({
+      benchmark: 'import, one core',
+      case: `${name}, ${fmt(bytes.length / 1024, 1)} KB`,
+      result: `${fmt(1000 / result.latency.p50, 1)} reports/s (${fmt(result.latency.p50, 2)} ms each)`,
+      range: `${fmt(result.latency.min, 2)}–${fmt(result.latency.max, 2)} ms`,
+    });
+  }
+}
+
+/** The CLI over published forms (text and HTML): import, then check. */
+function endToEndPublished(): void {
+  const dir = mkdtempSync(join(tmpdir(), 'disclosure-bench-published-'));
+  try {
+    const n = quick ? 200 : 1000;
+    const text = readFileSync(join(corpusDirOf(), 'chenjiaba-2023/source.txt'));
+    const html = readFileSync(join(root, 'packages/core/test/fixtures/chenjiaba-2023/page.html'));
+    for (let i = 0; i < n; i++) writeFileSync(join(dir, `${String(i).padStart(4, '0')}.${i % 2 ? 'html' : 'txt'}`), i % 2 ? html : text);
+    for (const jobs of ['1', 'auto']) {
+      const r = timed(['check', dir, '--json', '--jobs', jobs]);
+      rows.push({
+        benchmark: `CLI check, published text/HTML, ${jobs === '1' ? 'one process' : `worker threads (${cpus().length} cores)`}`,
+        case: `${fmt(n)} reports (half text, half HTML)`,
+        result: `${fmt(r.seconds, 1)} s (${fmt(n / r.seconds)} reports/s)`,
+        range: `peak ${r.peakMb ? fmt(r.peakMb) : '?'} MB`,
+      });
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function corpusDirOf(): string {
+  return process.env.DISCLOSURE_SHARED_DIR ? join(process.env.DISCLOSURE_SHARED_DIR, 'corpus') : resolve(root, '../shared/corpus');
+}
+
 function machine(): string {
   const cpu = cpus();
   return `${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown CPU'}), Node ${process.version}, ${process.platform}`;
@@ -179,6 +237,8 @@ function table(): string {
 
 await checking();
 endToEnd();
+await importing();
+endToEndPublished();
 await sizes();
 const output = table();
 console.log(output);
