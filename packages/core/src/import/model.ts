@@ -18,15 +18,23 @@ export interface Token {
   n: string;
   /** Row identity: cells of one table row share it. Absent for text where each line is one cell (rows unknown). */
   row?: number;
-  /** Horizontal extent: grid columns [start, end) for HTML/.docx, x range for PDF. */
+  /** Horizontal extent: grid columns [start, end) for HTML/.docx, the cell's borders (x) for PDF. */
   span?: readonly [number, number];
   /** A padding cell (a line of `|` in extracted text). */
   filler?: boolean;
+  /** How many `|` the filler's line had (a run of several pads a row; a single one may be a blank cell). */
+  run?: number;
   loc: Loc;
 }
 
 export type Item =
-  | { kind: 'line'; text: string; loc: Loc }
+  | {
+      kind: 'line';
+      text: string;
+      loc: Loc;
+      /** The line continues the previous line's paragraph (a line wrapped in a PDF). */
+      cont?: boolean;
+    }
   | { kind: 'table'; tokens: Token[]; loc: Loc };
 
 export interface SourceDoc {
@@ -38,6 +46,4 @@ export interface SourceDoc {
   dateLines: { text: string; loc: Loc }[];
   notes: ImportNote[];
   encoding?: string;
-  /** Whether spans are continuous coordinates (PDF) rather than grid columns. */
-  continuous?: boolean;
 }

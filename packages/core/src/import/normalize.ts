@@ -9,6 +9,7 @@ const MAX_LABEL = 160;
  * no quotes, `1、` → `1.`.
  */
 export function norm(text: string): string {
+  if (/^\d{0,15}$/.test(text)) return text;
   let s = text.length > 4 * MAX_LABEL ? text.slice(0, 4 * MAX_LABEL) : text;
   s = s.normalize('NFKC').replace(/[\s\u200b\ufeff]+/g, '').replace(/["'“”‘’「」『』＂]/g, '');
   s = s.replace(/^\|+/, '').replace(/\|+$/, '');

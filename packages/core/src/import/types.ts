@@ -21,7 +21,11 @@ export interface Provenance {
 
 /** Something the importer did that a person may want to know (a converted unit, a label variant, …). */
 export interface ImportNote {
-  /** Stable code: `encoding`, `unit-converted`, `unit-stripped`, `thousands-separator`, `label-variant`, `label-truncated`, `blank-mark`, `format-detected`, `row-not-found`, `duplicate-row`, `metadata`, `title`. */
+  /**
+   * Stable code: `encoding`, `format-detected`, `unit-converted`, `unit-stripped`, `thousands-separator`,
+   * `blank-mark`, `label-variant`, `label-truncated`, `header-assumed`, `duplicate-row`, `row-not-found`,
+   * `table-not-found` (the last two only with `partial`), `section-not-found`, `metadata`, `title`, `pages-skipped`.
+   */
   code: string;
   message: string;
   cell?: string;

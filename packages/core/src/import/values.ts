@@ -30,7 +30,7 @@ export function compact(text: string): string {
 }
 
 /** Parses a cell; `null` for a blank cell. Never guesses: text that is not a number of the cell's kind fails. */
-export function parseValue(raw: string, kind: CellKind): ParsedValue {
+export function parseValue(raw: string, kind: CellKind, headerUnit?: '元'): ParsedValue {
   if (raw.length > 200) return { ok: false, reason: 'text too long for a number' };
   let t = compact(raw);
   const notes: ValueNote[] = [];
@@ -52,7 +52,7 @@ export function parseValue(raw: string, kind: CellKind): ParsedValue {
   if (unitMatch) {
     t = unitMatch[1] as string;
     unit = unitMatch[2] as string;
-  }
+  } else if (headerUnit) unit = headerUnit;
   if (/^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(t)) {
     t = t.replace(/,/g, '');
     notes.push({ code: 'thousands-separator', message: `thousands separators removed from 「${raw.trim()}」` });
@@ -65,7 +65,7 @@ export function parseValue(raw: string, kind: CellKind): ParsedValue {
   if (unit === '元') {
     if (kind !== 'amount') return { ok: false, reason: `「${raw.trim()}」 is an amount in 元, the cell counts items` };
     value = shiftDecimal(digits, 4);
-    notes.push({ code: 'unit-converted', message: `「${raw.trim()}」 converted to ${value} 万元` });
+    notes.push({ code: 'unit-converted', message: `「${raw.trim()}」${unitMatch ? '' : ' 元 (the column header says 元)'} converted to ${value} 万元` });
   } else {
     value = Number(digits);
     if (unit === '万元' && kind !== 'amount') return { ok: false, reason: `「${raw.trim()}」 is an amount, the cell counts items` };

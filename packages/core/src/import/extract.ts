@@ -1,0 +1,882 @@
+/**
+ * From a {@link SourceDoc} (lines and tables of any form) to a report document: finds the
+ * six sections, the metadata and every cell, matching labels from the taxonomy.
+ */
+import { type Report, blankReport, defaultTitle } from '../report.js';
+import { formatSchemaIssue, validateReport } from '../schema.js';
+import {
+  type CellDef,
+  type ColumnDef,
+  type FormatId,
+  type HeaderNode,
+  type TableId,
+  sections as sectionDefs,
+  taxonomy,
+} from '../taxonomy.js';
+import type { Item, Loc, SourceDoc, Token } from './model.js';
+import { LabelSet, type Match, hasNumbering, norm, stripNumbering } from './normalize.js';
+import { compact, looksLikeValue, parseValue } from './values.js';
+import { headingVariants } from './variants.js';
+import { type ImportLocation, ImportError, type ImportNote, type ImportOptions, type ImportResult, type Provenance } from './types.js';
+
+const tableNames: Record<TableId, string> = {
+  active: '二、主动公开政府信息情况',
+  requests: '三、收到和处理政府信息公开申请情况',
+  reviews: '四、政府信息公开行政复议、行政诉讼情况',
+};
+
+/** What was read for one cell. */
+interface Reading {
+  token: Token | undefined;
+  /** Row and column labels, for error messages. */
+  row: string;
+  column: string;
+  /** The column header states the unit 元 (values are converted to 万元). */
+  yuan?: boolean;
+}
+
+interface Ctx {
+  doc: SourceDoc;
+  format: FormatId;
+  readings: Map<string, Reading>;
+  notes: ImportNote[];
+  errors: { code: string; message: string; location: ImportLocation }[];
+}
+
+// ---------------------------------------------------------------- headings and sections
+
+function headingMatcher(heading: string): (n: string) => boolean {
+  const forms = [heading, ...(headingVariants[heading] ?? [])].map(norm);
+  const stripped = forms.map(stripNumbering);
+  return (n: string) => {
+    if (!n || n.length > 40) return false;
+    for (const h of forms) {
+      if (n === h) return true;
+      if (n.startsWith(h) && n.length - h.length <= 1 && /[:。.]$/.test(n)) return true;
+    }
+    // Other numbering styles (1. / （一）), or none: Word's automatic list numbers are not text.
+    const sn = stripNumbering(n).replace(/[:。.]$/, '');
+    return stripped.includes(sn);
+  };
+}
+
+const headingMatchers = sectionDefs.map((s) => headingMatcher(s.heading['zh-CN']));
+/** The first two characters of every heading without its numbering: a line without one of them is no heading. */
+const headingKeys = [
+  ...new Set(sectionDefs.flatMap((s) => [s.heading['zh-CN'], ...(headingVariants[s.heading['zh-CN']] ?? [])]).map((h) => stripNumbering(norm(h)).slice(0, 2))),
+];
+function mayBeHeading(text: string): boolean {
+  if (headingKeys.some((k) => text.includes(k))) return true;
+  return /\s/.test(text) && headingKeys.some((k) => text.replace(/\s+/g, '').includes(k));
+}
+
+/** Index in `items` of each section heading (−1 when not found). */
+function findHeadings(items: readonly Item[]): number[] {
+  const found = sectionDefs.map(() => -1);
+  let next = 0;
+  for (let i = 0; i < items.length && next < found.length; i++) {
+    const it = items[i] as Item;
+    if (it.kind !== 'line' || it.text.length > 80) continue;
+    // Headings are short and hold their words: skip other lines before normalising.
+    if (it.text.length > 48 || !mayBeHeading(it.text)) continue;
+    const n = norm(it.text);
+    if (n.length > 40) continue;
+    for (let k = next; k < found.length; k++) {
+      if ((headingMatchers[k] as (n: string) => boolean)(n)) {
+        found[k] = i;
+        next = k + 1;
+        break;
+      }
+    }
+  }
+  return found;
+}
+
+/** The items of the first and last section headings, when at least two are found (to find the article in a page). */
+export function articleSpan(items: readonly Item[]): [number, number] | undefined {
+  const found = findHeadings(items).filter((i) => i >= 0);
+  if (found.length < 2) return undefined;
+  return [found[0] as number, found[found.length - 1] as number];
+}
+
+// ---------------------------------------------------------------- text tables
+
+/** Splits extracted-text lines of a table section into cells. */
+export function tokenizeLines(lines: readonly { text: string; loc: Loc }[]): Token[] {
+  return tokenizeLinesEach(lines).flat();
+}
+
+/** The cells of each line. */
+function tokenizeLinesEach(lines: readonly { text: string; loc: Loc }[]): Token[][] {
+  const each: Token[][] = [];
+  const hasPipe = lines.some((l) => l.text.includes('|'));
+  const hasTab = !hasPipe && lines.some((l) => l.text.includes('\t'));
+  for (const [k, l] of lines.entries()) {
+    const out: Token[] = [];
+    each.push(out);
+    const raw = l.text.replace(/\r$/, '');
+    const line = l.loc.line ?? 0;
+    /** Row identity: the line number, or (PDF lines) the line's place. */
+    const rowId = l.loc.line ?? -(k + 1);
+    const base: Loc = l.loc.line !== undefined ? { line } : { ...l.loc };
+    if (hasPipe && /^\s*\|+\s*$/.test(raw)) {
+      const n = (raw.match(/\|/g) ?? []).length;
+      for (let f = 0; f < n; f++) out.push({ text: '', n: '', filler: true, run: n, loc: base });
+      continue;
+    }
+    let cells: string[];
+    if (hasPipe && raw.includes('|')) {
+      if (/^\s*\|?\s*:?-{3,}/.test(raw) && /^[\s|:-]+$/.test(raw)) continue; // markdown rule
+      cells = raw.split('|');
+      const markdown = raw.startsWith('|') && raw.endsWith('|') && cells.length > 2;
+      if (markdown) cells.shift();
+      if (raw.endsWith('|')) cells.pop();
+    } else if (hasTab && raw.includes('\t')) {
+      cells = raw.split('\t');
+    } else if (!hasPipe && !hasTab) {
+      if (!raw.trim()) continue;
+      cells = splitSpaced(raw.trim());
+    } else {
+      if (!raw.trim()) continue;
+      cells = [raw];
+    }
+    const trimmed = cells.map((c) => c.trim());
+    if (trimmed.length === 1) {
+      out.push({ text: trimmed[0] as string, n: norm(trimmed[0] as string), loc: base });
+    } else {
+      trimmed.forEach((c, i) => out.push({ text: c, n: norm(c), row: rowId, loc: { ...base, column: i + 1 } }));
+    }
+  }
+  return each;
+}
+
+const VALUE_PART = /^(?:[+-]?[\d０-９][\d０-９,，.]*(?:万元|元|件)?|[-—/])$/;
+
+/**
+ * Cells of a line of text without separators (copied from a page, or `pdftotext -layout`):
+ * runs of two or more spaces separate cells; else the numbers at the end are cells and the
+ * words before them labels.
+ */
+function splitSpaced(line: string): string[] {
+  if (line.length > 2000) return [line];
+  const wide = line.split(/\s{2,}|\u3000+/);
+  if (wide.length > 1) return wide;
+  const parts = line.split(/\s+/);
+  if (parts.length < 2) return [line];
+  let v = parts.length;
+  while (v > 0 && VALUE_PART.test(parts[v - 1] as string)) v--;
+  const words = parts.slice(0, v);
+  const values = parts.slice(v);
+  // Words split only when each could be a label of its own (not 商业 企业).
+  const split = words.length > 1 && words.every((w) => w.length >= 2 && !/^\d+$/.test(w)) && words.some((w) => w.length >= 4);
+  return [...(split ? words : words.length ? [words.join(' ')] : []), ...values];
+}
+
+// ---------------------------------------------------------------- format detection
+
+const markers2019 = ['本年新制作数量', '本年新公开数量', '对外公开总数量', '上一年项目数量', '政府集中采购', '采购项目数量', '采购总金额'].map(norm);
+const markers2021 = ['本年制发件数', '本年废止件数', '现行有效件数', '本年收费金额', '逾期不补正', '缴纳费用'].map(norm);
+
+function detectFormat(tokens: readonly Token[], year: number | undefined): { format: FormatId; why: string } {
+  let s19 = 0;
+  let s21 = 0;
+  for (const t of tokens) {
+    if (!t.n || t.n.length > 80) continue;
+    for (const m of markers2019) if (t.n.includes(m)) s19++;
+    for (const m of markers2021) if (t.n.includes(m)) s21++;
+  }
+  // 2019: （六）其他处理 is one row, without the 2021 format's numbered items under it.
+  const other = norm('（六）其他处理');
+  if (s21 === 0 && tokens.some((t) => t.n === other)) s19++;
+  if (s19 > s21) return { format: '2019', why: `table labels of the 2019 format (${s19} against ${s21})` };
+  if (s21 > s19) return { format: '2021', why: `table labels of the 2021 format (${s21} against ${s19})` };
+  if (year !== undefined && year <= 2020) return { format: '2019', why: `the year ${year} (tables did not tell)` };
+  return { format: '2021', why: 'default (tables did not tell)' };
+}
+
+// ---------------------------------------------------------------- reading rows
+
+/** Normalised text that is a number (not a label): skipped cheaply when looking for labels. */
+const NUMERIC = /^[\d.,+-]{1,40}$/;
+
+function interiorNodes(nodes: readonly HeaderNode[]): HeaderNode[] {
+  const out: HeaderNode[] = [];
+  for (const n of nodes)
+    if (n.children?.length) {
+      out.push(n);
+      out.push(...interiorNodes(n.children));
+    }
+  return out;
+}
+
+/** The cells after a row label: its row's cells (tables with rows), or the next `k` cells (one cell per line). */
+function rowValues(tokens: readonly Token[], i: number, k: number, isLabel: (t: Token) => boolean, wrapped = false): Token[] {
+  const t = tokens[i] as Token;
+  const out: Token[] = [];
+  if (t.row !== undefined) {
+    for (let j = i + 1; j < tokens.length && (tokens[j] as Token).row === t.row; j++) out.push(tokens[j] as Token);
+    return out;
+  }
+  for (let j = i + 1; j < tokens.length && out.length < k; j++) {
+    const u = tokens[j] as Token;
+    const value = u.filler || looksLikeValue(u.text);
+    if (!value && isLabel(u)) break;
+    // A label cut short (wrapped in a PDF): fragments of wrapped labels come before its values.
+    if (!value && wrapped && out.length === 0) continue;
+    out.push(u);
+  }
+  return out;
+}
+
+interface ColumnSlot {
+  key: string;
+  label: string;
+  header?: Token | undefined;
+}
+
+/** Whether two extents share more than a border (grid columns or PDF points). */
+function overlaps(s: readonly [number, number], t: readonly [number, number]): boolean {
+  return Math.min(s[1], t[1]) - Math.max(s[0], t[0]) > 0.5;
+}
+
+function center(s: readonly [number, number]): number {
+  return (s[0] + s[1]) / 2;
+}
+
+/**
+ * Assigns a row's value cells to columns: by position under the column headers when the
+ * source has geometry (grid columns, PDF x), else in national order.
+ */
+function assignColumns(
+  ctx: Ctx,
+  values: Token[],
+  slots: readonly ColumnSlot[],
+  where: { table: TableId; row: string; label?: Token | undefined },
+): Map<string, Token | undefined> | undefined {
+  const out = new Map<string, Token | undefined>();
+  const geometric =
+    slots.every((s) => s.header?.span) && values.every((v) => v.span) && (values.length > 0 || where.label?.span !== undefined);
+  if (geometric) {
+    const intervals = columnIntervals(ctx, slots);
+    for (const [idx, s] of slots.entries()) {
+      const [a, b] = intervals[idx] as [number, number];
+      const inside = values.filter((v) => overlaps(v.span as [number, number], [a, b]));
+      const filled = inside.filter((v) => compact(v.text) !== '');
+      if (filled.length > 1) {
+        // Two numbers under one header: which one is meant cannot be told.
+        ctx.errors.push({
+          code: 'cell-ambiguous',
+          message: `${tableNames[where.table]}: row 「${where.row}」 has ${filled.length} values (${filled.map((v) => `「${v.text}」`).join(', ')}) under the column 「${s.label}」`,
+          location: { table: tableNames[where.table], row: where.row, column: s.label, ...lineOf(filled[0]) },
+        });
+        return undefined;
+      }
+      out.set(s.key, filled[0] ?? inside[0]);
+    }
+    return out;
+  }
+  let vals = values;
+  // Words left of the values (the rest of a label split on spaces).
+  while (vals.length > slots.length && !looksLikeValue((vals[0] as Token).text)) vals = vals.slice(1);
+  if (vals.length > slots.length) {
+    // Padding after the row's values (merged cells printed as empty cells).
+    const extra = vals.slice(slots.length);
+    if (extra.every((v) => compact(v.text) === '')) vals = vals.slice(0, slots.length);
+  }
+  if (vals.length !== slots.length) {
+    const got = vals.filter((v) => !v.filler).length;
+    ctx.errors.push({
+      code: 'row-incomplete',
+      message: `${tableNames[where.table]}: row 「${where.row}」 has ${got} value cell(s), expected ${slots.length}`,
+      location: { table: tableNames[where.table], row: where.row, ...lineOf(vals[0]) },
+    });
+    return undefined;
+  }
+  slots.forEach((s, k) => out.set(s.key, vals[k]));
+  return out;
+}
+
+/** Column intervals: the header cells' extents (grid columns, or PDF cell borders). */
+function columnIntervals(_ctx: Ctx, slots: readonly ColumnSlot[]): [number, number][] {
+  return slots.map((s) => {
+    const span = s.header?.span as readonly [number, number];
+    return [span[0], span[1]];
+  });
+}
+
+function lineOf(t: Token | undefined): { line?: number } {
+  return t?.loc.line !== undefined ? { line: t.loc.line } : {};
+}
+
+function labelNote(ctx: Ctx, m: Match<unknown>, t: Token, what: string): void {
+  if (m.kind === 'exact') return;
+  ctx.notes.push({
+    code: m.kind === 'truncated' ? 'label-truncated' : 'label-variant',
+    message: `${what}: 「${t.text}」 read as 「${m.label}」`,
+    ...lineOf(t),
+  });
+}
+
+function record(
+  ctx: Ctx,
+  table: TableId,
+  rowKey: string,
+  rowLabel: string,
+  assigned: Map<string, Token | undefined>,
+  columns: readonly ColumnDef[],
+  slots: readonly ColumnSlot[] = [],
+) {
+  for (const c of columns) {
+    const id = `${table}.${rowKey}.${c.key}`;
+    if (ctx.readings.has(id)) continue;
+    const header = slots.find((s) => s.key === c.key)?.header;
+    const yuan = c.kind === 'amount' && !!header && YUAN_HEADER.test(header.n);
+    ctx.readings.set(id, { token: assigned.get(c.key), row: rowLabel, column: c.labels.map((l) => l['zh-CN']).join('/'), ...(yuan ? { yuan } : {}) });
+  }
+}
+
+/** A header that gives the amount in 元 (not 万元): 采购总金额（元）, 金额(单位:元). */
+const YUAN_HEADER = /(?:\(|单位:)元\)?$/;
+
+// ---------------------------------------------------------------- table 二
+
+function readActive(ctx: Ctx, tokens: readonly Token[]): void {
+  const t = taxonomy(ctx.format).active;
+  const rows = new LabelSet(
+    t.blocks.flatMap((b) => b.rows.map((r) => ({ value: { block: b, row: r }, label: (r.labels.at(-1) as { 'zh-CN': string })['zh-CN'] }))),
+  );
+  const allColumns = t.blocks.flatMap((b) => b.columns);
+  const cols = new LabelSet(allColumns.map((c) => ({ value: c.key, label: (c.labels[0] as { 'zh-CN': string })['zh-CN'] })));
+  const blocks = new LabelSet(t.blocks.map((b) => ({ value: b, label: b.label['zh-CN'] })));
+  const heading = norm(t.rowHeading['zh-CN']);
+  const isLabel = (u: Token) => u.n === heading || !!blocks.match(u.n) || !!cols.match(u.n) || !!rows.match(u.n);
+  /** The latest header cell of each column label. */
+  const headers = new Map<string, Token>();
+  const seen = new Set<string>();
+  for (let i = 0; i < tokens.length; i++) {
+    const tok = tokens[i] as Token;
+    if (!tok.n || tok.n === heading || tok.n.length > 80 || NUMERIC.test(tok.n)) continue;
+    if (blocks.match(tok.n)) continue;
+    const cm = cols.matchAll(tok.n);
+    if (cm.length) {
+      for (const m of cm) headers.set(m.label, tok);
+      if (cm[0]) labelNote(ctx, cm[0], tok, '二 column');
+      continue;
+    }
+    const rm = rows.match(tok.n, tok.n.length >= 4);
+    if (!rm) continue;
+    const { block, row } = rm.value;
+    if (seen.has(row.key)) continue;
+    seen.add(row.key);
+    labelNote(ctx, rm, tok, '二 row');
+    const slots: ColumnSlot[] = block.columns.map((c) => {
+      const label = (c.labels[0] as { 'zh-CN': string })['zh-CN'];
+      return { key: c.key, label, header: headers.get(label) };
+    });
+    const values = rowValues(tokens, i, slots.length, isLabel, rm.kind === 'truncated');
+    const assigned = assignColumns(ctx, values, slots, { table: 'active', row: rm.label, label: tok });
+    if (assigned) record(ctx, 'active', row.key, `${block.label['zh-CN']}/${rm.label}`, assigned, block.columns, slots);
+  }
+}
+
+// ---------------------------------------------------------------- table 三
+
+function readRequests(ctx: Ctx, tokens: readonly Token[]): void {
+  const t = taxonomy(ctx.format).requests;
+  const rows = new LabelSet(t.rows.map((r) => ({ value: r, label: (r.labels.at(-1) as { 'zh-CN': string })['zh-CN'] })));
+  const groups = new LabelSet(interiorNodes(t.rowTree).map((n) => ({ value: n, label: n.label['zh-CN'] })));
+  const cols = new LabelSet(t.columns.map((c) => ({ value: c.key, label: (c.labels.at(-1) as { 'zh-CN': string })['zh-CN'] })));
+  const colGroups = new LabelSet(
+    [t.columnsHeading, ...interiorNodes(t.columnTree).map((n) => n.label)].map((l) => ({ value: 0, label: l['zh-CN'] })),
+  );
+  const note = norm(t.note['zh-CN']);
+  const isLabel = (u: Token) =>
+    u.n === note || !!rows.match(u.n) || !!groups.match(u.n) || !!cols.match(u.n) || !!colGroups.match(u.n);
+  const headers = new Map<string, Token>();
+  let inRows = false;
+  const seen = new Set<string>();
+  for (let i = 0; i < tokens.length; i++) {
+    const tok = tokens[i] as Token;
+    if (!tok.n || tok.n.length > 120 || NUMERIC.test(tok.n)) continue;
+    if (!inRows) {
+      const cm = cols.match(tok.n);
+      if (cm) {
+        if (!headers.has(cm.value)) headers.set(cm.value, tok);
+        labelNote(ctx, cm, tok, '三 column');
+        continue;
+      }
+    }
+    const rm = rows.match(tok.n, tok.n.length >= 4);
+    if (!rm) continue;
+    inRows = true;
+    if (seen.has(rm.value.key)) {
+      ctx.notes.push({ code: 'duplicate-row', message: `三: row 「${rm.label}」 appears again; the first one was kept`, ...lineOf(tok) });
+      continue;
+    }
+    seen.add(rm.value.key);
+    labelNote(ctx, rm, tok, '三 row');
+    const slots: ColumnSlot[] = t.columns.map((c) => ({
+      key: c.key,
+      label: (c.labels.at(-1) as { 'zh-CN': string })['zh-CN'],
+      header: headers.get(c.key),
+    }));
+    const values = rowValues(tokens, i, slots.length, isLabel, rm.kind === 'truncated');
+    const assigned = assignColumns(ctx, values, slots, { table: 'requests', row: rm.label, label: tok });
+    if (assigned) record(ctx, 'requests', rm.value.key, rm.label, assigned, t.columns);
+  }
+}
+
+// ---------------------------------------------------------------- table 四
+
+function readReviews(ctx: Ctx, tokens: readonly Token[]): void {
+  const t = taxonomy(ctx.format).reviews;
+  const groupSet = new LabelSet(t.rows.map((r) => ({ value: r.key, label: (r.labels.at(-1) as { 'zh-CN': string })['zh-CN'] })));
+  const parents = new LabelSet(interiorNodes(t.rowTree).map((n) => ({ value: 0, label: n.label['zh-CN'] })));
+  const colSet = new LabelSet(t.columns.map((c) => ({ value: c.key, label: (c.labels.at(-1) as { 'zh-CN': string })['zh-CN'] })));
+  const colKeys = t.columns.map((c) => c.key);
+  const groupTokens: { key: string; tok: Token; i: number }[] = [];
+  const colTokens: { matches: Match<string>[]; tok: Token; i: number }[] = [];
+  let lastHeader = -1;
+  for (let i = 0; i < tokens.length; i++) {
+    const tok = tokens[i] as Token;
+    if (!tok.n || tok.n.length > 40 || NUMERIC.test(tok.n) || looksLikeValue(tok.text)) continue;
+    const g = groupSet.match(tok.n);
+    if (g) {
+      if (!groupTokens.some((x) => x.key === g.value)) groupTokens.push({ key: g.value, tok, i });
+      labelNote(ctx, g, tok, '四 group');
+      lastHeader = i;
+      continue;
+    }
+    if (parents.match(tok.n)) {
+      lastHeader = i;
+      continue;
+    }
+    const cm = colSet.matchAll(tok.n, true);
+    if (cm.length) {
+      colTokens.push({ matches: cm, tok, i });
+      lastHeader = i;
+    }
+  }
+  if (lastHeader < 0) return;
+
+  // Groups printed as rows (行政复议 | 0 | 0 | …): read them like table 三.
+  const transposed =
+    groupTokens.length > 0 &&
+    groupTokens.every((g) => g.tok.row !== undefined && (tokens[g.i + 1] as Token | undefined)?.row === g.tok.row && looksLikeValue((tokens[g.i + 1] as Token).text));
+  if (transposed) {
+    const headerCols = resolveColumns(ctx, colTokens.filter((c) => c.i < (groupTokens[0] as { i: number }).i).slice(0, colKeys.length), colKeys);
+    for (const g of groupTokens) {
+      const slots: ColumnSlot[] = t.columns.map((c) => ({
+        key: c.key,
+        label: (c.labels.at(-1) as { 'zh-CN': string })['zh-CN'],
+        header: headerCols?.get(c.key),
+      }));
+      const label = groupLabel(t.rows, g.key);
+      const values = rowValues(tokens, g.i, slots.length, () => false);
+      const assigned = assignColumns(ctx, values, slots, { table: 'reviews', row: label, label: g.tok });
+      if (assigned) record(ctx, 'reviews', g.key, label, assigned, t.columns);
+    }
+    return;
+  }
+
+  // The national layout: groups across, one row of 15 values under the header rows.
+  const values: Token[] = [];
+  const need = t.rows.length * colKeys.length;
+  const headerTok = tokens[lastHeader] as Token;
+  let j = lastHeader + 1;
+  if (headerTok.row !== undefined) while (j < tokens.length && (tokens[j] as Token).row === headerTok.row) j++;
+  // Padding of the last header row (a line of several `|`); a single `|` is a blank value.
+  while (j < tokens.length && (tokens[j] as Token).filler && ((tokens[j] as Token).run ?? 0) > 1) j++;
+  const dataRow = (tokens[j] as Token | undefined)?.row;
+  for (; j < tokens.length && values.length < need; j++) {
+    const u = tokens[j] as Token;
+    if (dataRow !== undefined && u.row !== dataRow && u.span) break;
+    values.push(u);
+  }
+  const geometric = groupTokens.length > 0 && values.every((v) => v.span) && groupTokens.every((g) => g.tok.span) && colTokens.every((c) => c.tok.span);
+  const groupOrder = groupTokens.length === t.rows.length ? groupTokens : undefined;
+  if (!groupOrder) {
+    ctx.notes.push({ code: 'header-assumed', message: '四: group headers not all found; the national order 行政复议, 未经复议直接起诉, 复议后起诉 was assumed' });
+  }
+  const order = groupOrder ? groupOrder.map((g) => g.key) : t.rows.map((r) => r.key);
+  if (geometric && groupOrder) {
+    const sorted = [...groupOrder].sort((a, b) => center(a.tok.span as [number, number]) - center(b.tok.span as [number, number]));
+    const bounds = columnIntervals(ctx, sorted.map((g) => ({ key: g.key, label: '', header: g.tok })));
+    sorted.forEach((g, gi) => {
+      const [a, b] = bounds[gi] as [number, number];
+      const within = (s: readonly [number, number]) => s[0] >= a - 0.5 && s[1] <= b + 0.5;
+      const inGroup = (s: readonly [number, number]) => overlaps(s, g.tok.span as [number, number]);
+      const myCols = colTokens.filter((c) => within(c.tok.span as [number, number]) && inGroup(c.tok.span as [number, number]));
+      // Keep the lowest header row's cells (the leaf headers).
+      const resolved = resolveColumns(ctx, leafHeaderCells(myCols), colKeys);
+      const label = groupLabel(t.rows, g.key);
+      const slots: ColumnSlot[] = t.columns.map((c) => ({ key: c.key, label: (c.labels.at(-1) as { 'zh-CN': string })['zh-CN'], header: resolved?.get(c.key) }));
+      const mine = values.filter((v) => inGroup(v.span as [number, number]));
+      const assigned = resolved ? assignColumns(ctx, mine, slots, { table: 'reviews', row: label, label: g.tok }) : undefined;
+      if (assigned) record(ctx, 'reviews', g.key, label, assigned, t.columns);
+    });
+    return;
+  }
+  if (values.length < need) {
+    ctx.errors.push({
+      code: 'row-incomplete',
+      message: `${tableNames.reviews}: ${values.length} value cell(s) found, expected ${need}`,
+      location: { table: tableNames.reviews, ...lineOf(values[0] ?? headerTok) },
+    });
+    return;
+  }
+  const perGroup = colTokens.length === need ? order.map((_, gi) => colTokens.slice(gi * colKeys.length, (gi + 1) * colKeys.length)) : undefined;
+  order.forEach((key, gi) => {
+    const resolved = perGroup ? resolveColumns(ctx, perGroup[gi] as typeof colTokens, colKeys) : undefined;
+    const colOrder = resolved ? [...resolved.entries()].sort((x, y) => tokens.indexOf(x[1]) - tokens.indexOf(y[1])).map((e) => e[0]) : colKeys;
+    if (!resolved && gi === 0) ctx.notes.push({ code: 'header-assumed', message: '四: column headers not all readable; the national column order was assumed' });
+    const assigned = new Map<string, Token | undefined>();
+    colOrder.forEach((k, ci) => assigned.set(k, values[gi * colKeys.length + ci]));
+    const label = groupLabel(t.rows, key);
+    record(ctx, 'reviews', key, label, assigned, t.columns);
+  });
+}
+
+function groupLabel(rows: readonly { key: string; labels: readonly { 'zh-CN': string }[] }[], key: string): string {
+  const r = rows.find((x) => x.key === key);
+  return r ? r.labels.map((l) => l['zh-CN']).join('/') : key;
+}
+
+/** A row's place from the top (HTML rows count down; PDF rows are keyed by page and height). */
+function rowOrder(t: Token): number {
+  return t.loc.page !== undefined ? t.loc.page * 1e6 - ((t.row as number) % 1e6) : (t.row as number);
+}
+
+/** Of header cells stacked over the same columns, the lowest row's. */
+function leafHeaderCells<T extends { tok: Token }>(cells: T[]): T[] {
+  return cells.filter(
+    (c) =>
+      !cells.some(
+        (d) =>
+          d !== c &&
+          d.tok.row !== undefined &&
+          c.tok.row !== undefined &&
+          rowOrder(d.tok) > rowOrder(c.tok) &&
+          overlaps(d.tok.span as [number, number], c.tok.span as [number, number]),
+      ),
+  );
+}
+
+/**
+ * Resolves a group's column headers (in reading order) to column keys. A truncated header
+ * (`结果` for 结果纠正) that fits several columns takes the one at its position.
+ */
+function resolveColumns(ctx: Ctx, cells: { matches: Match<string>[]; tok: Token }[], colKeys: readonly string[]): Map<string, Token> | undefined {
+  if (cells.length !== colKeys.length) return undefined;
+  const out = new Map<string, Token>();
+  const sorted = cells[0]?.tok.span ? [...cells].sort((a, b) => (a.tok.span as [number, number])[0] - (b.tok.span as [number, number])[0]) : cells;
+  for (const [pos, c] of sorted.entries()) {
+    let m: Match<string> | undefined = c.matches.length === 1 ? c.matches[0] : c.matches.find((x) => x.value === colKeys[pos]);
+    if (!m) return undefined;
+    if (out.has(m.value)) return undefined;
+    out.set(m.value, c.tok);
+    if (m.kind !== 'exact') labelNote(ctx, m, c.tok, '四 column');
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- table classification (no headings)
+
+const tableMarkers: Record<TableId, string[]> = {
+  active: ['第二十条', '信息内容', '规章', '行政许可'].map(norm),
+  requests: ['本年新收', '申请人情况', '予以公开', '结转下年度'].map(norm),
+  reviews: ['行政复议', '行政诉讼', '结果维持', '尚未审结'].map(norm),
+};
+
+function classifyTable(tokens: readonly Token[]): TableId | undefined {
+  let best: TableId | undefined;
+  let bestScore = 0;
+  for (const id of Object.keys(tableMarkers) as TableId[]) {
+    let s = 0;
+    for (const m of tableMarkers[id]) if (tokens.some((t) => t.n.length < 60 && t.n.includes(m))) s++;
+    if (id === 'reviews' && tokens.some((t) => t.n.includes(norm('本年新收')))) s = 0;
+    if (s > bestScore) {
+      bestScore = s;
+      best = id;
+    }
+  }
+  return bestScore >= 2 ? best : undefined;
+}
+
+// ---------------------------------------------------------------- metadata
+
+const TITLE_WORDS = norm('政府信息公开工作年度报告');
+
+interface TitleInfo {
+  agency?: string;
+  year?: number;
+  title: string;
+}
+
+function parseTitle(text: string): TitleInfo | undefined {
+  const raw = text.replace(/\s+/g, '').slice(0, 200);
+  const n = raw.normalize('NFKC');
+  // The title ends with the report's name or the year after it; a page <title> may add the site's name.
+  const upTo = (m: RegExpExecArray) => (n.length === raw.length ? raw.slice(0, m.index + m[0].length) : m[0]);
+  const core = '政府信息公开(?:工作)?年度报告';
+  let m = new RegExp(`^(?:关于)?(.*?)(\\d{4})年度?${core}`).exec(n);
+  if (m && m[1]) return { agency: m[1], year: Number(m[2]), title: upTo(m) };
+  m = new RegExp(`^(\\d{4})年度?(.*?)${core}`).exec(n);
+  if (m && m[2]) return { agency: m[2], year: Number(m[1]), title: upTo(m) };
+  m = new RegExp(`^(.*?)${core}\\(?(\\d{4})年?度?\\)?`).exec(n);
+  if (m) return { ...(m[1] ? { agency: m[1] } : {}), year: Number(m[2]), title: upTo(m) };
+  m = new RegExp(`^(\\d{4})年度?${core}`).exec(n);
+  if (m) return { year: Number(m[1]), title: upTo(m) };
+  m = new RegExp(`^(.*?)${core}`).exec(n);
+  if (m) return { ...(m[1] ? { agency: m[1] } : {}), title: upTo(m) };
+  return undefined;
+}
+
+/** Reports exist from 2008 (the first 条例) on; other four-digit numbers are not the year. */
+function plausibleYear(info: TitleInfo | undefined): TitleInfo | undefined {
+  if (!info?.year || (info.year >= 2008 && info.year <= 2100)) return info;
+  const { year: _drop, ...rest } = info;
+  return rest;
+}
+
+function titleFromLines(lines: readonly string[]): TitleInfo | undefined {
+  const idx = lines.findIndex((l) => norm(l).includes(norm('年度报告')));
+  if (idx < 0) return undefined;
+  const windows: [number, number][] = [
+    [idx - 1, idx + 1],
+    [idx, idx + 1],
+    [idx - 1, idx],
+    [idx, idx],
+  ];
+  let fallback: TitleInfo | undefined;
+  for (const [a, b] of windows) {
+    if (a < 0 || b >= lines.length) continue;
+    const info = plausibleYear(parseTitle(lines.slice(a, b + 1).join('')));
+    if (info?.agency && info.year) return info;
+    fallback ??= info;
+  }
+  return fallback;
+}
+
+function findDate(lines: readonly { text: string; loc: Loc }[]): { date: string; loc: Loc; text: string } | undefined {
+  const re = /(?:发布日期|发布时间|发布于|公开日期|发文日期|PubDate)\s*[:：]?\s*(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})/;
+  for (const l of lines) {
+    if (l.text.length > 2000) continue;
+    const m = re.exec(l.text);
+    if (!m) continue;
+    const date = `${m[1]}-${(m[2] as string).padStart(2, '0')}-${(m[3] as string).padStart(2, '0')}`;
+    const d = new Date(`${date}T00:00:00Z`);
+    if (!Number.isNaN(d.getTime()) && d.toISOString().startsWith(date)) return { date, loc: l.loc, text: m[0] };
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------- the whole document
+
+function tokensOf(doc: SourceDoc, items: readonly Item[]): Token[] {
+  const tables = items.filter((i): i is Extract<Item, { kind: 'table' }> => i.kind === 'table');
+  const lines = items.filter((i): i is Extract<Item, { kind: 'line' }> => i.kind === 'line');
+  if (!tables.length) return tokenizeLines(lines);
+  if (doc.form !== 'pdf' || !lines.length) return tables.flatMap((t) => t.tokens);
+  // PDF: cells found by their borders, and lines of text drawn without borders, in page order.
+  const perLine = tokenizeLinesEach(lines);
+  const out: Token[] = [];
+  let k = 0;
+  for (const it of items) {
+    if (it.kind === 'table') out.push(...it.tokens);
+    else out.push(...(perLine[k++] ?? []));
+  }
+  return out;
+}
+
+function provenanceOf(doc: SourceDoc, t: Token | undefined): Provenance {
+  const p: Provenance = { form: doc.form, text: t?.text ?? '' };
+  if (t) for (const k of ['line', 'page', 'table', 'row', 'column'] as const) if (t.loc[k] !== undefined) p[k] = t.loc[k];
+  return p;
+}
+
+/** Reads a source document into a report. Throws {@link ImportError} only. */
+export function extractReport(doc: SourceDoc, options: ImportOptions = {}): ImportResult {
+  const items = doc.items;
+  const heads = findHeadings(items);
+  const notes: ImportNote[] = [...doc.notes];
+
+  // Section ranges.
+  const sectionItems = (k: number): Item[] => {
+    const start = heads[k] as number;
+    if (start < 0) return [];
+    let end = items.length;
+    for (let j = k + 1; j < heads.length; j++)
+      if ((heads[j] as number) > start) {
+        end = heads[j] as number;
+        break;
+      }
+    return items.slice(start + 1, end);
+  };
+
+  // Metadata.
+  const firstHeading = heads.find((h) => h >= 0) ?? items.length;
+  const preamble = items.slice(0, firstHeading).filter((i): i is Extract<Item, { kind: 'line' }> => i.kind === 'line').map((i) => i.text);
+  let info = titleFromLines(preamble.slice(-12));
+  for (const cand of doc.titles) {
+    if (info?.agency && info.year) break;
+    const other = plausibleYear(parseTitle(cand));
+    if (other && (other.agency || other.year)) info = { ...other, ...(info ?? {}), agency: info?.agency ?? other.agency, year: info?.year ?? other.year } as TitleInfo;
+  }
+  const agency = options.meta?.agency ?? info?.agency ?? '';
+  const year = options.meta?.year ?? info?.year;
+
+  // Tables.
+  const sectionTokens = new Map<TableId, Token[]>();
+  const tableIds: TableId[] = ['active', 'requests', 'reviews'];
+  sectionDefs.forEach((s, k) => {
+    if (s.kind === 'table') sectionTokens.set(s.key as TableId, tokensOf(doc, sectionItems(k)));
+  });
+  // Tables outside their headings (or pages without the headings): classify by content.
+  for (const it of items) {
+    if (it.kind !== 'table') continue;
+    const id = classifyTable(it.tokens);
+    if (!id) continue;
+    const cur = sectionTokens.get(id) ?? [];
+    if (!cur.length || (heads[sectionDefs.findIndex((s) => s.key === id)] as number) < 0) {
+      if (!cur.includes(it.tokens[0] as Token)) sectionTokens.set(id, [...cur, ...it.tokens]);
+    }
+  }
+  const allTokens = tableIds.flatMap((id) => sectionTokens.get(id) ?? []);
+  const detected = detectFormat(allTokens, year);
+  const format = detected.format;
+  const ctx: Ctx = { doc, format, readings: new Map(), notes, errors: [] };
+  readActive(ctx, sectionTokens.get('active') ?? []);
+  readRequests(ctx, sectionTokens.get('requests') ?? []);
+  readReviews(ctx, sectionTokens.get('reviews') ?? []);
+  const readTables = new Set([...ctx.readings.keys()].map((id) => id.slice(0, id.indexOf('.'))));
+  const missingTables = tableIds.filter((id) => !readTables.has(id));
+  if (missingTables.length === tableIds.length && !ctx.errors.length) {
+    throw new ImportError(
+      'tables-missing',
+      `no report tables found: missing ${missingTables.map((id) => tableNames[id]).join('; ')}`,
+      { table: missingTables.map((id) => tableNames[id]).join('; ') },
+    );
+  }
+  notes.push({ code: 'format-detected', message: `${detected.format} format, from ${detected.why}` });
+  if (year === undefined) {
+    throw new ImportError('metadata-missing', 'the year reported on was not found (no title like 「…政府信息公开工作年度报告（2023年度）」); pass it as meta.year');
+  }
+
+  const tax = taxonomy(format);
+  const report = blankReport(format, { agency, year }) as unknown as Record<string, unknown>;
+  const provenance: Record<string, Provenance> = {};
+  const missing: string[] = [];
+  for (const cell of tax.cells) {
+    const r = ctx.readings.get(cell.id);
+    if (!r) {
+      missing.push(cell.id);
+      continue;
+    }
+    const parsed = parseValue(r.token?.text ?? '', cell.kind, r.yuan ? '元' : undefined);
+    if (!parsed.ok) {
+      ctx.errors.push({
+        code: 'cell-unreadable',
+        message: `${tableNames[cell.table]}: cell 「${r.row}」 × 「${r.column}」 (${cell.id}): ${parsed.reason}`,
+        location: {
+          table: tableNames[cell.table],
+          row: r.row,
+          column: r.column,
+          ...lineOf(r.token),
+          ...(r.token?.loc.page !== undefined ? { page: r.token.loc.page } : {}),
+        },
+      });
+      continue;
+    }
+    for (const n of parsed.notes) notes.push({ ...n, cell: cell.id, ...lineOf(r.token) });
+    setPath(report, cell.id, parsed.value);
+    provenance[cell.id] = provenanceOf(doc, r.token);
+  }
+  if (ctx.errors.length) {
+    const [first, ...rest] = ctx.errors as [Ctx['errors'][number], ...Ctx['errors']];
+    throw new ImportError(first.code, first.message, first.location, rest.map((e) => e.message));
+  }
+  if (missing.length) {
+    const byTable = summarizeMissing(tax.cells.filter((c) => missing.includes(c.id)));
+    if (missingTables.length) notes.push({ code: 'table-not-found', message: `not found: ${missingTables.map((id) => tableNames[id]).join('; ')}` });
+    for (const m of byTable) notes.push({ code: 'row-not-found', message: m.message, cell: m.cells[0] as string });
+    if (!options.partial) {
+      const what = missingTables.length
+        ? `missing ${missingTables.map((id) => tableNames[id]).join('; ')}`
+        : `rows not found: ${byTable.map((m) => m.label).join('; ')}`;
+      throw new ImportError(
+        missingTables.length ? 'table-missing' : 'rows-missing',
+        `the report's tables are incomplete: ${what} (${missing.length} of ${tax.cells.length} cells)`,
+        {
+          table: missingTables.length ? missingTables.map((id) => tableNames[id]).join('; ') : tableNames[(tax.cellById.get(missing[0] as string) as CellDef).table],
+          ...(byTable[0] && !missingTables.length ? { row: byTable[0].label } : {}),
+        },
+        byTable.map((m) => m.message),
+      );
+    }
+  }
+
+  // Text sections.
+  const sectionsOut: Record<string, string> = {};
+  sectionDefs.forEach((s, k) => {
+    if (s.kind !== 'text') return;
+    if ((heads[k] as number) < 0) {
+      notes.push({ code: 'section-not-found', message: `heading 「${s.heading['zh-CN']}」 not found; the section is empty` });
+      sectionsOut[s.key] = '';
+      return;
+    }
+    const paragraphs: string[] = [];
+    for (const i of sectionItems(k)) {
+      if (i.kind !== 'line') continue;
+      const t = i.text.trim();
+      if (!t) continue;
+      // Lines wrapped in a PDF are one paragraph again.
+      if (i.cont && paragraphs.length) paragraphs[paragraphs.length - 1] += t;
+      else paragraphs.push(t);
+    }
+    sectionsOut[s.key] = paragraphs.join('\n');
+  });
+  report.sections = sectionsOut;
+
+  // Title and publication date.
+  let title = options.meta?.title;
+  if (!title) {
+    const canonical = defaultTitle(agency, year);
+    if (!info?.year || norm(info.title) === norm(canonical) || !norm(info.title).includes(TITLE_WORDS)) title = canonical;
+    else title = info.title;
+    if (!info) notes.push({ code: 'title', message: `no title found; 「${canonical}」 was used` });
+  }
+  report.title = title;
+  const date = options.meta?.publishedOn !== undefined ? undefined : findDate(doc.dateLines);
+  report.publishedOn = options.meta?.publishedOn ?? date?.date ?? null;
+  if (date) notes.push({ code: 'metadata', message: `publishedOn ${date.date} from 「${date.text}」`, ...(date.loc.line ? { line: date.loc.line } : {}) });
+  if (!agency) notes.push({ code: 'metadata', message: 'the agency was not found in the title' });
+
+  const valid = validateReport(report);
+  if (!valid.ok) {
+    throw new ImportError('invalid-report', `the imported report is not valid:\n${valid.issues.map(formatSchemaIssue).join('\n')}`, undefined, valid.issues.map(formatSchemaIssue));
+  }
+  const result: ImportResult = { report: report as unknown as Report, form: doc.form, provenance, notes, missing };
+  if (doc.encoding) result.encoding = doc.encoding;
+  return result;
+}
+
+function setPath(obj: Record<string, unknown>, path: string, value: unknown): void {
+  const keys = path.split('.');
+  let o = obj;
+  for (const k of keys.slice(0, -1)) o = o[k] as Record<string, unknown>;
+  o[keys[keys.length - 1] as string] = value;
+}
+
+function summarizeMissing(cells: readonly CellDef[]): { label: string; message: string; cells: string[] }[] {
+  const byRow = new Map<string, CellDef[]>();
+  for (const c of cells) {
+    const key = `${c.table}.${c.row.key}`;
+    byRow.set(key, [...(byRow.get(key) ?? []), c]);
+  }
+  return [...byRow.values()].map((cs) => {
+    const c = cs[0] as CellDef;
+    const label = `${tableNames[c.table].slice(0, 1)}: ${c.row.labels.map((l) => l['zh-CN']).join('/')}`;
+    return { label, message: `${tableNames[c.table]}: row 「${c.row.labels.map((l) => l['zh-CN']).join('/')}」 not found (${cs.length} cells)`, cells: cs.map((x) => x.id) };
+  });
+}
