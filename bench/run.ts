@@ -219,6 +219,69 @@ function endToEndPublished(): void {
   }
 }
 
+/**
+ * In headless chromium, a tiny page with the standalone bundle: time from element creation to
+ * the rendered tables, and in edit mode from one keystroke to updated findings and DOM.
+ */
+async function browser(): Promise<void> {
+  const { chromium } = await import('playwright-core');
+  const { createServer } = await import('node:http');
+  const bundle = readFileSync(join(root, 'packages/elements/dist/disclosure-report.js'));
+  const seed = readFileSync(join(corpusDirOf(), 'chenjiaba-2023/expected.json'), 'utf8');
+  const [large] = fc.sample(consistentReport('2021', 100_000), { numRuns: 1, seed: 5 }) as [Report];
+  const longText = '本年度，我市坚持以人民为中心的发展思想，全面推进政务公开标准化规范化建设。\n'.repeat(200);
+  const largeJson = JSON.stringify({ ...large, sections: { overview: longText, problems: longText, other: longText } });
+  const page = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><script type="module" src="/disclosure-report.js"></script></head><body></body></html>`;
+  const server = createServer((req, res) => {
+    if (req.url === '/disclosure-report.js') res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(bundle);
+    else res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(page);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  const b = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  try {
+    const tab = await b.newPage();
+    await tab.goto(`http://127.0.0.1:${(server.address() as { port: number }).port}/`);
+    await tab.waitForFunction(() => customElements.get('disclosure-report') !== undefined);
+    const runs = quick ? 15 : 60;
+    for (const [name, json] of [['chenjiaba-2023', seed], ['generated large city report', largeJson]] as const) {
+      const times = await tab.evaluate(
+        async ({ json, runs }) => {
+          const report = JSON.parse(json);
+          const out: number[] = [];
+          for (let i = 0; i < runs; i++) {
+            const start = performance.now();
+            const el = document.createElement('disclosure-report') as HTMLElement & { report: unknown; updateComplete: Promise<unknown> };
+            el.setAttribute('show-findings', '');
+            el.report = report;
+            document.body.append(el);
+            await el.updateComplete;
+            if (el.shadowRoot?.querySelectorAll('td[data-cell]').length !== 200) throw new Error('tables not rendered');
+            out.push(performance.now() - start);
+            el.remove();
+          }
+          return out;
+        },
+        { json, runs },
+      );
+      times.sort((x, y) => x - y);
+      const median = times[Math.floor(times.length / 2)] as number;
+      rows.push({
+        benchmark: 'browser: first render with findings (chromium)',
+        case: name,
+        result: `${fmt(median, 1)} ms`,
+        range: `${fmt(times[0] as number, 1)}–${fmt(times[times.length - 1] as number, 1)} ms`,
+        target: '≤ 30 ms',
+      });
+    }
+  } finally {
+    await b.close();
+    server.close();
+  }
+}
+
 function corpusDirOf(): string {
   return process.env.DISCLOSURE_SHARED_DIR ? join(process.env.DISCLOSURE_SHARED_DIR, 'corpus') : resolve(root, '../shared/corpus');
 }
@@ -239,6 +302,7 @@ await checking();
 endToEnd();
 await importing();
 endToEndPublished();
+await browser();
 await sizes();
 const output = table();
 console.log(output);
