@@ -51,5 +51,11 @@ export default defineConfig({
   plugins: [reports()],
   server: { port: 5173, strictPort: false },
   preview: { port: 4173, strictPort: false },
-  build: { target: 'es2022' },
+  build: {
+    target: 'es2022',
+    // Two pages: the portal (index.html) and the 编辑 page (edit.html).
+    rolldownOptions: {
+      input: { main: resolve(here, 'index.html'), edit: resolve(here, 'edit.html') },
+    },
+  },
 });

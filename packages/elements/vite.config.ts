@@ -1,16 +1,50 @@
-import { defineConfig } from 'vite';
+import { fileURLToPath } from 'node:url';
+import { type Plugin, defineConfig } from 'vite';
 import pkg from './package.json' with { type: 'json' };
+
+/**
+ * Squeezes the whitespace out of Lit's `css` and `html` templates in our sources (Lit ships
+ * them as written): comments and indentation in CSS, line breaks and indentation between
+ * tags in HTML (collapsed to one space, which HTML renders the same; only next to a tag, so
+ * code inside `${…}` keeps its line breaks).
+ */
+function minifyTemplates(): Plugin {
+  const cssBody = (body: string) =>
+    body
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/\s+/g, ' ')
+      .replace(/\s*([{};,>])\s*/g, '$1')
+      // After a colon only: before one, a space can mean a descendant (.a :hover).
+      .replace(/:\s+/g, ':')
+      .replace(/;}/g, '}');
+  return {
+    name: 'disclosure-minify-templates',
+    transform(code, id) {
+      if (!/\/src\/.*\.ts$/.test(id)) return null;
+      const out = code
+        .replace(/\bcss`([^`]*)`/g, (_, body: string) => `css\`${cssBody(body)}\``)
+        .replace(/\bhtml`([^`]*)`/g, (_, body: string) => `html\`${body.replace(/>\s*\n\s*/g, '> ').replace(/\s*\n\s*</g, ' <')}\``);
+      return out === code ? null : { code: out, map: null };
+    },
+  };
+}
 
 /**
  * Two builds:
  * - default (library): ES modules for bundlers, lit and core left external so apps dedupe them;
  * - `--mode standalone`: one minified, self-contained `dist/disclosure-report.js` (Lit, core and
- *   all) for a plain `<script type="module">` on a portal page.
+ *   all) for a plain `<script type="module">` on a portal page. The importers are left out
+ *   (edit mode imports JSON files only there).
  */
 export default defineConfig(({ mode }) => {
   const standalone = mode === 'standalone';
   const entry: Record<string, string> = standalone ? { 'disclosure-report': 'src/standalone.ts' } : { index: 'src/index.ts' };
   return {
+    plugins: standalone ? [minifyTemplates()] : [],
+    // The one-file bundle leaves out the importers (megabytes of PDF and Word readers): JSON only.
+    resolve: standalone
+      ? { alias: [{ find: /^\.\/edit\/import-other\.js$/, replacement: fileURLToPath(new URL('src/edit/importers-unavailable.ts', import.meta.url)) }] }
+      : {},
     build: {
       target: 'es2022',
       // The standalone build runs second and must not wipe the library build.
@@ -19,6 +53,9 @@ export default defineConfig(({ mode }) => {
       minify: standalone,
       lib: { entry, formats: ['es'] },
       rolldownOptions: {
+        // Lib mode keeps whitespace in ES output (for the pure annotations bundlers need); the
+        // one-file bundle is final, so it is minified fully.
+        ...(standalone ? { output: { minify: true } } : {}),
         external: standalone
           ? []
           : Object.keys(pkg.dependencies ?? {}).map((d) => new RegExp(`^${d}(/|$)`)),

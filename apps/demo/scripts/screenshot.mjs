@@ -26,5 +26,18 @@ for (const [name, query, viewport] of shots) {
   }
   await page.close();
 }
+// The 编辑 page: a new report being filled in, with auto totals, a refused value and findings.
+{
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(url.replace(/\/?$/, '/') + 'edit.html?auto-totals');
+  await page.waitForFunction(() => document.getElementById('editor')?.shadowRoot?.querySelector('table'));
+  await page.locator('#editor td[data-cell="requests.newReceived.naturalPerson"] input').click();
+  await page.keyboard.type('3');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('-1');
+  await page.screenshot({ path: `${out}/demo-edit.png`, fullPage: true });
+  await page.close();
+  shots.push(['demo-edit.png']);
+}
 await browser.close();
 console.log('saved', shots.map((s) => s[0]).join(', '));

@@ -22,6 +22,8 @@ export interface TableContext {
   readonly captionVisible: boolean;
   /** Renders the `<td>` of a cell. */
   readonly renderCell: CellRenderer;
+  /** Edit mode: the cells hold inputs (the scroll container need not be a tab stop). */
+  readonly editing?: boolean;
 }
 
 /**

@@ -3,18 +3,27 @@ import {
   type Label,
   type Report,
   type SectionKey,
+  type TableId,
+  type TextSectionKey,
   defaultTitle,
+  formatIds,
   sections,
   taxonomy,
+  textSectionKeys,
 } from '@disclosure-report/core';
-import { type TemplateResult, html, nothing } from 'lit';
-import { state } from 'lit/decorators.js';
+import { type PropertyValues, type TemplateResult, html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
 import { ReportElement } from './base.js';
 import { type TableContext, indexFindings, renderCellView } from './cells.js';
 import { define } from './define.js';
+import { editCellRenderer } from './edit/cells.js';
+import { ReportEditor } from './edit/editor.js';
+import { importOther } from './edit/import-other.js';
 import { findingsList } from './findings.js';
 import { format } from './i18n.js';
-import { findingsStyles, hostStyles, printStyles, reportStyles, tableStyles } from './styles.js';
+import { asReport, parseReportJson } from './load.js';
+import { editStyles, findingsStyles, hostStyles, printStyles, reportStyles, tableStyles } from './styles.js';
 import { activeTable, requestsTable, reviewsTable } from './tables.js';
 
 /** Focuses a cell in a shadow root; returns whether the cell exists. */
@@ -42,6 +51,9 @@ export function paragraphs(text: unknown, emptyText: string): TemplateResult {
 
 const tableRenderers = { active: activeTable, requests: requestsTable, reviews: reviewsTable } as const;
 
+const isTable = (key: string): key is TableId => key === 'active' || key === 'requests' || key === 'reviews';
+const isTextSection = (key: string): key is TextSectionKey => (textSectionKeys as readonly string[]).includes(key);
+
 /**
  * A government information disclosure annual report (政府信息公开工作年度报告) laid out as the
  * national format prints it: title, agency and year, the six sections in order, and tables
@@ -54,6 +66,13 @@ const tableRenderers = { active: activeTable, requests: requestsTable, reviews: 
  * @attr show-findings - Runs the core checks, lists the findings under the report and marks their cells.
  * @attr lang - `zh-CN` (default) or `en`; without it the nearest ancestor's `lang` applies.
  * @attr print-preview - Shows the print layout (A4 width, no UI chrome) on screen.
+ * @attr mode - `view` (default) or `edit`: every cell an input in place, the checks live, undo/redo, drafts.
+ * @attr auto-totals - Edit mode: the element computes every total from its parts (read-only, marked 自动).
+ * @attr draft-key - Edit mode: the localStorage key of the draft (default `disclosure-report:{agency}:{year}:{format}`).
+ * @attr no-drafts - Edit mode: keep no drafts in localStorage.
+ * @attr no-toolbar - Edit mode: hide the toolbar (undo, redo, auto totals, export, import, print).
+ * @attr novalidate - Edit mode: error findings do not make the form field invalid.
+ * @attr name - Edit mode: the form field name; the report JSON is submitted under it.
  *
  * @prop {Report | null} report - The report document; takes precedence over a JSON child and `src`.
  * @prop {Report | null} previous - Last year's report of the same agency (enables the across-year checks).
@@ -62,6 +81,9 @@ const tableRenderers = { active: activeTable, requests: requestsTable, reviews: 
  * @event {CustomEvent<DisclosureLoadDetail>} disclosure-load - A report was loaded and rendered.
  * @event {CustomEvent<DisclosureErrorDetail>} disclosure-error - Loading failed; the element shows why.
  * @event {CustomEvent<DisclosureFindingSelectDetail>} disclosure-finding-select - A finding was activated; focus moved to its cell.
+ * @event {CustomEvent<DisclosureChangeDetail>} disclosure-change - Edit mode: the report changed (detail: report, findings, cause, cells).
+ * @event {CustomEvent<DisclosureInputDetail>} disclosure-input - Edit mode: text typed into a cell, accepted or refused.
+ * @event {CustomEvent<DisclosureSubmitDetail>} disclosure-submit - Edit mode: `submit()` outside a form.
  *
  * @csspart report - The document wrapper.
  * @csspart title - The report's title.
@@ -80,6 +102,13 @@ const tableRenderers = { active: activeTable, requests: requestsTable, reviews: 
  * @csspart row - A row of numbers.
  * @csspart cell - A number cell (also `cell-flagged`, `cell-blank`).
  * @csspart status - The loading, empty or error message (also `status-loading`, `status-error`).
+ * @csspart toolbar - Edit mode: the toolbar (also `toolbar-button`, `auto-totals-switch`).
+ * @csspart edit-status - Edit mode: announcements (refusals, paste, auto totals, undo).
+ * @csspart notice - Edit mode: a lasting notice (drafts cannot be kept).
+ * @csspart draft-prompt - Edit mode: the offer to restore a draft.
+ * @csspart cell-input - Edit mode: the input in a cell (the cell is also `cell-invalid`, `cell-auto`).
+ * @csspart field - Edit mode: a metadata field (agency, year, format, date, title).
+ * @csspart section-text - Edit mode: the text area of a free-text section.
  * @csspart findings - The findings list (also `findings-heading`, `findings-summary`, `findings-list`, `finding`, `finding-error`, `finding-warning`, `finding-info`, `finding-button`).
  *
  * @cssprop --disclosure-font-family - Body text (default 仿宋, then serif).
@@ -105,22 +134,109 @@ const tableRenderers = { active: activeTable, requests: requestsTable, reviews: 
  * @cssprop --disclosure-error-color - Error text in findings and messages.
  * @cssprop --disclosure-info-color - Notes in findings.
  * @cssprop --disclosure-focus-color - Focus outline.
+ * @cssprop --disclosure-blank-color - Edit mode: the 空 placeholder of a blank cell.
+ * @cssprop --disclosure-blank-hatch-color - Edit mode: the hatching of a blank cell.
+ * @cssprop --disclosure-auto-background - Edit mode: a computed total.
+ * @cssprop --disclosure-auto-color - Edit mode: the number in a computed total.
+ * @cssprop --disclosure-auto-mark-color - Edit mode: the 自动 mark.
+ * @cssprop --disclosure-filled-background - Edit mode: a total the last change recomputed.
+ * @cssprop --disclosure-button-background - Edit mode: toolbar buttons.
+ * @cssprop --disclosure-field-border-color - Edit mode: metadata fields and text areas.
  */
 export class DisclosureReportElement extends ReportElement {
-  static override styles = [hostStyles, tableStyles, reportStyles, findingsStyles, printStyles];
+  static override styles = [hostStyles, tableStyles, reportStyles, findingsStyles, editStyles, printStyles];
+
+  /** Form-associated: with a `name` inside a `<form>`, edit mode submits the report JSON. */
+  static formAssociated = true;
+
+  /** `view` (default) or `edit`. */
+  @property({ reflect: true }) mode: 'view' | 'edit' = 'view';
+
+  /** Edit mode: totals are computed from their parts. */
+  @property({ type: Boolean, reflect: true, attribute: 'auto-totals' }) autoTotals = false;
+
+  /** Edit mode: the localStorage key of the draft (null: agency, year and format). */
+  @property({ reflect: true, attribute: 'draft-key' }) draftKey: string | null = null;
+
+  /** Edit mode: keep no drafts. */
+  @property({ type: Boolean, reflect: true, attribute: 'no-drafts' }) noDrafts = false;
+
+  /** Edit mode: hide the toolbar. */
+  @property({ type: Boolean, reflect: true, attribute: 'no-toolbar' }) noToolbar = false;
+
+  /** Edit mode: error findings do not block form submission. */
+  @property({ type: Boolean, reflect: true }) novalidate = false;
+
+  /** The form field name. */
+  @property({ reflect: true }) name: string | null = null;
 
   /** The finding the reader activated last (its cells are emphasised). */
   @state() private selectedFinding: Finding | null = null;
 
+  /** Printing from the toolbar: the read-only layout for a moment. */
+  @state() private printing = false;
+
+  @state() private formDisabled = false;
+
+  readonly #internals: ElementInternals | null;
+  readonly #editor: ReportEditor;
+  #editSource: Report | null = null;
+  #restoredState: string | null = null;
+  #form: HTMLFormElement | null = null;
+
+  constructor() {
+    super();
+    this.#internals = typeof this.attachInternals === 'function' ? this.attachInternals() : null;
+    this.#editor = new ReportEditor({
+      element: this,
+      strings: () => this.strings,
+      lang: () => this.resolvedLang,
+      findings: (report) => this.findingsFor(report),
+      emit: (type, detail) => this.emit(type, detail),
+      root: () => this.renderRoot,
+      autoTotals: () => this.autoTotals,
+      draftKey: () => this.draftKey,
+      draftsDisabled: () => this.noDrafts,
+    });
+  }
+
+  get #editing(): boolean {
+    return this.mode === 'edit';
+  }
+
   /** Moves focus to a cell (e.g. `requests.total.total`); returns false when it is not rendered. */
   focusCell(cellId: string): boolean {
+    if (this.#editing) {
+      const input = this.renderRoot.querySelector<HTMLInputElement>(`td[data-cell="${CSS.escape(cellId)}"] input`);
+      if (!input) return false;
+      input.focus({ preventScroll: true });
+      input.select();
+      input.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+      return true;
+    }
     return focusCellIn(this.renderRoot, cellId);
   }
 
-  /** The findings of the core checks for the current report (empty without `show-findings`). */
+  /** The report as edited in edit mode, else the report shown. */
+  override get currentReport(): Report | null {
+    if (this.#editing && this.#editor.report) return this.#editor.report;
+    return super.currentReport;
+  }
+
+  /** The report as edited (edit mode); the `report` property keeps the document it started from. */
+  get value(): Report | null {
+    return this.#editor.report ?? super.currentReport;
+  }
+
+  /** Whether the report changed since it was loaded, submitted or exported. */
+  get dirty(): boolean {
+    return this.#editing && this.#editor.dirty;
+  }
+
+  /** The findings of the core checks for the current report (always in edit mode, else with `show-findings`). */
   get findings(): readonly Finding[] {
     const report = this.currentReport;
-    return report && this.showFindings ? this.findingsFor(report) : [];
+    return report && (this.showFindings || this.#editing) ? this.findingsFor(report) : [];
   }
 
   /** Activates a finding as if the reader chose it in the list: marks its cells and focuses the first. */
@@ -130,13 +246,556 @@ export class DisclosureReportElement extends ReportElement {
     this.emit('disclosure-finding-select', { finding, cellId });
     void this.updateComplete.then(() => {
       if (cellId) this.focusCell(cellId);
+      else if (this.#editing) this.#focusSection(finding.target);
     });
+  }
+
+  #focusSection(key: string): void {
+    const root = this.renderRoot;
+    const target = isTextSection(key)
+      ? root.querySelector<HTMLElement>(`textarea[data-section="${key}"]`)
+      : isTable(key)
+        ? root.querySelector<HTMLElement>(`table.${key} input`)
+        : null;
+    target?.focus();
+  }
+
+  // ---------------------------------------------------------------- edit API
+
+  /** Undoes the last change (edit mode). */
+  undo(): boolean {
+    return this.#editor.undo();
+  }
+
+  /** Redoes the last undone change (edit mode). */
+  redo(): boolean {
+    return this.#editor.redo();
+  }
+
+  /**
+   * Submits: inside a form, as the form's submit button would (validation included); outside
+   * one, dispatches `disclosure-submit`. Either way the draft is removed once submitted.
+   */
+  submit(): void {
+    const form = this.#internals?.form ?? null;
+    if (form) {
+      form.requestSubmit();
+      return;
+    }
+    const report = this.value;
+    if (!report) return;
+    this.#editor.submitted();
+    this.emit('disclosure-submit', { report });
+  }
+
+  /** Downloads the report as JSON (`{agency}-{year}.json`). */
+  exportJson(): void {
+    const report = this.value;
+    if (!report) return;
+    const blob = new Blob([JSON.stringify(report, null, 2) + '\n'], { type: 'application/json' });
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = `${report.agency || 'report'}-${report.year}.json`;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  }
+
+  /** Imports a file: a report JSON, or (where the importers are available) a PDF, Word, HTML or text report. */
+  async importFile(file: File): Promise<boolean> {
+    const s = this.strings;
+    try {
+      let report: Report;
+      if (/\.json$/i.test(file.name) || file.type === 'application/json') {
+        report = parseReportJson(await file.text(), 'property');
+      } else {
+        report = asReport(await importOther(new Uint8Array(await file.arrayBuffer()), file.name), 'property');
+      }
+      this.#editor.replaceAll(report, 'import');
+      this.#editor.status = format(s.imported, { name: file.name });
+      this.requestUpdate();
+      return true;
+    } catch (error) {
+      const e = error as { name?: string; message?: string; localized?: (s: unknown) => string };
+      const detail = e?.name === 'ImportersUnavailable' ? s.importJsonOnly : (e?.localized?.(s) ?? String(e?.message ?? error));
+      this.#editor.status = format(s.importFailed, { detail });
+      this.requestUpdate();
+      return false;
+    }
+  }
+
+  /** Prints the report in its read-only layout. */
+  async print(): Promise<void> {
+    this.printing = true;
+    await this.updateComplete;
+    try {
+      window.print();
+    } finally {
+      this.printing = false;
+    }
+  }
+
+  // ---------------------------------------------------------------- form association
+
+  get form(): HTMLFormElement | null {
+    return this.#internals?.form ?? null;
+  }
+  get validity(): ValidityState | undefined {
+    return this.#internals?.validity;
+  }
+  get validationMessage(): string {
+    return this.#internals?.validationMessage ?? '';
+  }
+  get willValidate(): boolean {
+    return this.#internals?.willValidate ?? false;
+  }
+  checkValidity(): boolean {
+    return this.#internals?.checkValidity() ?? true;
+  }
+  reportValidity(): boolean {
+    return this.#internals?.reportValidity() ?? true;
+  }
+
+  formAssociatedCallback(form: HTMLFormElement | null): void {
+    this.#form?.removeEventListener('submit', this.#onFormSubmit);
+    this.#form = form;
+    form?.addEventListener('submit', this.#onFormSubmit);
+  }
+
+  formResetCallback(): void {
+    const origin = this.#editor.origin;
+    if (this.#editing && origin) this.#editor.replaceAll(origin, 'reset');
+  }
+
+  /** The browser restores the field (back/forward navigation): the report as it was edited. */
+  formStateRestoreCallback(state: unknown): void {
+    if (typeof state !== 'string') return;
+    if (!this.#editor.report) {
+      // Not loaded yet: applied once it is.
+      this.#restoredState = state;
+      return;
+    }
+    this.#applyRestoredState(state);
+  }
+
+  #applyRestoredState(state: string): void {
+    try {
+      const report = parseReportJson(state, 'property');
+      if (JSON.stringify(report) !== JSON.stringify(this.#editor.report)) this.#editor.replaceAll(report, 'restore');
+    } catch {
+      // Not a report: nothing to restore.
+    }
+  }
+
+  formDisabledCallback(disabled: boolean): void {
+    this.formDisabled = disabled;
+  }
+
+  #onFormSubmit = (): void => {
+    if (this.#editing) this.#editor.submitted();
+  };
+
+  #syncForm(): void {
+    const internals = this.#internals;
+    if (!internals) return;
+    const report = this.#editing ? this.#editor.report : null;
+    if (!report) {
+      internals.setFormValue(null);
+      internals.setValidity({});
+      return;
+    }
+    const json = JSON.stringify(report);
+    internals.setFormValue(json, json);
+    const s = this.strings;
+    const root = this.renderRoot;
+    const refused = [...this.#editor.errors.entries()];
+    if (this.novalidate) {
+      internals.setValidity({});
+    } else if (refused.length) {
+      const [id, reason] = refused[0] as [string, string];
+      const anchor =
+        id === 'meta.year'
+          ? root.querySelector<HTMLElement>('[data-meta="year"]')
+          : root.querySelector<HTMLElement>(`td[data-cell="${CSS.escape(id)}"] input`);
+      internals.setValidity({ badInput: true }, format(s.invalidCells, { count: refused.length, first: reason }), anchor ?? undefined);
+    } else {
+      const errors = this.findingsFor(report).filter((f) => f.severity === 'error');
+      if (!errors.length) internals.setValidity({});
+      else {
+        const first = errors[0] as Finding;
+        const anchor =
+          first.cells
+            .map((id) => root.querySelector<HTMLElement>(`td[data-cell="${CSS.escape(id)}"] input`))
+            .find(Boolean) ??
+          (isTextSection(first.target) ? root.querySelector<HTMLElement>(`textarea[data-section="${first.target}"]`) : null) ??
+          (isTable(first.target) ? root.querySelector<HTMLElement>(`table.${first.target} input`) : null);
+        internals.setValidity(
+          { customError: true },
+          format(s.invalidReport, { count: errors.length, first: first.message }),
+          anchor ?? undefined,
+        );
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- lifecycle
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('beforeunload', this.#onBeforeUnload);
+    window.addEventListener('pagehide', this.#onPageHide);
+    document.addEventListener('visibilitychange', this.#onVisibility);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('beforeunload', this.#onBeforeUnload);
+    window.removeEventListener('pagehide', this.#onPageHide);
+    document.removeEventListener('visibilitychange', this.#onVisibility);
+    this.#editor.dispose();
+  }
+
+  #onBeforeUnload = (e: BeforeUnloadEvent): void => {
+    if (!this.dirty) return;
+    this.#editor.flushDraft();
+    e.preventDefault();
+    // Older browsers need returnValue set.
+    e.returnValue = '';
+  };
+
+  #onPageHide = (): void => {
+    if (this.#editing) this.#editor.flushDraft();
+  };
+
+  #onVisibility = (): void => {
+    if (this.#editing && document.visibilityState === 'hidden') this.#editor.flushDraft();
+  };
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (!this.#editing) return;
+    const state = this.loadState;
+    if (state.status === 'ready' && state.report !== this.#editSource) {
+      this.#editSource = state.report;
+      this.#editor.load(state.report);
+      const restored = this.#restoredState;
+      this.#restoredState = null;
+      if (restored) this.#applyRestoredState(restored);
+    } else if (changed.has('autoTotals') && this.#editor.report && changed.get('autoTotals') !== undefined) {
+      if (this.autoTotals) this.#editor.fillTotalsNow();
+    }
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    this.#syncForm();
   }
 
   protected override render(): TemplateResult {
     const state = this.loadState;
     if (state.status !== 'ready') return this.renderStatus();
-    return this.renderReport(state.report);
+    if (this.#editing && this.#editor.report && !this.printing) return this.#renderEditor(this.#editor.report);
+    return this.renderReport(this.#editor.report && this.#editSource === state.report ? this.#editor.report : state.report);
+  }
+
+  // ---------------------------------------------------------------- edit mode: events
+
+  #onInput = (e: Event): void => {
+    // Chinese input methods: the text is read once the composition ends (compositionend).
+    if ((e as InputEvent).isComposing) return;
+    const target = e.composedPath()[0] as HTMLElement;
+    const editor = this.#editor;
+    if (target instanceof HTMLInputElement && target.classList.contains('cell-input')) {
+      const cellId = (target.closest('td') as HTMLElement).dataset.cell as string;
+      editor.typeInCell(cellId, target.value);
+    } else if (target instanceof HTMLTextAreaElement && target.dataset.section) {
+      editor.typeInSection(target.dataset.section as TextSectionKey, target.value);
+    } else if (target instanceof HTMLInputElement && target.dataset.meta) {
+      editor.setMeta(target.dataset.meta as 'agency', target.value);
+    }
+  };
+
+  #onChange = (e: Event): void => {
+    const target = e.composedPath()[0] as HTMLElement;
+    if (target instanceof HTMLSelectElement && target.dataset.meta === 'format') this.#editor.setMeta('format', target.value);
+    else if (target instanceof HTMLInputElement && target.dataset.meta === 'publishedOn') this.#editor.setMeta('publishedOn', target.value);
+  };
+
+  #fieldKey(target: HTMLElement): string | null {
+    if (target instanceof HTMLInputElement && target.classList.contains('cell-input')) {
+      return (target.closest('td') as HTMLElement).dataset.cell ?? null;
+    }
+    if (target.dataset.section) return `section.${target.dataset.section}`;
+    if (target.dataset.meta) return `meta.${target.dataset.meta}`;
+    return null;
+  }
+
+  #onFocusIn = (e: FocusEvent): void => {
+    const target = e.composedPath()[0] as HTMLElement;
+    const key = this.#fieldKey(target);
+    if (!key) return;
+    this.#editor.focused(key);
+    if (target instanceof HTMLInputElement && target.classList.contains('cell-input')) target.select();
+  };
+
+  #onFocusOut = (e: FocusEvent): void => {
+    const target = e.composedPath()[0] as HTMLElement;
+    const key = this.#fieldKey(target);
+    if (key) this.#editor.blurred(key);
+  };
+
+  #onKeyDown = (e: KeyboardEvent): void => {
+    const editor = this.#editor;
+    const undo = ReportEditor.undoKey(e);
+    if (undo) {
+      e.preventDefault();
+      if (undo === 'undo') editor.undo();
+      else editor.redo();
+      return;
+    }
+    const target = e.composedPath()[0] as HTMLElement;
+    if (!(target instanceof HTMLInputElement) || !target.classList.contains('cell-input') || e.isComposing) return;
+    const cellId = (target.closest('td') as HTMLElement).dataset.cell as string;
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      editor.restoreCell(cellId);
+      void this.updateComplete.then(() => target.select());
+      return;
+    }
+    if (e.key === 'Delete' || (e.key === 'Backspace' && target.value === '')) {
+      const caretInside = target.selectionStart === target.selectionEnd && (target.selectionStart ?? 0) < target.value.length;
+      if (e.key === 'Delete' && caretInside && editor.texts.has(cellId)) return;
+      e.preventDefault();
+      editor.clearCell(cellId);
+      return;
+    }
+    const next = editor.moveFor(cellId, e, target);
+    if (next === null) return;
+    e.preventDefault();
+    if (next !== 'stay') this.focusCell(next);
+  };
+
+  #onPaste = (e: ClipboardEvent): void => {
+    const target = e.composedPath()[0] as HTMLElement;
+    if (!(target instanceof HTMLInputElement) || !target.classList.contains('cell-input')) return;
+    const text = e.clipboardData?.getData('text/plain') ?? '';
+    const cellId = (target.closest('td') as HTMLElement).dataset.cell as string;
+    if (this.#editor.paste(cellId, text)) e.preventDefault();
+  };
+
+  #onToolbarClick = (e: Event): void => {
+    const button = (e.composedPath()[0] as HTMLElement).closest?.('button[data-action]') as HTMLButtonElement | null;
+    switch (button?.dataset.action) {
+      case 'undo':
+        this.undo();
+        break;
+      case 'redo':
+        this.redo();
+        break;
+      case 'export':
+        this.exportJson();
+        this.#editor.submitted();
+        break;
+      case 'import':
+        this.renderRoot.querySelector<HTMLInputElement>('input[type="file"]')?.click();
+        break;
+      case 'print':
+        void this.print();
+        break;
+      case 'restore-draft':
+        this.#editor.restoreDraft();
+        break;
+      case 'discard-draft':
+        this.#editor.discardDraft();
+        break;
+    }
+  };
+
+  #onAutoTotalsSwitch = (e: Event): void => {
+    this.autoTotals = (e.target as HTMLInputElement).checked;
+  };
+
+  #onFileChosen = (e: Event): void => {
+    const input = e.target as HTMLInputElement;
+    const file = input.files?.[0];
+    input.value = '';
+    if (file) void this.importFile(file);
+  };
+
+  // ---------------------------------------------------------------- edit mode: templates
+
+  #renderEditor(report: Report): TemplateResult {
+    const lang = this.resolvedLang;
+    const strings = this.strings;
+    const editor = this.#editor;
+    const findings = this.findingsFor(report);
+    const chosen = this.selectedFinding;
+    const selected = chosen ? (findings.find((f) => f.rule === chosen.rule && f.target === chosen.target) ?? null) : null;
+    const findingsSig = findings.map((f) => `${f.rule}|${f.target}|${f.severity}|${f.message}`).join('\n');
+    const autoCells = editor.autoCells();
+    const disabled = this.formDisabled;
+    const ctx: TableContext = {
+      report,
+      taxonomy: taxonomy(report.format),
+      lang,
+      strings,
+      findingsByCell: indexFindings(findings),
+      selectedCells: new Set(selected?.cells ?? []),
+      idPrefix: '',
+      captionVisible: false,
+      renderCell: editCellRenderer({ texts: editor.texts, errors: editor.errors, autoCells, justFilled: editor.justFilled, disabled }),
+      editing: true,
+    };
+    const sigs = tableSignatures(findings, selected, editor, report.format);
+    const dataLang = lang === 'en' ? 'zh-CN' : nothing;
+    const agency = typeof report.agency === 'string' ? report.agency : '';
+    const title =
+      (typeof report.title === 'string' && report.title.trim()) || (agency ? defaultTitle(agency, report.year) : strings.untitled);
+    return html`<article
+      class="report editing"
+      part="report"
+      lang=${lang}
+      aria-labelledby="title"
+      @input=${this.#onInput}
+      @compositionend=${this.#onInput}
+      @change=${this.#onChange}
+      @keydown=${this.#onKeyDown}
+      @focusin=${this.#onFocusIn}
+      @focusout=${this.#onFocusOut}
+      @paste=${this.#onPaste}
+      @click=${this.#onToolbarClick}
+    >
+      ${this.#renderToolbar()}
+      <header>
+        <h2 id="title" class="title" part="title" lang=${dataLang}>${title}</h2>
+        ${this.#renderMeta(report, disabled)}
+      </header>
+      ${sections.map((section) => {
+        const key = section.key;
+        const headingId = `section-${key}`;
+        const body = isTable(key)
+          ? guard([report[key], sigs[key], lang, this.i18n, this.autoTotals, disabled], () =>
+              tableRenderers[key](ctx, section.heading),
+            )
+          : html`<textarea
+              class="section-text"
+              part="section-text"
+              data-section=${key}
+              aria-labelledby=${headingId}
+              lang="zh-CN"
+              rows="6"
+              placeholder=${strings.sectionPlaceholder}
+              ?disabled=${disabled}
+              .value=${typeof report.sections?.[key] === 'string' ? report.sections[key] : ''}
+            ></textarea>`;
+        return html`<section class="section" part="section section-${key}">
+          <h3 id=${headingId} class="section-heading" part="section-heading">${section.heading[lang]}</h3>
+          ${body}
+        </section>`;
+      })}
+      ${guard([findingsSig, selected?.rule, selected?.target, lang, this.i18n], () =>
+        findingsList({
+          findings,
+          strings,
+          lang,
+          idPrefix: '',
+          headingLevel: 3,
+          selected,
+          onSelect: (f) => this.selectFinding(f),
+          selectable: (f) => f.cells.length > 0 || isTextSection(f.target) || isTable(f.target),
+        }),
+      )}
+    </article>`;
+  }
+
+  #renderToolbar(): TemplateResult {
+    const s = this.strings;
+    const editor = this.#editor;
+    const status = html`<p class="edit-status" part="edit-status" role="status">${editor.status}</p>`;
+    const notice = editor.notice ? html`<p class="notice" part="notice" role="alert">${editor.notice}</p>` : nothing;
+    const prompt = editor.draftPrompt
+      ? html`<div class="draft-prompt" part="draft-prompt" role="alert">
+          <span>${format(s.draftFound, { time: new Date(editor.draftPrompt.savedAt).toLocaleString(this.resolvedLang) })}</span>
+          <button type="button" data-action="restore-draft" part="toolbar-button">${s.draftRestore}</button>
+          <button type="button" data-action="discard-draft" part="toolbar-button">${s.draftDiscard}</button>
+        </div>`
+      : nothing;
+    const saved = editor.lastSavedAt
+      ? html`<span class="saved">${format(s.draftSaved, { time: editor.lastSavedAt.toLocaleTimeString(this.resolvedLang) })}</span>`
+      : nothing;
+    if (this.noToolbar) return html`<div class="edit-bar bare">${prompt}${notice}${status}</div>`;
+    return html`<div class="edit-bar">
+      <div class="toolbar" part="toolbar" role="group" aria-label=${s.editToolbar}>
+        <button type="button" data-action="undo" part="toolbar-button" ?disabled=${!editor.history.canUndo} aria-keyshortcuts="Control+Z">
+          ${s.undo}
+        </button>
+        <button type="button" data-action="redo" part="toolbar-button" ?disabled=${!editor.history.canRedo} aria-keyshortcuts="Control+Shift+Z Control+Y">
+          ${s.redo}
+        </button>
+        <label class="switch" part="auto-totals-switch">
+          <input type="checkbox" role="switch" .checked=${this.autoTotals} @change=${this.#onAutoTotalsSwitch} />
+          ${s.autoTotals}
+        </label>
+        <button type="button" data-action="export" part="toolbar-button">${s.exportJson}</button>
+        <button type="button" data-action="import" part="toolbar-button">${s.importFile}</button>
+        <input
+          type="file"
+          hidden
+          accept=".json,application/json,.pdf,.docx,.html,.htm,.txt"
+          @change=${this.#onFileChosen}
+        />
+        <button type="button" data-action="print" part="toolbar-button">${s.print}</button>
+        ${saved}
+      </div>
+      ${prompt}${notice}${status}
+    </div>`;
+  }
+
+  #renderMeta(report: Report, disabled: boolean): TemplateResult {
+    const s = this.strings;
+    const editor = this.#editor;
+    const yearError = editor.errors.get('meta.year');
+    const lang = this.resolvedLang;
+    return html`<div class="meta-fields" part="meta">
+      <label part="field"
+        ><span>${s.agency}</span
+        ><input data-meta="agency" lang="zh-CN" autocomplete="organization" ?disabled=${disabled} .value=${typeof report.agency === 'string' ? report.agency : ''}
+      /></label>
+      <label part="field"
+        ><span>${s.year}</span
+        ><input
+          data-meta="year"
+          inputmode="numeric"
+          autocomplete="off"
+          size="6"
+          aria-invalid=${yearError ? 'true' : nothing}
+          aria-describedby=${yearError ? 'year-error' : nothing}
+          ?disabled=${disabled}
+          .value=${editor.texts.get('meta.year') ?? String(report.year ?? '')}
+        />${yearError ? html`<span class="field-error" id="year-error">${yearError}</span>` : nothing}</label
+      >
+      <label part="field"
+        ><span>${s.format}</span
+        ><select data-meta="format" ?disabled=${disabled}>
+          ${formatIds.map(
+            (f) => html`<option value=${f} ?selected=${report.format === f}>${taxonomy(f).label[lang]}</option>`,
+          )}
+        </select></label
+      >
+      <label part="field"
+        ><span>${s.publishedOn}</span
+        ><input type="date" data-meta="publishedOn" ?disabled=${disabled} .value=${report.publishedOn ?? ''}
+      /></label>
+      <label part="field" class="wide"
+        ><span>${s.title}</span
+        ><input
+          data-meta="title"
+          lang="zh-CN"
+          ?disabled=${disabled}
+          placeholder=${typeof report.agency === 'string' && report.agency ? defaultTitle(report.agency, report.year) : s.titlePlaceholder}
+          .value=${typeof report.title === 'string' ? report.title : ''}
+      /></label>
+    </div>`;
   }
 
   private renderReport(report: Report): TemplateResult {
@@ -218,6 +877,38 @@ export class DisclosureReportElement extends ReportElement {
       ${body}
     </section>`;
   }
+}
+
+/**
+ * What each table shows besides its numbers, as a string: a table re-renders only when its
+ * numbers (by identity) or this change, so a keystroke re-renders one table.
+ */
+function tableSignatures(
+  findings: readonly Finding[],
+  selected: Finding | null,
+  editor: ReportEditor,
+  format: Report['format'],
+): Record<TableId, string> {
+  const parts: Record<TableId, string[]> = { active: [], requests: [], reviews: [] };
+  const tableOf = (id: string) => id.slice(0, id.indexOf('.')) as TableId;
+  for (const f of findings) {
+    if (f.rule === 'blank-cell' || !f.cells.length) continue;
+    const line = `${f.rule}|${f.target}|${f.severity}|${f.message}|${f.cells.join(',')}`;
+    const seen = new Set<TableId>();
+    for (const id of f.cells) {
+      const t = tableOf(id);
+      if (!seen.has(t) && parts[t]) parts[t].push(line), seen.add(t);
+    }
+  }
+  for (const id of selected?.cells ?? []) parts[tableOf(id)]?.push(`sel:${id}`);
+  for (const [id, text] of editor.texts) parts[tableOf(id)]?.push(`t:${id}=${text}`);
+  for (const [id, reason] of editor.errors) parts[tableOf(id)]?.push(`e:${id}=${reason}`);
+  for (const id of editor.justFilled) parts[tableOf(id)]?.push(`f:${id}`);
+  return {
+    active: `${format}\n${parts.active.join('\n')}`,
+    requests: `${format}\n${parts.requests.join('\n')}`,
+    reviews: `${format}\n${parts.reviews.join('\n')}`,
+  };
 }
 
 define('disclosure-report', DisclosureReportElement);

@@ -21,7 +21,53 @@ export interface DisclosureFindingSelectDetail {
   cellId: string | null;
 }
 
+/** What made the report change in edit mode. */
+export type ChangeCause =
+  | 'input'
+  | 'clear'
+  | 'escape'
+  | 'paste'
+  | 'auto-totals'
+  | 'undo'
+  | 'redo'
+  | 'section'
+  | 'meta'
+  | 'format'
+  | 'restore'
+  | 'import'
+  | 'reset';
+
+export interface DisclosureChangeDetail {
+  /** The report as edited now. */
+  report: Report;
+  /** The findings of the core checks for it (last year's report included when set). */
+  findings: readonly Finding[];
+  cause: ChangeCause;
+  /** Cells whose value changed (empty for text and metadata). */
+  cells: readonly string[];
+}
+
+export interface DisclosureInputDetail {
+  cellId: string;
+  /** The text in the cell as typed. */
+  text: string;
+  /** The value it became, or undefined when the text was refused. */
+  value: number | null | undefined;
+  /** Why the text was refused (in the UI language), else null. */
+  error: string | null;
+}
+
+export interface DisclosureSubmitDetail {
+  report: Report;
+}
+
 export interface DisclosureEventMap {
+  /** Edit mode: the report changed (typing, paste, auto totals, undo/redo, import, …). */
+  'disclosure-change': CustomEvent<DisclosureChangeDetail>;
+  /** Edit mode: text typed into a cell, accepted or refused. */
+  'disclosure-input': CustomEvent<DisclosureInputDetail>;
+  /** Edit mode: `submit()` was called outside a form (the draft has been removed). */
+  'disclosure-submit': CustomEvent<DisclosureSubmitDetail>;
   /** A report was loaded (or the `report` property set) and rendered. */
   'disclosure-load': CustomEvent<DisclosureLoadDetail>;
   /** Loading failed; the element shows the message. */

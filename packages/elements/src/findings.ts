@@ -13,6 +13,8 @@ export interface FindingsListOptions {
   /** The finding the reader selected last. */
   readonly selected: Finding | null;
   readonly onSelect: (finding: Finding) => void;
+  /** Which findings can be activated (default: those with cells). */
+  readonly selectable?: (finding: Finding) => boolean;
 }
 
 const icon = { error: '✕', warning: '!', info: 'i' } as const;
@@ -45,7 +47,7 @@ export function findingsList(o: FindingsListOptions): TemplateResult {
                 data-rule=${f.rule}
                 data-target=${f.target}
               >
-                ${f.cells.length
+                ${(o.selectable ? o.selectable(f) : f.cells.length > 0)
                   ? html`<button
                       type="button"
                       part="finding-button"

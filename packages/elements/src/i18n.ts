@@ -42,6 +42,62 @@ export interface DisclosureStrings {
   cellFlagged: string;
   goToCell: string;
   severity: Record<Severity, string>;
+  /** Edit mode: the toolbar. */
+  editToolbar: string;
+  undo: string;
+  redo: string;
+  autoTotals: string;
+  exportJson: string;
+  importFile: string;
+  print: string;
+  /** Edit mode: the marker on a total the element computes. */
+  autoMark: string;
+  /** Accessible name suffix of a computed total. */
+  autoCellSuffix: string;
+  /** Placeholder of a blank cell (blank is not 0). */
+  blankPlaceholder: string;
+  /** Edit mode: metadata fields. */
+  title: string;
+  titlePlaceholder: string;
+  format: string;
+  /** Placeholder of an empty free-text section. */
+  sectionPlaceholder: string;
+  /** Why a typed value was refused. */
+  refusedNotNumber: string;
+  refusedNotWhole: string;
+  refusedNotInteger: string;
+  refusedNegative: string;
+  refusedDecimals: string;
+  refusedUnitCount: string;
+  refusedUnitAmount: string;
+  refusedTooLong: string;
+  refusedYear: string;
+  /** A refusal announced: `{cell}`, `{reason}`. */
+  cellRefused: string;
+  /** Pasting. */
+  pasteDone: string;
+  pasteDoesNotFit: string;
+  pasteBadValue: string;
+  pasteAutoTotals: string;
+  /** Auto totals: `{count}` cells filled, `{cells}` their names. */
+  autoFilled: string;
+  undone: string;
+  redone: string;
+  formatChanged: string;
+  /** Drafts. */
+  draftFound: string;
+  draftRestore: string;
+  draftDiscard: string;
+  draftRestored: string;
+  draftSaved: string;
+  draftsUnavailable: string;
+  /** Import and export. */
+  imported: string;
+  importFailed: string;
+  importJsonOnly: string;
+  /** Form validity: `{count}` error findings, `{first}` the first message. */
+  invalidReport: string;
+  invalidCells: string;
 }
 
 export const defaultStrings: Record<Lang, DisclosureStrings> = {
@@ -68,6 +124,49 @@ export const defaultStrings: Record<Lang, DisclosureStrings> = {
     cellFlagged: '（{count} 项检查结果）',
     goToCell: '定位到表格',
     severity: { error: '错误', warning: '警告', info: '提示' },
+    editToolbar: '编辑工具',
+    undo: '撤销',
+    redo: '重做',
+    autoTotals: '自动计算合计',
+    exportJson: '导出 JSON',
+    importFile: '导入文件',
+    print: '打印',
+    autoMark: '自动',
+    autoCellSuffix: '（自动计算）',
+    blankPlaceholder: '空',
+    title: '标题',
+    titlePlaceholder: '（按发布机关和年度自动生成）',
+    format: '格式',
+    sectionPlaceholder: '请填写本部分内容（纯文本，段落之间换行）',
+    refusedNotNumber: '不是数字',
+    refusedNotWhole: '应为不小于 0 的整数',
+    refusedNotInteger: '应为整数',
+    refusedNegative: '不能为负数',
+    refusedDecimals: '金额（万元）最多保留 4 位小数',
+    refusedUnitCount: '这一栏填写件数，不是金额',
+    refusedUnitAmount: '这一栏填写金额（万元），不是件数',
+    refusedTooLong: '内容过长，不是数字',
+    refusedYear: '年度应为四位数字，例如 2023',
+    cellRefused: '{cell}：「{text}」{reason}，未采用',
+    pasteDone: '已粘贴 {rows} 行 × {cols} 列',
+    pasteDoesNotFit: '粘贴的区域（{rows} 行 × {cols} 列）超出表格范围，未作任何修改',
+    pasteBadValue: '第 {row} 行第 {col} 列「{text}」{reason}，整块粘贴未作任何修改',
+    pasteAutoTotals: '（合计按自动计算）',
+    autoFilled: '已自动计算 {count} 个合计：{cells}',
+    undone: '已撤销',
+    redone: '已重做',
+    formatChanged: '已改为{label}，表二按新格式重新填写；可撤销',
+    draftFound: '发现 {time} 自动保存的草稿。',
+    draftRestore: '恢复草稿',
+    draftDiscard: '放弃草稿',
+    draftRestored: '已恢复草稿',
+    draftSaved: '草稿已于 {time} 自动保存',
+    draftsUnavailable: '浏览器无法保存草稿（存储不可用或已满），请及时导出 JSON。',
+    imported: '已导入 {name}',
+    importFailed: '导入失败：{detail}',
+    importJsonOnly: '此页面只能导入 JSON 文件',
+    invalidReport: '年度报告有 {count} 项错误：{first}',
+    invalidCells: '有 {count} 个单元格的内容不是有效数字：{first}',
   },
   en: {
     loading: 'Loading the annual report…',
@@ -92,6 +191,49 @@ export const defaultStrings: Record<Lang, DisclosureStrings> = {
     cellFlagged: '({count} check findings)',
     goToCell: 'Go to the table',
     severity: { error: 'Error', warning: 'Warning', info: 'Note' },
+    editToolbar: 'Editing tools',
+    undo: 'Undo',
+    redo: 'Redo',
+    autoTotals: 'Compute totals',
+    exportJson: 'Export JSON',
+    importFile: 'Import a file',
+    print: 'Print',
+    autoMark: 'auto',
+    autoCellSuffix: ' (computed)',
+    blankPlaceholder: 'blank',
+    title: 'Title',
+    titlePlaceholder: '(from the agency and year)',
+    format: 'Format',
+    sectionPlaceholder: 'Plain text; one paragraph per line',
+    refusedNotNumber: 'is not a number',
+    refusedNotWhole: 'must be a whole number ≥ 0',
+    refusedNotInteger: 'must be a whole number',
+    refusedNegative: 'cannot be negative',
+    refusedDecimals: 'has more than 4 decimals (amounts are in 万元)',
+    refusedUnitCount: 'is an amount; this cell counts items',
+    refusedUnitAmount: 'is a count; this cell is an amount in 万元',
+    refusedTooLong: 'is too long to be a number',
+    refusedYear: 'The year must have four digits, e.g. 2023',
+    cellRefused: '{cell}: “{text}” {reason}; not taken',
+    pasteDone: 'Pasted {rows} rows × {cols} columns',
+    pasteDoesNotFit: 'The pasted block ({rows} rows × {cols} columns) does not fit in the table; nothing was changed',
+    pasteBadValue: 'Row {row}, column {col}: “{text}” {reason}; nothing was pasted',
+    pasteAutoTotals: ' (totals computed)',
+    autoFilled: 'Computed {count} totals: {cells}',
+    undone: 'Undone',
+    redone: 'Redone',
+    formatChanged: 'Changed to {label}; table 2 follows the new format. Undo restores it.',
+    draftFound: 'A draft saved at {time} was found.',
+    draftRestore: 'Restore the draft',
+    draftDiscard: 'Discard it',
+    draftRestored: 'Draft restored',
+    draftSaved: 'Draft saved at {time}',
+    draftsUnavailable: 'Drafts cannot be saved in this browser (storage blocked or full). Export the JSON from time to time.',
+    imported: 'Imported {name}',
+    importFailed: 'Import failed: {detail}',
+    importJsonOnly: 'Only JSON files can be imported on this page',
+    invalidReport: 'The report has {count} errors: {first}',
+    invalidCells: '{count} cells do not hold a valid number: {first}',
   },
 };
 

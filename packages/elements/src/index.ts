@@ -9,13 +9,22 @@ export { type CellRenderer, type TableContext, formatValue, indexFindings, rende
 export { define } from './define.js';
 export { DisclosureReportElement, focusCellIn, paragraphs } from './disclosure-report.js';
 export type {
+  ChangeCause,
+  DisclosureChangeDetail,
   DisclosureErrorDetail,
+  DisclosureInputDetail,
+  DisclosureSubmitDetail,
   DisclosureEventMap,
   DisclosureFindingSelectDetail,
   DisclosureLoadDetail,
 } from './events.js';
 export { DisclosureFindingsElement } from './findings-element.js';
 export { findingsList } from './findings.js';
+export { EditHistory } from './edit/history.js';
+export { type Draft, defaultDraftKey } from './edit/drafts.js';
+export { parseTsv } from './edit/tsv.js';
+export { type NavGrid, blockTargets, navGrid, neighbour } from './edit/grid.js';
+export { convertFormat, readCellInput, refusalReason } from './edit/values.js';
 export { type DisclosureStrings, defaultStrings, format, resolveLang, stringsFor, toLang } from './i18n.js';
 export { type LoadErrorKind, ReportLoadError, type ReportSource, asReport, parseReportJson, reportProblem } from './load.js';
 export { DisclosureActiveTableElement, DisclosureRequestsTableElement, DisclosureReviewsTableElement } from './table-elements.js';

@@ -375,10 +375,237 @@ export const reportStyles = css`
   }
 `;
 
+/** Edit mode: inputs in the cells, the toolbar, the metadata fields and the text areas. */
+export const editStyles = css`
+  .editing td.edit {
+    position: relative;
+    padding: 0;
+    min-width: 3.5em;
+  }
+  .editing td.edit.flagged {
+    padding-inline-start: 0;
+  }
+  .cell-input {
+    display: block;
+    width: 100%;
+    min-width: 3em;
+    margin: 0;
+    border: 0;
+    padding: 0.25em 0.5em;
+    font: inherit;
+    color: inherit;
+    background: transparent;
+    text-align: right;
+    font-variant-numeric: tabular-nums;
+  }
+  .cell-input:focus {
+    outline: 3px solid var(--disclosure-focus-color, #005fcc);
+    outline-offset: -3px;
+    background: var(--disclosure-background, #fff);
+  }
+  .cell-input::placeholder {
+    color: var(--disclosure-blank-color, #8a8a8a);
+    font-size: 0.8em;
+    opacity: 1;
+  }
+  /* Blank is not 0: a hatched cell with the word 空 in it. */
+  td.edit.blank {
+    background: repeating-linear-gradient(
+      135deg,
+      transparent 0 6px,
+      var(--disclosure-blank-hatch-color, #ececec) 6px 7px
+    );
+  }
+  td.edit.flagged {
+    outline-offset: -3px;
+  }
+  td.edit.flagged .flag {
+    pointer-events: none;
+    z-index: 1;
+  }
+  td.edit.invalid {
+    outline: 2px solid var(--disclosure-error-color, #b00020);
+    outline-offset: -3px;
+    background: var(--disclosure-flag-background, #fdecee);
+  }
+  td.edit.invalid .flag {
+    color: var(--disclosure-error-color, #b00020);
+  }
+  .cell-error,
+  .field-error {
+    display: none;
+    position: absolute;
+    top: 100%;
+    inset-inline-end: 0;
+    z-index: 4;
+    width: max-content;
+    max-width: 16em;
+    padding: 0.25em 0.5em;
+    border: 1px solid var(--disclosure-error-color, #b00020);
+    background: var(--disclosure-background, #fff);
+    color: var(--disclosure-error-color, #b00020);
+    font-family: var(--disclosure-ui-font-family, system-ui, sans-serif);
+    font-size: 0.8125em;
+    line-height: 1.4;
+    white-space: normal;
+    text-align: start;
+    box-shadow: 0 2px 6px rgb(0 0 0 / 0.2);
+  }
+  td.edit:focus-within .cell-error,
+  td.edit:hover .cell-error,
+  label:focus-within .field-error {
+    display: block;
+  }
+  td.edit.auto {
+    background-color: var(--disclosure-auto-background, #f1f5fa);
+  }
+  td.edit.auto .cell-input {
+    color: var(--disclosure-auto-color, #333);
+    cursor: default;
+  }
+  td.edit.auto.just-filled {
+    background-color: var(--disclosure-filled-background, #e3f4e6);
+  }
+  .auto-mark {
+    position: absolute;
+    bottom: 0.05em;
+    inset-inline-start: 0.3em;
+    font-family: var(--disclosure-ui-font-family, system-ui, sans-serif);
+    font-size: 0.625em;
+    line-height: 1.2;
+    color: var(--disclosure-auto-mark-color, #1d4f91);
+    pointer-events: none;
+  }
+  .edit-bar {
+    position: sticky;
+    top: 0;
+    z-index: 5;
+    margin: 0 0 1em;
+    padding: 0.5em 0;
+    background: var(--disclosure-background, #fff);
+    border-bottom: 1px solid var(--disclosure-table-border-color, #000);
+    font-family: var(--disclosure-ui-font-family, system-ui, sans-serif);
+    font-size: 0.875em;
+    line-height: 1.5;
+  }
+  .edit-bar.bare {
+    position: static;
+    border: 0;
+    padding: 0;
+  }
+  .toolbar {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5em;
+  }
+  .edit-bar button {
+    font: inherit;
+    padding: 0.25em 0.75em;
+    border: 1px solid var(--disclosure-table-border-color, #000);
+    border-radius: 3px;
+    background: var(--disclosure-button-background, #f6f6f6);
+    color: inherit;
+    cursor: pointer;
+  }
+  .edit-bar button:disabled {
+    opacity: 0.5;
+    cursor: default;
+  }
+  .edit-bar button:focus-visible,
+  .switch input:focus-visible {
+    outline: 2px solid var(--disclosure-focus-color, #005fcc);
+    outline-offset: 1px;
+  }
+  .switch {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.25em;
+    cursor: pointer;
+  }
+  .saved {
+    margin-inline-start: auto;
+    opacity: 0.8;
+  }
+  .edit-status {
+    margin: 0.25em 0 0;
+    min-height: 1.5em;
+  }
+  .notice,
+  .draft-prompt {
+    margin: 0.5em 0 0;
+    padding: 0.5em 0.75em;
+    border: 1px solid var(--disclosure-warning-color, #8a5300);
+    background: var(--disclosure-warning-background, #fff6e0);
+  }
+  .draft-prompt {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5em;
+  }
+  .meta-fields {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em 1em;
+    margin: 0 0 1.5em;
+    font-size: 0.9375em;
+  }
+  .meta-fields label {
+    position: relative;
+    display: flex;
+    flex-direction: column;
+    gap: 0.125em;
+  }
+  .meta-fields label.wide {
+    flex: 1 1 100%;
+  }
+  .meta-fields input,
+  .meta-fields select,
+  .section-text {
+    font: inherit;
+    color: inherit;
+    background: var(--disclosure-background, #fff);
+    border: 1px solid var(--disclosure-field-border-color, #767676);
+    border-radius: 2px;
+    padding: 0.25em 0.5em;
+  }
+  .meta-fields input[aria-invalid='true'] {
+    border-color: var(--disclosure-error-color, #b00020);
+    outline: 1px solid var(--disclosure-error-color, #b00020);
+  }
+  .meta-fields input:focus,
+  .meta-fields select:focus,
+  .section-text:focus {
+    outline: 2px solid var(--disclosure-focus-color, #005fcc);
+    outline-offset: 1px;
+  }
+  .section-text {
+    display: block;
+    width: 100%;
+    min-height: 6em;
+    line-height: inherit;
+    resize: vertical;
+    field-sizing: content;
+  }
+  @media (forced-colors: active) {
+    td.edit.invalid {
+      outline: 3px solid Highlight;
+    }
+    td.edit.blank {
+      background: Canvas;
+    }
+    .auto-mark {
+      color: GrayText;
+    }
+  }
+`;
+
 const printRules = (scope: string) => `
   ${scope} .scroll { overflow: visible !important; margin: 0.5em 0; }
   ${scope} th.sticky { position: static !important; }
-  ${scope} .findings, ${scope} .status, ${scope} .flag { display: none !important; }
+  ${scope} .findings, ${scope} .status, ${scope} .flag, ${scope} .edit-bar, ${scope} .auto-mark, ${scope} .cell-error { display: none !important; }
+  ${scope} .cell-input, ${scope} .section-text, ${scope} .meta-fields input, ${scope} .meta-fields select { border: 0 !important; background: none !important; color: #000 !important; }
   ${scope} td.flagged { outline: none !important; background: none !important; }
   ${scope} table { break-inside: avoid; page-break-inside: avoid; font-size: 10.5pt; }
   ${scope} thead { display: table-header-group; }

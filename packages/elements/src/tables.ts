@@ -60,7 +60,7 @@ function caption(ctx: TableContext, heading: Label): TemplateResult {
 
 /** The focusable scroll container around a wide table (keyboard users can scroll it). */
 function scroller(ctx: TableContext, heading: Label, table: TemplateResult): TemplateResult {
-  return html`<div class="scroll" part="table-scroll" tabindex="0" role="region" aria-label=${heading[ctx.lang]}>
+  return html`<div class="scroll" part="table-scroll" tabindex=${ctx.editing ? nothing : '0'} role="region" aria-label=${heading[ctx.lang]}>
     ${table}
   </div>`;
 }

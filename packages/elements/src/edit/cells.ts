@@ -1,0 +1,97 @@
+/**
+ * The cell renderer of edit mode: an input in place of the number, in the same `<td data-cell>`
+ * (headers, spans and finding marks as in read-only mode). Every change to an input's text goes
+ * through the editor (typed text is kept until the cell is left), so a plain `.value` binding
+ * follows the DOM without the `live` directive.
+ */
+import { type CellDef, type Finding, type Lang, cellLabel, getCell } from '@disclosure-report/core';
+import { html, nothing } from 'lit';
+import { type CellRenderer, formatValue, worstSeverity } from '../cells.js';
+import { format } from '../i18n.js';
+
+/** What the edit renderer reads besides the table context. */
+export interface EditCellState {
+  /** Text being typed, by cell (kept as typed until the cell is left). */
+  readonly texts: ReadonlyMap<string, string>;
+  /** Refused text: the reason, by cell. */
+  readonly errors: ReadonlyMap<string, string>;
+  /** Totals the element computes (read-only inputs); empty when auto totals are off. */
+  readonly autoCells: ReadonlySet<string>;
+  /** Cells the last automatic fill changed. */
+  readonly justFilled: ReadonlySet<string>;
+  readonly disabled: boolean;
+}
+
+/** An id for elements that belong to a cell (ids must be unique in the shadow root). */
+export const cellDomId = (cellId: string) => `cell-${cellId.replace(/\./g, '-')}`;
+
+const labelCache = new Map<string, string>();
+/** The accessible name of a cell's input: its row and column labels. */
+export function cellName(def: CellDef, lang: Lang): string {
+  const key = `${lang}|${def.format}|${def.id}`;
+  let label = labelCache.get(key);
+  if (label === undefined) labelCache.set(key, (label = cellLabel(def, lang)));
+  return label;
+}
+
+/** Findings that mark a cell in edit mode: a blank cell is already shown as blank. */
+const marks = (findings: readonly Finding[] | undefined) => findings?.filter((f) => f.rule !== 'blank-cell');
+
+export function editCellRenderer(state: EditCellState): CellRenderer {
+  return (ctx, cellId, headers, colSpan = 1) => {
+    const def = ctx.taxonomy.cellById.get(cellId) as CellDef;
+    const value = getCell(ctx.report, cellId);
+    const findings = marks(ctx.findingsByCell.get(cellId));
+    const flagged = !!findings?.length;
+    const severity = flagged ? worstSeverity(findings) : null;
+    const error = state.errors.get(cellId);
+    const auto = state.autoCells.has(cellId);
+    const typed = state.texts.get(cellId);
+    const text = typed ?? formatValue(def, value);
+    const blank = text === '';
+    const id = cellDomId(cellId);
+    const s = ctx.strings;
+    const classes = [
+      'cell edit',
+      flagged ? `flagged ${severity}` : '',
+      ctx.selectedCells.has(cellId) ? 'selected' : '',
+      error ? 'invalid' : '',
+      auto ? 'auto' : '',
+      state.justFilled.has(cellId) ? 'just-filled' : '',
+      blank ? 'blank' : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
+    const parts = ['cell', flagged ? 'cell-flagged' : '', blank ? 'cell-blank' : '', error ? 'cell-invalid' : '', auto ? 'cell-auto' : '']
+      .filter(Boolean)
+      .join(' ');
+    const describedBy = [error ? `${id}-error` : '', flagged ? `${id}-findings` : ''].filter(Boolean).join(' ');
+    return html`<td class=${classes} part=${parts} headers=${headers} colspan=${colSpan > 1 ? colSpan : nothing} data-cell=${cellId}
+      >${flagged || error
+        ? html`<span class="flag" aria-hidden="true">${error || severity === 'error' ? '✕' : '!'}</span>`
+        : nothing}<input
+        class="cell-input"
+        part="cell-input"
+        type="text"
+        inputmode=${def.kind === 'count' ? 'numeric' : 'decimal'}
+        autocomplete="off"
+        spellcheck="false"
+        aria-label=${auto ? `${cellName(def, ctx.lang)}${s.autoCellSuffix}` : cellName(def, ctx.lang)}
+        aria-invalid=${error ? 'true' : nothing}
+        aria-describedby=${describedBy || nothing}
+        placeholder=${s.blankPlaceholder}
+        ?readonly=${auto}
+        ?disabled=${state.disabled}
+        .value=${text}
+      />${auto ? html`<span class="auto-mark" aria-hidden="true">${s.autoMark}</span>` : nothing}${error
+        ? html`<span class="cell-error" id="${id}-error">${error}</span>`
+        : nothing}${flagged
+        ? html`<span class="visually-hidden" id="${id}-findings"
+            >${format(s.cellFlagged, { count: findings.length })}
+            ${findings
+              .map((f) => `${s.severity[f.severity]}${ctx.lang === 'en' ? ': ' : '：'}${f.message}`)
+              .join(ctx.lang === 'en' ? '; ' : '；')}</span
+          >`
+        : nothing}</td>`;
+  };
+}

@@ -1,0 +1,73 @@
+/**
+ * Content systems whose editors strip `<script>` and unknown tags keep the static HTML
+ * export (core's `toHtml`): an `<article data-disclosure-report>` with every number in a
+ * `td[data-cell]`. It reads fine without JavaScript; where the bundle runs, each such article
+ * is replaced in place by a `<disclosure-report>` showing the same report, read back from it.
+ */
+import { type FormatId, type Report, blankReport, isFormatId, taxonomy, textSectionKeys, withCell } from '@disclosure-report/core';
+
+/** Why a static report could not be read (the article is then left as it is). */
+export class StaticReportError extends Error {
+  override name = 'StaticReportError';
+}
+
+/** Reads the report back from a static export's article. */
+export function readStaticReport(article: Element): Report {
+  const format = article.getAttribute('data-format');
+  if (!isFormatId(format)) throw new StaticReportError(`data-format is "${format ?? ''}", not 2021 or 2019`);
+  const year = Number(article.getAttribute('data-year'));
+  if (!Number.isInteger(year)) throw new StaticReportError(`data-year is "${article.getAttribute('data-year') ?? ''}"`);
+  let report: Report = blankReport(format as FormatId, {
+    agency: article.getAttribute('data-agency') ?? '',
+    year,
+    title: article.querySelector('h1')?.textContent ?? '',
+    publishedOn: article.getAttribute('data-published-on') || null,
+  });
+  const text = Object.fromEntries(
+    textSectionKeys.map((key) => {
+      const paragraphs = Array.from(article.querySelectorAll(`section[data-section="${key}"] > p`), (p) => p.textContent ?? '');
+      return [key, paragraphs.join('\n')];
+    }),
+  ) as Report['sections'];
+  report = { ...report, sections: text };
+  const cells = new Map(Array.from(article.querySelectorAll('td[data-cell]'), (td) => [td.getAttribute('data-cell') ?? '', td]));
+  for (const cell of taxonomy(format as FormatId).cells) {
+    const td = cells.get(cell.id);
+    if (!td) throw new StaticReportError(`cell ${cell.id} is missing`);
+    const raw = (td.textContent ?? '').trim();
+    if (raw === '' || td.hasAttribute('data-blank')) continue;
+    const value = Number(raw);
+    if (!Number.isFinite(value)) throw new StaticReportError(`cell ${cell.id} holds "${raw}", not a number`);
+    report = withCell(report, cell.id, value);
+  }
+  return report;
+}
+
+/**
+ * Replaces every static report under `root` by a live `<disclosure-report>`. Articles that
+ * cannot be read stay as they are (they still show the report). Returns the new elements.
+ */
+export function upgradeStaticReports(root: ParentNode = document): HTMLElement[] {
+  const upgraded: HTMLElement[] = [];
+  for (const article of Array.from(root.querySelectorAll('[data-disclosure-report]'))) {
+    if (article.closest('disclosure-report')) continue;
+    let report: Report;
+    try {
+      report = readStaticReport(article);
+    } catch (error) {
+      console.warn(`disclosure-report: static report left as it is: ${(error as Error).message}`);
+      continue;
+    }
+    const el = document.createElement('disclosure-report') as HTMLElement & { report: Report };
+    el.report = report;
+    const lang = article.getAttribute('lang');
+    if (lang) el.setAttribute('lang', lang);
+    for (const attr of ['show-findings', 'id', 'class']) {
+      const value = article.getAttribute(attr === 'show-findings' ? 'data-show-findings' : attr);
+      if (value !== null) el.setAttribute(attr, value);
+    }
+    article.replaceWith(el);
+    upgraded.push(el);
+  }
+  return upgraded;
+}

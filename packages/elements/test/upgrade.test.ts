@@ -1,0 +1,38 @@
+import { toHtml, withCell } from '@disclosure-report/core';
+import { afterEach, describe, expect, test } from 'vitest';
+import { readStaticReport, upgradeStaticReports } from '../src/upgrade.js';
+import { cleanup, seed } from './helpers.js';
+
+afterEach(cleanup);
+
+function paste(html: string): HTMLElement {
+  const host = document.createElement('div');
+  host.innerHTML = html; // as a content system's editor would paste it
+  document.body.append(host);
+  return host;
+}
+
+describe('static HTML upgraded in place', () => {
+  test('reads the report back exactly from the static export', () => {
+    const report = withCell(withCell({ ...seed, publishedOn: '2024-01-15' }, 'requests.granted.total', null), 'active.fees.amount', 25.1);
+    const host = paste(toHtml(report));
+    expect(readStaticReport(host.querySelector('[data-disclosure-report]') as Element)).toEqual(report);
+  });
+
+  test('replaces the article by a live element showing the same report', async () => {
+    const host = paste(`<p>前文</p>${toHtml(seed)}`);
+    const [el] = upgradeStaticReports(host) as [HTMLElement & { updateComplete: Promise<unknown>; report: unknown }];
+    expect(host.querySelector('[data-disclosure-report]')).toBeNull();
+    expect(el.tagName).toBe('DISCLOSURE-REPORT');
+    await el.updateComplete;
+    expect(el.report).toEqual(seed);
+    expect(el.shadowRoot?.querySelectorAll('td[data-cell]')).toHaveLength(200);
+    expect(host.firstElementChild?.textContent).toBe('前文');
+  });
+
+  test('leaves an article it cannot read as it is', () => {
+    const host = paste(toHtml(seed).replace('data-cell="requests.granted.total"', 'data-cell="x"'));
+    expect(upgradeStaticReports(host)).toEqual([]);
+    expect(host.querySelector('[data-disclosure-report]')).not.toBeNull();
+  });
+});
