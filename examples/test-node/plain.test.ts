@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium } from 'playwright-core';
+import { toHtml, withCell } from '@disclosure-report/core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -20,6 +21,12 @@ const files: Record<string, [string, string]> = {
   '/report.json': [join(sharedDir, 'corpus/chenjiaba-2023/expected.json'), 'application/json'],
 };
 const csp = "default-src 'self'; script-src 'self'; style-src 'self'";
+// A content system page holding only the pasted static export, the bundle loaded by the template.
+const seedReport = JSON.parse(readFileSync(join(sharedDir, 'corpus/chenjiaba-2023/expected.json'), 'utf8'));
+const pasted = withCell(seedReport, 'requests.granted.total', 7);
+const cmsPage = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>CMS</title>
+<script type="module" src="/disclosure-report.js"></script></head>
+<body><div class="article-body">${toHtml(pasted).replace('data-disclosure-report=""', 'data-disclosure-report="" data-show-findings=""')}</div></body></html>`;
 
 let server: Server;
 let browser: Browser;
@@ -29,6 +36,11 @@ beforeAll(async () => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     if (path === '/favicon.ico') {
       res.writeHead(204).end();
+      return;
+    }
+    if (path === '/cms.html') {
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': csp });
+      res.end(cmsPage);
       return;
     }
     const file = files[path];
@@ -67,5 +79,21 @@ it('shows the report from one script tag and one element, with no CSP violation'
   // The fallback link is not shown once the element runs.
   expect(await page.locator('disclosure-report > p').isVisible()).toBe(false);
   expect(violations).toEqual([]);
+  await page.close();
+});
+
+it('upgrades a pasted static export in place to the live element, findings included', async () => {
+  const page = await browser.newPage();
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/cms.html`);
+  await expect.poll(() => page.locator('disclosure-report td[data-cell]').count()).toBe(200);
+  expect(await page.locator('article[data-disclosure-report]').count()).toBe(0);
+  expect(await page.locator('disclosure-report td[data-cell="requests.granted.total"]').textContent()).toContain('7');
+  // The mistyped total is found by the live checks.
+  expect(await page.locator('disclosure-report [part~="findings"]').textContent()).toContain('requests.row-total');
+  expect(errors).toEqual([]);
   await page.close();
 });

@@ -17,6 +17,8 @@ export interface DisclosureStrings {
   httpError: string;
   /** The network request failed. */
   networkError: string;
+  /** `src` is not an http(s) or relative URL (`javascript:`, `data:`, `file:` … are never fetched). */
+  unsafeUrl: string;
   /** The data are not JSON. */
   invalidJson: string;
   /** The JSON is not a report document (`{detail}`). */
@@ -107,6 +109,7 @@ export const defaultStrings: Record<Lang, DisclosureStrings> = {
     loadFailed: '年度报告加载失败',
     httpError: '服务器返回错误（HTTP {status}）。',
     networkError: '无法连接服务器，请稍后再试。',
+    unsafeUrl: '数据地址只能是 http(s) 地址或相对地址。',
     invalidJson: '数据不是有效的 JSON。',
     notAReport: '数据不是年度报告文档：{detail}',
     agency: '发布机关',
@@ -174,6 +177,7 @@ export const defaultStrings: Record<Lang, DisclosureStrings> = {
     loadFailed: 'The annual report could not be loaded',
     httpError: 'The server answered with an error (HTTP {status}).',
     networkError: 'The server could not be reached. Please try again later.',
+    unsafeUrl: 'The data address must be an http(s) or relative URL.',
     invalidJson: 'The data are not valid JSON.',
     notAReport: 'The data are not an annual report document: {detail}',
     agency: 'Agency',

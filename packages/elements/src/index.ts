@@ -29,3 +29,4 @@ export { type DisclosureStrings, defaultStrings, format, resolveLang, stringsFor
 export { type LoadErrorKind, ReportLoadError, type ReportSource, asReport, parseReportJson, reportProblem } from './load.js';
 export { DisclosureActiveTableElement, DisclosureRequestsTableElement, DisclosureReviewsTableElement } from './table-elements.js';
 export { activeTable, requestsTable, reviewsTable } from './tables.js';
+export { StaticReportError, readStaticReport, upgradeStaticReports } from './upgrade.js';

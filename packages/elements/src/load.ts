@@ -9,7 +9,7 @@ import { type DisclosureStrings, format } from './i18n.js';
 export type ReportSource = 'property' | 'script' | 'src';
 
 /** Why loading failed, for the `disclosure-error` event and the message in the element. */
-export type LoadErrorKind = 'http' | 'network' | 'json' | 'not-a-report';
+export type LoadErrorKind = 'url' | 'http' | 'network' | 'json' | 'not-a-report';
 
 export class ReportLoadError extends Error {
   constructor(
@@ -26,6 +26,8 @@ export class ReportLoadError extends Error {
   /** The message in the element's language. */
   localized(strings: DisclosureStrings): string {
     switch (this.kind) {
+      case 'url':
+        return strings.unsafeUrl;
       case 'http':
         return format(strings.httpError, { status: this.status ?? '?' });
       case 'network':
@@ -78,6 +80,11 @@ export function findJsonScript(host: Element): HTMLScriptElement | null {
 
 /** Fetches a report document. */
 export async function fetchReport(url: string, signal: AbortSignal): Promise<Report> {
+  // Only http(s), relative URLs included: never javascript:, data:, blob: or file: from an attribute.
+  const protocol = new URL(url, document.baseURI).protocol;
+  if (protocol !== 'http:' && protocol !== 'https:') {
+    throw new ReportLoadError('url', 'src', `Not fetched: ${protocol} URLs are not allowed for src (only http(s) and relative URLs)`);
+  }
   let response: Response;
   try {
     response = await fetch(url, { signal, headers: { Accept: 'application/json' } });

@@ -5,3 +5,8 @@
 import './disclosure-report.js';
 import './table-elements.js';
 import './findings-element.js';
+import { upgradeStaticReports } from './upgrade.js';
+
+// Static reports pasted into content systems (core's toHtml, `data-disclosure-report`)
+// become live elements; module scripts run after parsing, so the page is there already.
+upgradeStaticReports(document);

@@ -11,8 +11,22 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-const jsonUrl = (value: unknown) =>
-  URL.createObjectURL(new Blob([typeof value === 'string' ? value : JSON.stringify(value)], { type: 'application/json' }));
+/** Serves a body at a relative http URL (the only kind `src` fetches) through a fetch spy. */
+const served = new Map<string, string>();
+let servedCount = 0;
+function jsonUrl(value: unknown): string {
+  const url = `/__reports__/${++servedCount}.json`;
+  served.set(url, typeof value === 'string' ? value : JSON.stringify(value));
+  if (!vi.isMockFunction(globalThis.fetch)) {
+    const real = globalThis.fetch.bind(globalThis);
+    vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
+      const href = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+      const body = served.get(new URL(href, location.href).pathname);
+      return body === undefined ? real(input, init) : new Response(body, { status: 200, headers: { 'Content-Type': 'application/json' } });
+    });
+  }
+  return url;
+}
 
 /** Collects the element events that reach the document (they bubble and are composed). */
 function listen() {
@@ -128,6 +142,20 @@ describe('loading the report', () => {
       ['src', 'json'],
       ['script', 'not-a-report'],
     ]);
+    events.stop();
+  });
+
+  test('src is fetched only over http(s) or relative URLs', async () => {
+    const events = listen();
+    const spy = vi.spyOn(globalThis, 'fetch');
+    for (const url of ['javascript:alert(1)', 'data:application/json,{}', 'file:///etc/passwd', 'blob:https://example.org/x']) {
+      const el = mount<DisclosureReportElement>(`<disclosure-report lang="en"></disclosure-report>`);
+      el.setAttribute('src', url);
+      await settled(el);
+      expect(text(el.shadowRoot!.querySelector('[role="alert"]'))).toContain('The data address must be an http(s) or relative URL.');
+    }
+    expect(spy).not.toHaveBeenCalled();
+    expect(events.errors.map((e) => e.error.kind)).toEqual(['url', 'url', 'url', 'url']);
     events.stop();
   });
 
