@@ -13,6 +13,11 @@ export default defineConfig({
     },
     rolldownOptions: {
       external: [...Object.keys(pkg.dependencies ?? {}).map((d) => new RegExp(`^${d}(/|$)`)), /^node:/],
+      output: {
+        // The zod schema in a chunk of its own: code shared by the main and import entries
+        // must not drag zod into apps that never validate (the web component).
+        advancedChunks: { groups: [{ name: 'schema', test: /src[\\/]schema\.ts$/ }] },
+      },
     },
   },
 });

@@ -6,7 +6,22 @@ export interface ValueNote {
   message: string;
 }
 
-export type ParsedValue = { ok: true; value: number | null; notes: ValueNote[] } | { ok: false; reason: string };
+/** Why a text is not a value of the cell's kind: stable codes for messages in any language. */
+export type RefusalCode =
+  | 'too-long'
+  | 'not-a-number'
+  | 'unit-count'
+  | 'unit-amount'
+  | 'negative'
+  | 'not-whole'
+  | 'not-integer'
+  | 'decimals';
+
+export type ParsedValue =
+  | { ok: true; value: number | null; notes: ValueNote[] }
+  | { ok: false; code: RefusalCode; reason: string };
+
+const refuse = (code: RefusalCode, reason: string): ParsedValue => ({ ok: false, code, reason });
 
 /** Texts that mean "left blank" in published tables. */
 const BLANK_MARK = /^(?:[-—–/\\－─_]{1,3}|空|\/)$/;
@@ -31,7 +46,7 @@ export function compact(text: string): string {
 
 /** Parses a cell; `null` for a blank cell. Never guesses: text that is not a number of the cell's kind fails. */
 export function parseValue(raw: string, kind: CellKind, headerUnit?: '元'): ParsedValue {
-  if (raw.length > 200) return { ok: false, reason: 'text too long for a number' };
+  if (raw.length > 200) return refuse('too-long', 'text too long for a number');
   let t = compact(raw);
   const notes: ValueNote[] = [];
   if (t === '') return { ok: true, value: null, notes };
@@ -58,27 +73,27 @@ export function parseValue(raw: string, kind: CellKind, headerUnit?: '元'): Par
     notes.push({ code: 'thousands-separator', message: `thousands separators removed from 「${raw.trim()}」` });
   }
   const num = /^([+-]?)(\d{1,15}(?:\.\d{1,8})?)$/.exec(t);
-  if (!num) return { ok: false, reason: `「${raw.trim()}」 is not a number` };
+  if (!num) return refuse('not-a-number', `「${raw.trim()}」 is not a number`);
   const s = sign || (num[1] === '-' ? '-' : '');
   const digits = num[2] as string;
   let value: number;
   if (unit === '元') {
-    if (kind !== 'amount') return { ok: false, reason: `「${raw.trim()}」 is an amount in 元, the cell counts items` };
+    if (kind !== 'amount') return refuse('unit-count', `「${raw.trim()}」 is an amount in 元, the cell counts items`);
     value = shiftDecimal(digits, 4);
     notes.push({ code: 'unit-converted', message: `「${raw.trim()}」${unitMatch ? '' : ' 元 (the column header says 元)'} converted to ${value} 万元` });
   } else {
     value = Number(digits);
-    if (unit === '万元' && kind !== 'amount') return { ok: false, reason: `「${raw.trim()}」 is an amount, the cell counts items` };
-    if (unit && unit !== '万元' && kind === 'amount') return { ok: false, reason: `「${raw.trim()}」 is a count, the cell is an amount in 万元` };
+    if (unit === '万元' && kind !== 'amount') return refuse('unit-count', `「${raw.trim()}」 is an amount, the cell counts items`);
+    if (unit && unit !== '万元' && kind === 'amount') return refuse('unit-amount', `「${raw.trim()}」 is a count, the cell is an amount in 万元`);
     if (unit) notes.push({ code: 'unit-stripped', message: `unit 「${unit}」 removed from 「${raw.trim()}」` });
   }
   if (s === '-' && value !== 0) value = -value;
-  if (kind === 'count' && (value < 0 || !Number.isSafeInteger(value)))
-    return { ok: false, reason: `「${raw.trim()}」 is not a whole number ≥ 0` };
-  if (kind === 'change' && !Number.isSafeInteger(value)) return { ok: false, reason: `「${raw.trim()}」 is not a whole number` };
+  if (kind === 'count' && value < 0) return refuse('negative', `「${raw.trim()}」 is not a whole number ≥ 0`);
+  if (kind === 'count' && !Number.isSafeInteger(value)) return refuse('not-whole', `「${raw.trim()}」 is not a whole number ≥ 0`);
+  if (kind === 'change' && !Number.isSafeInteger(value)) return refuse('not-integer', `「${raw.trim()}」 is not a whole number`);
   if (kind === 'amount') {
-    if (value < 0) return { ok: false, reason: `「${raw.trim()}」 is negative` };
-    if (Math.abs(value * 1e4 - Math.round(value * 1e4)) > 1e-6) return { ok: false, reason: `「${raw.trim()}」 has more than 4 decimals in 万元` };
+    if (value < 0) return refuse('negative', `「${raw.trim()}」 is negative`);
+    if (Math.abs(value * 1e4 - Math.round(value * 1e4)) > 1e-6) return refuse('decimals', `「${raw.trim()}」 has more than 4 decimals in 万元`);
   }
   return { ok: true, value, notes };
 }

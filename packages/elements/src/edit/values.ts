@@ -5,6 +5,7 @@ import {
   type Report,
   blankReport,
   getCell,
+  type RefusalCode,
   parseValue,
   taxonomy,
 } from '@disclosure-report/core';
@@ -12,30 +13,35 @@ import type { DisclosureStrings } from '../i18n.js';
 
 export type CellInput = { ok: true; value: number | null } | { ok: false; reason: string };
 
-/** Core's reasons are English sentences: map the ones we can tell apart to UI strings. */
-export function refusalReason(coreReason: string, text: string, kind: CellKind, s: DisclosureStrings): string {
-  if (/too long/.test(coreReason)) return s.refusedTooLong;
-  if (/in 元, the cell counts|is an amount, the cell counts/.test(coreReason)) return s.refusedUnitCount;
-  if (/is a count, the cell is an amount/.test(coreReason)) return s.refusedUnitAmount;
-  if (/more than 4 decimals/.test(coreReason)) return s.refusedDecimals;
-  if (/is negative/.test(coreReason)) return s.refusedNegative;
-  if (/not a whole number ≥ 0/.test(coreReason)) {
-    return /^\s*[-－−]/.test(text.normalize('NFKC')) || /^\s*(减|減)/.test(text) ? s.refusedNegative : s.refusedNotWhole;
+/** Core's refusal code as a message in the UI language. */
+export function refusalReason(code: RefusalCode, text: string, kind: CellKind, s: DisclosureStrings): string {
+  switch (code) {
+    case 'too-long':
+      return s.refusedTooLong;
+    case 'unit-count':
+      return s.refusedUnitCount;
+    case 'unit-amount':
+      return s.refusedUnitAmount;
+    case 'decimals':
+      return s.refusedDecimals;
+    case 'negative':
+      return s.refusedNegative;
+    case 'not-whole':
+      return s.refusedNotWhole;
+    case 'not-integer':
+      return s.refusedNotInteger;
+    case 'not-a-number':
+      // 1.5 in a count cell reads as a number to a person: say what is wrong with it.
+      if (kind !== 'amount' && /^\s*[+-]?\d+[.．]\d+\s*$/.test(text.normalize('NFKC'))) return kind === 'count' ? s.refusedNotWhole : s.refusedNotInteger;
+      return s.refusedNotNumber;
   }
-  if (/not a whole number/.test(coreReason)) return s.refusedNotInteger;
-  if (/not a number/.test(coreReason)) {
-    // 1.5 in a count cell reads as a number to a person: say what is wrong with it.
-    if (kind !== 'amount' && /^\s*[+-]?\d+[.．]\d+\s*$/.test(text.normalize('NFKC'))) return kind === 'count' ? s.refusedNotWhole : s.refusedNotInteger;
-    return s.refusedNotNumber;
-  }
-  return coreReason;
 }
 
 /** Reads what a person typed into a cell of this kind. */
 export function readCellInput(text: string, kind: CellKind, s: DisclosureStrings): CellInput {
   const parsed = parseValue(text, kind);
   if (parsed.ok) return { ok: true, value: parsed.value };
-  return { ok: false, reason: refusalReason(parsed.reason, text, kind, s) };
+  return { ok: false, reason: refusalReason(parsed.code, text, kind, s) };
 }
 
 /** The report in another national format: metadata, sections and the cells both formats share. */
