@@ -14,6 +14,8 @@ const sharedDir = process.env.DISCLOSURE_SHARED_DIR
 const config: StorybookConfig = {
   stories: ['../packages/elements/stories/**/*.stories.ts'],
   framework: { name: '@storybook/web-components-vite', options: {} },
+  // Docs pages (autodocs) with the elements' API read from custom-elements.json.
+  addons: ['@storybook/addon-docs'],
   core: { disableTelemetry: true },
   async viteFinal(viteConfig) {
     viteConfig.resolve ??= {};
