@@ -1,0 +1,24 @@
+/** What the package ships for its users' tools: the custom elements manifest and editor data. */
+import { readFileSync } from 'node:fs';
+import { expect, test } from 'vitest';
+
+const read = (file: string) => JSON.parse(readFileSync(new URL(`../dist/${file}`, import.meta.url), 'utf8'));
+
+test('custom-elements.json describes every element with its attributes, events and parts', () => {
+  const manifest = read('custom-elements.json') as { modules: { declarations?: { tagName?: string; attributes?: { name: string }[]; events?: { name: string }[]; cssParts?: unknown[] }[] }[] };
+  const elements = new Map(manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.tagName).map((d) => [d.tagName, d]));
+  expect([...elements.keys()].sort()).toEqual(['disclosure-active-table', 'disclosure-findings', 'disclosure-report', 'disclosure-requests-table', 'disclosure-reviews-table']);
+  const report = elements.get('disclosure-report');
+  expect(report?.attributes?.map((a) => a.name)).toEqual(expect.arrayContaining(['src', 'show-findings', 'lang', 'mode', 'auto-totals', 'draft-key']));
+  expect(report?.events?.map((e) => e.name)).toEqual(expect.arrayContaining(['disclosure-load', 'disclosure-error', 'disclosure-change', 'disclosure-input']));
+  expect(report?.cssParts?.length).toBeGreaterThan(10);
+});
+
+test('editor data lets HTML editors complete the tags and attributes', () => {
+  const data = read('vscode.html-custom-data.json') as { version: number; tags: { name: string; description: string; attributes: { name: string; values?: { name: string }[] }[] }[] };
+  expect(data.version).toBe(1.1);
+  const report = data.tags.find((t) => t.name === 'disclosure-report');
+  expect(report?.description).toMatch(/annual report/);
+  expect(report?.attributes.find((a) => a.name === 'mode')?.values?.map((v) => v.name)).toEqual(expect.arrayContaining(['edit']));
+  expect(data.tags.map((t) => t.name)).toContain('disclosure-requests-table');
+});
