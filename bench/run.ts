@@ -16,6 +16,7 @@ import { type Report, type Rule, check, customOperations, getCell, rulesFor, wit
 import { consistentReport } from '../packages/core/test/arbitraries.js';
 import { corpusNames, expectedReport } from '../packages/core/test/shared.js';
 import { generateReports } from './generate.js';
+import { chromiumLaunchOptions } from '../scripts/chromium.mjs';
 
 const root = resolve(fileURLToPath(import.meta.url), '../..');
 const quick = process.argv.includes('--quick');
@@ -29,6 +30,8 @@ export interface Row {
   baseline?: string;
   ratio?: string;
   target?: string;
+  /** Whether the target is met in this run. */
+  met?: boolean;
 }
 const rows: Row[] = [];
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
@@ -86,6 +89,7 @@ async function checking(): Promise<void> {
         baseline: `${fmt(basePerSecond)} reports/s`,
         ratio: `${fmt(perSecond / basePerSecond, 1)}×`,
         target: label === 'error rules' ? '≥ 20× and ≥ 50,000/s' : '≥ 20×',
+        met: perSecond / basePerSecond >= 20 && (label !== 'error rules' || perSecond >= 50_000),
       });
     }
   }
@@ -139,7 +143,14 @@ async function sizes(): Promise<void> {
   const standalone = join(root, 'packages/elements/dist/disclosure-report.js');
   if (!existsSync(standalone)) throw new Error('build first: npm run build');
   const el = measure(readFileSync(standalone));
-  rows.push({ benchmark: 'size', case: 'dist/disclosure-report.js (Lit, core, all)', result: `${kb(el.gzip)} gzip, ${kb(el.brotli)} brotli`, range: `${kb(el.raw)} raw`, target: '≤ 40 KB gzip' });
+  rows.push({
+    benchmark: 'size',
+    case: 'dist/disclosure-report.js (Lit, core, all)',
+    result: `${kb(el.gzip)} gzip, ${kb(el.brotli)} brotli`,
+    range: `${kb(el.raw)} raw`,
+    target: '≤ 40 KB gzip',
+    met: el.gzip <= 40 * 1024,
+  });
   // Core alone, minified with its dependencies, as a bundler would ship it: the checking part
   // (what the element uses) and everything (with zod's schemas and the exports).
   const dir = mkdtempSync(join(tmpdir(), 'disclosure-size-'));
@@ -238,8 +249,7 @@ async function browser(): Promise<void> {
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   const b = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    ...chromiumLaunchOptions,
   });
   try {
     const tab = await b.newPage();
@@ -274,6 +284,7 @@ async function browser(): Promise<void> {
         result: `${fmt(median, 1)} ms`,
         range: `${fmt(times[0] as number, 1)}–${fmt(times[times.length - 1] as number, 1)} ms`,
         target: '≤ 30 ms',
+        met: median <= 30,
       });
     }
     // Edit mode: one keystroke (an input event on a cell) to re-checked findings and updated DOM.
@@ -312,6 +323,7 @@ async function browser(): Promise<void> {
         result: `p50 ${fmt(pick(0.5), 2)} ms, p95 ${fmt(pick(0.95), 2)} ms`,
         range: `${fmt(times[0] as number, 2)}–${fmt(times[times.length - 1] as number, 2)} ms`,
         target: 'p95 ≤ 4 ms',
+        met: pick(0.95) <= 4,
       });
     }
   } finally {
@@ -330,9 +342,10 @@ function machine(): string {
 }
 
 function table(): string {
-  const head = '| benchmark | case | result (median) | range (min–max) / memory | baseline, same run | × baseline | target |';
-  const sep = '|---|---|---|---|---|---|---|';
-  const lines = rows.map((r) => `| ${r.benchmark} | ${r.case} | ${r.result} | ${r.range ?? ''} | ${r.baseline ?? ''} | ${r.ratio ?? ''} | ${r.target ?? ''} |`);
+  const head = '| benchmark | case | result (median) | range (min–max) / memory | baseline, same run | × baseline | target | met |';
+  const sep = '|---|---|---|---|---|---|---|---|';
+  const met = (r: Row) => (r.met === undefined ? '' : r.met ? 'yes' : '**no**');
+  const lines = rows.map((r) => `| ${r.benchmark} | ${r.case} | ${r.result} | ${r.range ?? ''} | ${r.baseline ?? ''} | ${r.ratio ?? ''} | ${r.target ?? ''} | ${met(r)} |`);
   return [head, sep, ...lines].join('\n');
 }
 
@@ -360,6 +373,12 @@ the same run. Medians over repeated runs; ranges are min–max.
 - Command: \`npm run build && npm run bench -- --write\`
 
 ${output}
+
+Where a target is not met: with last year's report and sections of 16,000 characters, both
+the engine and the baseline spend most of a check in the same two text operations
+(\`textSimilarity\` for copied text, \`textNumber\` for quoted figures), which bounds the ratio
+for all rules; and the error rules read last year's cells too. The machine was shared with
+other work during the run (2 cores): treat single numbers as noisy, the ratios as firmer.
 `;
   writeFileSync(join(root, 'BENCHMARKS.md'), doc);
   console.log('\nwrote BENCHMARKS.md');

@@ -2,6 +2,7 @@ import { defineProject } from 'vitest/config';
 import { playwright } from '@vitest/browser-playwright';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { chromiumLaunchOptions } from '../scripts/chromium.mjs';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const sharedDir = process.env.DISCLOSURE_SHARED_DIR ?? resolve(repoRoot, '../shared');
@@ -20,8 +21,7 @@ export default defineProject({
       screenshotFailures: false,
       provider: playwright({
         launchOptions: {
-          executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-          args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+          ...chromiumLaunchOptions,
         },
       }),
       instances: [{ browser: 'chromium' }],

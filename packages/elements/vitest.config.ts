@@ -1,6 +1,7 @@
 import { defineProject } from 'vitest/config';
 import { playwright } from '@vitest/browser-playwright';
 import { sharedDir, repoRoot } from './scripts/paths.ts';
+import { chromiumLaunchOptions } from '../../scripts/chromium.mjs';
 
 // Browser tests in Debian's chromium (no browser downloads): see ../shared/notes/toolchain.md.
 export default defineProject({
@@ -20,16 +21,7 @@ export default defineProject({
       screenshotFailures: false,
       provider: playwright({
         launchOptions: {
-          executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-          args: [
-            '--headless',
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-          ],
+          ...chromiumLaunchOptions,
         },
       }),
       instances: [{ browser: 'chromium' }],

@@ -1,12 +1,11 @@
 // Screenshots of the running demo with Debian's chromium: node scripts/screenshot.mjs [url] [outDir]
 import { chromium } from 'playwright-core';
+import { chromiumLaunchOptions } from '../../../scripts/chromium.mjs';
 
 const url = process.argv[2] ?? 'http://localhost:5173/';
 const out = process.argv[3] ?? '.';
 const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--no-first-run'],
+  ...chromiumLaunchOptions,
 });
 const shots = [
   ['demo-seed.png', '', { width: 1280, height: 900 }],

@@ -21,13 +21,13 @@ import { fileURLToPath } from 'node:url';
 import iconv from 'iconv-lite';
 import { type Report, blankReport, defaultTitle, validateReport, withCell } from '../src/index.js';
 import { type HtmlOptions, type RawTexts, quirkyLabels, quirkyPublishedOn, renderCellsText, renderDocx, renderHtmlPage, renderRowsText } from '../test/import/render.js';
+import { chromiumLaunchOptions } from '../../../scripts/chromium.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, '../../..');
 const sharedDir = process.env.DISCLOSURE_SHARED_DIR ?? resolve(repoRoot, '../shared');
 const corpusDir = join(sharedDir, 'corpus');
 const fixturesDir = resolve(here, '../test/fixtures');
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const fontPath = process.env.FIXTURE_FONT ?? '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf';
 
 function write(path: string, data: string | Uint8Array): void {
@@ -156,10 +156,7 @@ async function printPdf(html: string, extraCss = '', landscape = false): Promise
 body,td,th,p,h1,h3,div{font-family:"Fixture CJK"!important}
 .header,.nav,.breadcrumb,.footer,.share,.info{display:none}${extraCss}</style>`;
   const page0 = html.replace('</head>', `${css}</head>`);
-  const browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  const browser = await chromium.launch(chromiumLaunchOptions);
   try {
     const page = await browser.newPage();
     await page.setContent(page0, { waitUntil: 'load' });
