@@ -105,6 +105,7 @@ const isTextSection = (key: string): key is TextSectionKey => (textSectionKeys a
  * @csspart toolbar - Edit mode: the toolbar (also `toolbar-button`, `auto-totals-switch`).
  * @csspart edit-status - Edit mode: announcements (refusals, paste, auto totals, undo).
  * @csspart notice - Edit mode: a lasting notice (drafts cannot be kept).
+ * @csspart draft-conflict - Edit mode: another tab saved a draft of the same report; keep this page's changes or load that draft.
  * @csspart draft-prompt - Edit mode: the offer to restore a draft.
  * @csspart cell-input - Edit mode: the input in a cell (the cell is also `cell-invalid`, `cell-auto`).
  * @csspart field - Edit mode: a metadata field (agency, year, format, date, title).
@@ -444,6 +445,7 @@ export class DisclosureReportElement extends ReportElement {
     super.connectedCallback();
     window.addEventListener('beforeunload', this.#onBeforeUnload);
     window.addEventListener('pagehide', this.#onPageHide);
+    window.addEventListener('storage', this.#onStorage);
     document.addEventListener('visibilitychange', this.#onVisibility);
   }
 
@@ -451,6 +453,7 @@ export class DisclosureReportElement extends ReportElement {
     super.disconnectedCallback();
     window.removeEventListener('beforeunload', this.#onBeforeUnload);
     window.removeEventListener('pagehide', this.#onPageHide);
+    window.removeEventListener('storage', this.#onStorage);
     document.removeEventListener('visibilitychange', this.#onVisibility);
     this.#editor.dispose();
   }
@@ -461,6 +464,11 @@ export class DisclosureReportElement extends ReportElement {
     e.preventDefault();
     // Older browsers need returnValue set.
     e.returnValue = '';
+  };
+
+  /** Another tab wrote this report's draft (localStorage fires `storage` in the other tabs). */
+  #onStorage = (e: StorageEvent): void => {
+    if (this.#editing && e.key === this.#editor.key) this.#editor.draftChangedElsewhere();
   };
 
   #onPageHide = (): void => {
@@ -608,6 +616,12 @@ export class DisclosureReportElement extends ReportElement {
       case 'discard-draft':
         this.#editor.discardDraft();
         break;
+      case 'keep-mine':
+        this.#editor.keepMine();
+        break;
+      case 'load-other':
+        this.#editor.loadOther();
+        break;
     }
   };
 
@@ -720,10 +734,17 @@ export class DisclosureReportElement extends ReportElement {
           <button type="button" data-action="discard-draft" part="toolbar-button">${s.draftDiscard}</button>
         </div>`
       : nothing;
+    const conflict = editor.conflict
+      ? html`<div class="draft-prompt" part="draft-conflict" role="alert">
+          <span>${format(s.draftConflict, { time: new Date(editor.conflict.savedAt).toLocaleString(this.resolvedLang) })}</span>
+          <button type="button" data-action="keep-mine" part="toolbar-button">${s.draftKeepMine}</button>
+          <button type="button" data-action="load-other" part="toolbar-button">${s.draftLoadOther}</button>
+        </div>`
+      : nothing;
     const saved = editor.lastSavedAt
       ? html`<span class="saved">${format(s.draftSaved, { time: editor.lastSavedAt.toLocaleTimeString(this.resolvedLang) })}</span>`
       : nothing;
-    if (this.noToolbar) return html`<div class="edit-bar bare">${prompt}${notice}${status}</div>`;
+    if (this.noToolbar) return html`<div class="edit-bar bare">${prompt}${conflict}${notice}${status}</div>`;
     return html`<div class="edit-bar">
       <div class="toolbar" part="toolbar" role="group" aria-label=${s.editToolbar}>
         <button type="button" data-action="undo" part="toolbar-button" ?disabled=${!editor.history.canUndo} aria-keyshortcuts="Control+Z">
@@ -747,7 +768,7 @@ export class DisclosureReportElement extends ReportElement {
         <button type="button" data-action="print" part="toolbar-button">${s.print}</button>
         ${saved}
       </div>
-      ${prompt}${notice}${status}
+      ${prompt}${conflict}${notice}${status}
     </div>`;
   }
 

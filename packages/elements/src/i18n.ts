@@ -93,6 +93,10 @@ export interface DisclosureStrings {
   draftRestored: string;
   draftSaved: string;
   draftsUnavailable: string;
+  /** Another tab saved a draft of the same report at `{time}`. */
+  draftConflict: string;
+  draftKeepMine: string;
+  draftLoadOther: string;
   /** Import and export. */
   imported: string;
   importFailed: string;
@@ -165,6 +169,9 @@ export const defaultStrings: Record<Lang, DisclosureStrings> = {
     draftRestored: '已恢复草稿',
     draftSaved: '草稿已于 {time} 自动保存',
     draftsUnavailable: '浏览器无法保存草稿（存储不可用或已满），请及时导出 JSON。',
+    draftConflict: '这份报告也在另一个窗口或标签页中编辑，那里于 {time} 保存了草稿。本页的修改暂未保存，请选择：',
+    draftKeepMine: '保留本页的修改',
+    draftLoadOther: '载入那里的草稿',
     imported: '已导入 {name}',
     importFailed: '导入失败：{detail}',
     importJsonOnly: '此页面只能导入 JSON 文件',
@@ -233,6 +240,9 @@ export const defaultStrings: Record<Lang, DisclosureStrings> = {
     draftRestored: 'Draft restored',
     draftSaved: 'Draft saved at {time}',
     draftsUnavailable: 'Drafts cannot be saved in this browser (storage blocked or full). Export the JSON from time to time.',
+    draftConflict: 'This report is also being edited in another window or tab, which saved a draft at {time}. Changes on this page are not saved yet; choose:',
+    draftKeepMine: 'Keep the changes on this page',
+    draftLoadOther: 'Load the other draft',
     imported: 'Imported {name}',
     importFailed: 'Import failed: {detail}',
     importJsonOnly: 'Only JSON files can be imported on this page',

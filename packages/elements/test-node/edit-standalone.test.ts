@@ -133,4 +133,51 @@ describe('edit mode in the standalone bundle', () => {
     expect(problems).toEqual([]);
     await context.close();
   });
+
+  test('closing the tab mid-typing keeps every keystroke in the draft', async () => {
+    const context = await browser.newContext();
+    const p = await context.newPage();
+    await p.goto(base + '/');
+    await p.locator(cell('requests.granted.naturalPerson')).click();
+    await p.keyboard.type('1234', { delay: 20 });
+    // No waiting for the debounced save: the tab goes away at once.
+    await p.close();
+    const again = await context.newPage();
+    await again.goto(base + '/');
+    await again.locator('#editor [part~="draft-prompt"]').waitFor();
+    await again.locator('#editor button[data-action="restore-draft"]').click();
+    expect(await valueOf(again, 'requests.granted.naturalPerson')).toBe(1234);
+    await context.close();
+  });
+
+  test('two tabs on one report: the later save does not overwrite the other, and the user is told', async () => {
+    const context = await browser.newContext();
+    const [a, b] = [await context.newPage(), await context.newPage()];
+    await a.goto(base + '/');
+    await b.goto(base + '/');
+    await a.locator(cell('requests.granted.naturalPerson')).click();
+    await a.keyboard.type('5');
+    const stored = (p: Page) =>
+      p.evaluate(() => {
+        const key = Object.keys(localStorage).find((k) => k.startsWith('disclosure-report:'));
+        return key ? (JSON.parse(localStorage.getItem(key) as string) as { report: { requests: { granted: Record<string, number> } } }).report.requests.granted : null;
+      });
+    await expect.poll(() => stored(a)).toMatchObject({ naturalPerson: 5 });
+    // Tab B, opened before A saved, edits another cell: its save finds A's newer draft.
+    await b.locator(cell('requests.granted.commercial')).click();
+    await b.keyboard.type('7');
+    await b.locator('#editor [part~="draft-conflict"]').waitFor();
+    expect(await b.locator('#editor [part~="draft-conflict"]').innerText()).toContain('另一个窗口或标签页');
+    await b.waitForTimeout(600);
+    expect(await stored(b)).toMatchObject({ naturalPerson: 5, commercial: 0 });
+    // B keeps its changes: now A (which has changes too) is told.
+    await b.locator('#editor button[data-action="keep-mine"]').click();
+    await expect.poll(() => stored(a)).toMatchObject({ naturalPerson: 0, commercial: 7 });
+    await a.locator('#editor [part~="draft-conflict"]').waitFor();
+    // A loads B's draft instead of overwriting it.
+    await a.locator('#editor button[data-action="load-other"]').click();
+    expect(await valueOf(a, 'requests.granted.commercial')).toBe(7);
+    expect(await valueOf(a, 'requests.granted.naturalPerson')).toBe(0);
+    await context.close();
+  });
 });

@@ -5,6 +5,8 @@ export interface Draft {
   /** ISO time of saving. */
   savedAt: string;
   report: Report;
+  /** Which editor (page or tab) saved it: two tabs on one report must not overwrite each other unseen. */
+  writer?: string;
 }
 
 /** The default key: one draft per agency, year and format. */
@@ -36,11 +38,11 @@ export function readDraft(key: string): Draft | null | 'unavailable' {
 }
 
 /** Saves a draft; false when storage is unavailable or full (QuotaExceededError). */
-export function writeDraft(key: string, report: Report, now = new Date()): boolean {
+export function writeDraft(key: string, report: Report, now = new Date(), writer?: string): boolean {
   const s = storage();
   if (!s) return false;
   try {
-    s.setItem(key, JSON.stringify({ savedAt: now.toISOString(), report } satisfies Draft));
+    s.setItem(key, JSON.stringify({ savedAt: now.toISOString(), report, ...(writer ? { writer } : {}) } satisfies Draft));
     return true;
   } catch {
     return false;

@@ -69,6 +69,11 @@ export class ReportEditor {
   notice = '';
   /** A draft found on opening, waiting for 恢复 or 放弃. */
   draftPrompt: Draft | null = null;
+  /**
+   * A draft of the same report saved by another tab or window since this one last saw it:
+   * saving waits until the user keeps this page's changes or loads the other draft.
+   */
+  conflict: Draft | null = null;
   lastSavedAt: Date | null = null;
   disabled = false;
 
@@ -76,6 +81,10 @@ export class ReportEditor {
   #focus: { key: string; group: string } | null = null;
   #saveTimer: ReturnType<typeof setTimeout> | null = null;
   #draftKey = '';
+  /** This editor's id in the drafts it writes. */
+  readonly #writer = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+  /** `savedAt` of the stored draft as this editor last read or wrote it. */
+  #seenSavedAt: string | null = null;
 
   constructor(readonly host: EditorHost) {}
 
@@ -105,13 +114,18 @@ export class ReportEditor {
     this.status = '';
     this.notice = '';
     this.draftPrompt = null;
+    this.conflict = null;
     this.lastSavedAt = null;
+    this.#seenSavedAt = null;
     this.#cancelSave();
     this.#draftKey = this.host.draftKey() || defaultDraftKey(report);
     if (!this.host.draftsDisabled()) {
       const draft = readDraft(this.#draftKey);
       if (draft === 'unavailable') this.notice = this.host.strings().draftsUnavailable;
-      else if (draft && JSON.stringify(draft.report) !== JSON.stringify(report)) this.draftPrompt = draft;
+      else if (draft) {
+        this.#seenSavedAt = draft.savedAt;
+        if (JSON.stringify(draft.report) !== JSON.stringify(report)) this.draftPrompt = draft;
+      }
     }
     if (this.host.autoTotals()) this.fillTotalsNow();
   }
@@ -420,7 +434,7 @@ export class ReportEditor {
   }
 
   #scheduleSave(): void {
-    if (this.host.draftsDisabled() || this.draftPrompt) return;
+    if (this.host.draftsDisabled() || this.draftPrompt || this.conflict) return;
     this.#cancelSave();
     this.#saveTimer = setTimeout(() => this.saveDraft(), SAVE_DELAY);
   }
@@ -430,19 +444,66 @@ export class ReportEditor {
     if (this.#saveTimer !== null) this.saveDraft();
   }
 
-  saveDraft(): void {
+  /** A draft another editor saved since this one last saw the stored draft, if any. */
+  #newerForeignDraft(): Draft | null {
+    const stored = readDraft(this.#draftKey);
+    if (!stored || stored === 'unavailable') return null;
+    if (stored.writer === this.#writer || stored.savedAt === this.#seenSavedAt) return null;
+    return stored;
+  }
+
+  saveDraft(force = false): void {
     this.#cancelSave();
     const report = this.report;
-    if (!report || this.host.draftsDisabled() || this.draftPrompt) return;
+    if (!report || this.host.draftsDisabled() || this.draftPrompt || (this.conflict && !force)) return;
+    const foreign = force ? null : this.#newerForeignDraft();
+    if (foreign) {
+      // Never overwrite another tab's work unseen: say so and let the user choose.
+      this.conflict = foreign;
+      this.host.element.requestUpdate();
+      return;
+    }
     if (!this.dirty) {
-      removeDraft(this.#draftKey);
+      if (!force) removeDraft(this.#draftKey);
       return;
     }
     const now = new Date();
-    if (writeDraft(this.#draftKey, report, now)) {
+    if (writeDraft(this.#draftKey, report, now, this.#writer)) {
+      this.#seenSavedAt = now.toISOString();
       this.lastSavedAt = now;
       if (this.notice === this.host.strings().draftsUnavailable) this.notice = '';
     } else this.notice = this.host.strings().draftsUnavailable;
+    this.host.element.requestUpdate();
+  }
+
+  /** Another tab saved the draft of this report (the `storage` event): tell the user now. */
+  draftChangedElsewhere(): void {
+    // Only a page with changes of its own has something to lose; a clean one saves nothing.
+    if (this.host.draftsDisabled() || this.draftPrompt || !this.dirty) return;
+    const foreign = this.#newerForeignDraft();
+    if (!foreign) return;
+    this.#cancelSave();
+    this.conflict = foreign;
+    this.host.element.requestUpdate();
+  }
+
+  /** Conflict resolved in favour of this page: its report becomes the draft. */
+  keepMine(): void {
+    if (!this.conflict) return;
+    this.conflict = null;
+    this.saveDraft(true);
+    this.host.element.requestUpdate();
+  }
+
+  /** Conflict resolved in favour of the other tab: its draft replaces this page's report (undoable). */
+  loadOther(): void {
+    const other = this.conflict;
+    if (!other) return;
+    this.conflict = null;
+    this.#seenSavedAt = other.savedAt;
+    this.replaceAll(other.report, 'restore');
+    this.#cancelSave();
+    this.status = this.host.strings().draftRestored;
     this.host.element.requestUpdate();
   }
 
@@ -450,6 +511,7 @@ export class ReportEditor {
     const draft = this.draftPrompt;
     if (!draft) return;
     this.draftPrompt = null;
+    this.#seenSavedAt = draft.savedAt;
     this.replaceAll(draft.report, 'restore');
     this.status = this.host.strings().draftRestored;
     this.host.element.requestUpdate();
@@ -468,6 +530,8 @@ export class ReportEditor {
     this.#cancelSave();
     this.baseline = this.report;
     this.draftPrompt = null;
+    this.conflict = null;
+    this.#seenSavedAt = null;
     removeDraft(this.#draftKey);
     this.lastSavedAt = null;
     this.host.element.requestUpdate();
