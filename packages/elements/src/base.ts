@@ -1,7 +1,7 @@
 /**
  * The base of every element: language (own `lang`, else the nearest ancestor's), UI strings,
  * a typed `emit()`, and loading the report from the `report` property, a child
- * `<script type="application/json">` or `src` — in that order of precedence.
+ * `<script type="application/json">`, `src`, or a child static export (`[data-disclosure-report]`) — in that order.
  */
 import { type Finding, type Lang, type Report, check } from '@disclosure-report/core';
 import { LitElement, type PropertyValues, type TemplateResult, html } from 'lit';
@@ -9,6 +9,7 @@ import { property, state } from 'lit/decorators.js';
 import type { DisclosureEventMap } from './events.js';
 import { type DisclosureStrings, resolveLang, stringsFor } from './i18n.js';
 import { ReportLoadError, type ReportSource, asReport, fetchReport, findJsonScript, parseReportJson } from './load.js';
+import { readStaticReport } from './upgrade.js';
 
 /** One shared observer re-resolves the language when any `lang` attribute in the document changes. */
 const langListeners = new Set<DisclosureElement>();
@@ -227,6 +228,17 @@ export abstract class ReportElement extends DisclosureElement {
           this.#fail(error, 'src');
         },
       );
+      return;
+    }
+    // The static export inside the element (what readers without JavaScript see) holds the report too.
+    const fallback = this.querySelector(':scope > [data-disclosure-report]');
+    if (fallback) {
+      try {
+        this.#ready(readStaticReport(fallback), 'static');
+      } catch (e) {
+        const detail = (e as Error).message;
+        this.#fail(new ReportLoadError('not-a-report', 'static', `Not a report document: ${detail}`, undefined, detail), 'static');
+      }
       return;
     }
     // Still parsing the page: the JSON child may yet arrive.

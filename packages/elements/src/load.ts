@@ -6,7 +6,8 @@
 import type { Report } from '@disclosure-report/core';
 import { type DisclosureStrings, format } from './i18n.js';
 
-export type ReportSource = 'property' | 'script' | 'src';
+/** Where the report came from; `static` is a child static export (core's toHtml), the no-JavaScript fallback. */
+export type ReportSource = 'property' | 'script' | 'src' | 'static';
 
 /** Why loading failed, for the `disclosure-error` event and the message in the element. */
 export type LoadErrorKind = 'url' | 'http' | 'network' | 'json' | 'not-a-report';

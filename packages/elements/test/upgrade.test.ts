@@ -35,4 +35,15 @@ describe('static HTML upgraded in place', () => {
     expect(upgradeStaticReports(host)).toEqual([]);
     expect(host.querySelector('[data-disclosure-report]')).not.toBeNull();
   });
+
+  test('inside the element, the static export is the data (and the no-JavaScript fallback)', async () => {
+    const host = paste(`<disclosure-report show-findings>${toHtml(withCell(seed, 'requests.granted.total', 4))}</disclosure-report>`);
+    const el = host.querySelector('disclosure-report') as HTMLElement & { whenLoaded(): Promise<unknown>; currentReport: unknown };
+    await el.whenLoaded();
+    expect(el.currentReport).toEqual(withCell(seed, 'requests.granted.total', 4));
+    expect(el.shadowRoot?.querySelector('td[data-cell="requests.granted.total"]')?.textContent).toContain('4');
+    // The light-DOM copy is not shown once the element runs, and is not upgraded a second time.
+    expect((host.querySelector('article') as HTMLElement).offsetHeight).toBe(0);
+    expect(upgradeStaticReports(host)).toEqual([]);
+  });
 });
