@@ -10,6 +10,7 @@ export default defineConfig({
       'packages/elements/vitest.node.config.ts',
       'examples',
       'examples/vitest.node.config.ts',
+      'apps/demo',
     ],
   },
 });

@@ -75,7 +75,7 @@ function toZod(shape: Shape): z.ZodType {
   );
 }
 
-// Pure annotations: a bundle that does not validate (the web component) drops zod entirely.
+// Pure annotation: a bundle that never validates (the web component) drops zod entirely.
 const isoDate = /* @__PURE__ */ z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected an ISO date YYYY-MM-DD or null' }).refine(
   (s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
   { error: 'not a calendar date' },
@@ -97,13 +97,31 @@ function reportSchema(format: FormatId) {
   });
 }
 
-/** The schema of a 2021-format report. */
-export const report2021Schema = /* @__PURE__ */ reportSchema('2021');
-/** The schema of a 2019-format report. */
-export const report2019Schema = /* @__PURE__ */ reportSchema('2019');
-/** Either format, discriminated on `format`. */
-export const reportSchema_ = /* @__PURE__ */ z.discriminatedUnion('format', [report2021Schema, report2019Schema]);
-export { reportSchema_ as reportSchema };
+const built = new Map<FormatId, ReturnType<typeof reportSchema>>();
+let union: z.ZodType | undefined;
+
+function prepare(): void {
+  // In browsers zod's JIT probes `new Function`, which a strict CSP reports as a violation
+  // even though zod catches it: validate without the JIT there (Node keeps it, for speed).
+  if (built.size === 0 && typeof document !== 'undefined') z.config({ jitless: true });
+}
+
+/** The zod schema of one format's report document (built on first use, then shared). */
+export function reportSchemaFor(format: FormatId) {
+  let schema = built.get(format);
+  if (!schema) {
+    prepare();
+    schema = reportSchema(format);
+    built.set(format, schema);
+  }
+  return schema;
+}
+
+/** The zod schema of a report in either format, discriminated on `format` (built on first use). */
+export function reportSchemaAny(): z.ZodType {
+  union ??= z.discriminatedUnion('format', [reportSchemaFor('2021'), reportSchemaFor('2019')]);
+  return union;
+}
 
 /** One problem found when validating a document. */
 export interface SchemaIssue {
@@ -156,7 +174,7 @@ export function validateReport(doc: unknown, lang: Lang = 'en'): ValidationResul
       issues: [{ path: 'format', message: `expected "2021" or "2019", got ${show(format)}` }],
     };
   }
-  const parsed = (format === '2021' ? report2021Schema : report2019Schema).safeParse(doc);
+  const parsed = reportSchemaFor(format as FormatId).safeParse(doc);
   if (parsed.success) return { ok: true, report: parsed.data as unknown as Report };
   const issues = parsed.error.issues.flatMap((issue): SchemaIssue[] => {
     if (issue.code === 'unrecognized_keys') {
@@ -207,5 +225,5 @@ export function parseReport(doc: unknown, source?: string): Report {
 
 /** The JSON Schema (draft 2020-12) of the report document, for systems that do not run JS. */
 export function reportJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(reportSchema_, { unrepresentable: 'any' }) as Record<string, unknown>;
+  return z.toJSONSchema(reportSchemaAny(), { unrepresentable: 'any' }) as Record<string, unknown>;
 }
