@@ -17,10 +17,10 @@ const source = readFileSync(join(sharedDir, 'corpus/chenjiaba-2023/source.txt'),
 const expected = readFileSync(join(sharedDir, 'corpus/chenjiaba-2023/expected.json'), 'utf8');
 const fixtures = join(repoRoot, 'packages/core/test/fixtures/chenjiaba-2023');
 
-async function run(args: string[]) {
+async function run(args: string[], isTTY = false) {
   let stdout = '';
   let stderr = '';
-  const code = await main(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), isTTY: false });
+  const code = await main(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), isTTY });
   return { code, stdout, stderr };
 }
 
@@ -76,5 +76,14 @@ describe('the CLI on bad and strange files', () => {
     expect(r.stderr).toContain('imported 2 of 21; failed: 19');
     expect(JSON.parse(readFileSync(join(out, 'good.json'), 'utf8'))).toEqual(JSON.parse(expected));
     expect(r.stderr).not.toMatch(/\n\s+at /);
+  }, 120_000);
+
+  it('shows a progress bar on a terminal, and none in a pipe', async () => {
+    const out = join(dir, 'out-tty');
+    const tty = await run(['import', join(dir, 'in'), '--out-dir', out, '--quiet'], true);
+    expect(tty.stderr).toMatch(/\r\x1b\[K\[#*\.*\] 0\/21 /);
+    expect(tty.stderr).toMatch(/\[#+\.*\] 20\/21 /);
+    const piped = await run(['import', join(dir, 'in'), '--out-dir', out, '--quiet']);
+    expect(piped.stderr).not.toContain('\r');
   }, 120_000);
 });
