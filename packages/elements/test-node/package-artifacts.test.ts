@@ -1,5 +1,7 @@
 /** What the package ships for its users' tools: the custom elements manifest and editor data. */
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { expect, test } from 'vitest';
 
 const read = (file: string) => JSON.parse(readFileSync(new URL(`../dist/${file}`, import.meta.url), 'utf8'));
@@ -21,4 +23,9 @@ test('editor data lets HTML editors complete the tags and attributes', () => {
   expect(report?.description).toMatch(/annual report/);
   expect(report?.attributes.find((a) => a.name === 'mode')?.values?.map((v) => v.name)).toEqual(expect.arrayContaining(['edit']));
   expect(data.tags.map((t) => t.name)).toContain('disclosure-requests-table');
+});
+
+test('docs/elements-api.md is generated from this manifest (npm run docs)', () => {
+  const root = fileURLToPath(new URL('../../..', import.meta.url));
+  expect(() => execFileSync(process.execPath, ['--import', 'tsx', 'scripts/docs.ts', '--check'], { cwd: root, stdio: 'pipe' })).not.toThrow();
 });
