@@ -162,3 +162,19 @@ export function blankReport<F extends FormatId>(
 export function defaultTitle(agency: string, year: number): string {
   return `${agency}政府信息公开工作年度报告（${year}年度）`;
 }
+
+/**
+ * The report in another national format: metadata, sections and every cell the two formats
+ * share (table 三 but （六）, table 四, 规章 and 规范性文件); the rest starts blank.
+ */
+export function convertFormat(report: Report, format: FormatId): Report {
+  if (report.format === format) return report;
+  let out: Report = blankReport(format, { agency: report.agency, year: report.year, title: report.title, publishedOn: report.publishedOn });
+  out = { ...out, sections: { ...report.sections } };
+  for (const cell of taxonomy(format).cells) {
+    const v = getCell(report, cell.id);
+    // Only values that fit the cell there (2019's 本年增/减 may be negative, a 2021 count may not).
+    if (typeof v === 'number' && (cell.kind !== 'count' || (Number.isInteger(v) && v >= 0))) out = withCell(out, cell.id, v);
+  }
+  return out;
+}

@@ -84,3 +84,22 @@ describe('blankReport', () => {
     }
   });
 });
+
+describe('convertFormat', () => {
+  it('keeps metadata, sections and the cells both formats share', async () => {
+    const { convertFormat, withCell, getCell } = await import('../src/index.js');
+    let r = blankReport('2021', { agency: '某局', year: 2020 });
+    r = withCell(withCell(withCell(r, 'requests.granted.total', 4), 'active.regulations.issued', 2), 'requests.otherHandling.other.total', 1);
+    const old = convertFormat(r, '2019');
+    expect(old.format).toBe('2019');
+    expect(old.agency).toBe('某局');
+    expect(getCell(old, 'requests.granted.total')).toBe(4);
+    expect(getCell(old, 'requests.otherHandling.total')).toBeNull();
+    expect(getCell(old, 'active.regulations.made')).toBeNull();
+    expect(validateReport(old).ok).toBe(true);
+    const back = convertFormat(withCell(old, 'active.licensing.change', -2), '2021');
+    expect(getCell(back, 'requests.granted.total')).toBe(4);
+    expect(validateReport(back).ok).toBe(true);
+    expect(convertFormat(r, '2021')).toBe(r);
+  });
+});

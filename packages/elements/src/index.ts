@@ -24,7 +24,7 @@ export { EditHistory } from './edit/history.js';
 export { type Draft, defaultDraftKey } from './edit/drafts.js';
 export { parseTsv } from './edit/tsv.js';
 export { type NavGrid, blockTargets, navGrid, neighbour } from './edit/grid.js';
-export { convertFormat, readCellInput, refusalReason } from './edit/values.js';
+export { readCellInput, refusalReason } from './edit/values.js';
 export { type DisclosureStrings, defaultStrings, format, resolveLang, stringsFor, toLang } from './i18n.js';
 export { type LoadErrorKind, ReportLoadError, type ReportSource, asReport, parseReportJson, reportProblem } from './load.js';
 export { DisclosureActiveTableElement, DisclosureRequestsTableElement, DisclosureReviewsTableElement } from './table-elements.js';

@@ -10,6 +10,7 @@ import {
   type Lang,
   type Report,
   type TextSectionKey,
+  convertFormat,
   fillTotals,
   getCell,
   isFormatId,
@@ -25,7 +26,7 @@ import { blockTargets, navGrid, neighbour } from './grid.js';
 import { EditHistory } from './history.js';
 import { cellName } from './cells.js';
 import { isBlock, parseTsv } from './tsv.js';
-import { convertFormat, readCellInput } from './values.js';
+import { readCellInput } from './values.js';
 
 /** What the editor needs from its element. */
 export interface EditorHost {
