@@ -649,14 +649,7 @@ export class DisclosureReportElement extends ReportElement {
     const autoCells = editor.autoCells();
     const disabled = this.formDisabled;
     const ctx: TableContext = {
-      report,
-      taxonomy: taxonomy(report.format),
-      lang,
-      strings,
-      findingsByCell: indexFindings(findings),
-      selectedCells: new Set(selected?.cells ?? []),
-      idPrefix: '',
-      captionVisible: false,
+      ...this.#tableContext(report, findings, selected),
       renderCell: editCellRenderer({ texts: editor.texts, errors: editor.errors, autoCells, justFilled: editor.justFilled, disabled }),
       editing: true,
     };
@@ -819,22 +812,27 @@ export class DisclosureReportElement extends ReportElement {
     </div>`;
   }
 
-  private renderReport(report: Report): TemplateResult {
-    const lang = this.resolvedLang;
-    const strings = this.strings;
-    const findings = this.showFindings ? this.findingsFor(report) : [];
-    const selected = this.selectedFinding && findings.includes(this.selectedFinding) ? this.selectedFinding : null;
-    const ctx: TableContext = {
+  /** What the tables of this element render with (read-only cells unless edit mode swaps them). */
+  #tableContext(report: Report, findings: readonly Finding[], selected: Finding | null): TableContext {
+    return {
       report,
       taxonomy: taxonomy(report.format),
-      lang,
-      strings,
+      lang: this.resolvedLang,
+      strings: this.strings,
       findingsByCell: indexFindings(findings),
       selectedCells: new Set(selected?.cells ?? []),
       idPrefix: '',
       captionVisible: false,
       renderCell: renderCellView,
     };
+  }
+
+  private renderReport(report: Report): TemplateResult {
+    const lang = this.resolvedLang;
+    const strings = this.strings;
+    const findings = this.showFindings ? this.findingsFor(report) : [];
+    const selected = this.selectedFinding && findings.includes(this.selectedFinding) ? this.selectedFinding : null;
+    const ctx = this.#tableContext(report, findings, selected);
     // The report's own words are Chinese whatever the UI language.
     const dataLang = lang === 'en' ? 'zh-CN' : nothing;
     const agency = typeof report.agency === 'string' ? report.agency : '';
