@@ -4,7 +4,7 @@
  * other implementations can add them; plain functions so json-logic-js can register them.
  */
 
-const patterns = new Map<string, RegExp>();
+const patterns = new Map<string, { re: RegExp; text: string | null; value: number | null }>();
 
 /**
  * `{"textNumber": [text, pattern]}`: the first capture group of the first match of
@@ -13,15 +13,18 @@ const patterns = new Map<string, RegExp>();
  */
 export function textNumber(text: unknown, pattern: unknown): number | null {
   if (typeof text !== 'string' || typeof pattern !== 'string') return null;
-  let re = patterns.get(pattern);
-  if (!re) {
-    re = new RegExp(pattern);
-    patterns.set(pattern, re);
+  let compiled = patterns.get(pattern);
+  if (!compiled) {
+    compiled = { re: new RegExp(pattern), text: null, value: null };
+    patterns.set(pattern, compiled);
   }
-  const m = re.exec(text);
-  if (!m || m[1] === undefined) return null;
-  const value = Number.parseInt(m[1], 10);
-  return Number.isNaN(value) ? null : value;
+  // A rule asks twice for the same text (null? equal?): scan a long text once.
+  if (compiled.text === text) return compiled.value;
+  const m = compiled.re.exec(text);
+  const value = m?.[1] === undefined ? null : Number.parseInt(m[1], 10);
+  compiled.text = text;
+  compiled.value = value === null || Number.isNaN(value) ? null : value;
+  return compiled.value;
 }
 
 // Bigrams as numbers (two UTF-16 units): no substring per position.
@@ -42,9 +45,11 @@ function bigrams(s: string): Map<number, number> {
  */
 export function textSimilarity(a: unknown, b: unknown, minLength: unknown = 0): number {
   if (typeof a !== 'string' || typeof b !== 'string') return 0;
+  const min = typeof minLength === 'number' ? minLength : 0;
+  // Removing white space only shortens: a text already too short needs no scan of the other.
+  if (a.length < Math.max(min, 2) || b.length < Math.max(min, 2)) return 0;
   const x = a.replace(/\s+/g, '');
   const y = b.replace(/\s+/g, '');
-  const min = typeof minLength === 'number' ? minLength : 0;
   if (x.length < Math.max(min, 2) || y.length < Math.max(min, 2)) return 0;
   if (x === y) return 1;
   const gx = bigrams(x);
