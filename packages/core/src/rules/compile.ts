@@ -84,6 +84,16 @@ function compileVar(args: JsonLogic[]): Fn {
   return (s) => walk(root(s), keys, fallback);
 }
 
+/** The cell slot a `{"var": "<cell id>"}` (no fallback) reads, when compiling for the engine. */
+function slotOf(e: JsonLogic | undefined): number | undefined {
+  if (!cellSlots || !e || typeof e !== 'object' || Array.isArray(e)) return undefined;
+  const keys = Object.keys(e);
+  if (keys.length !== 1 || keys[0] !== 'var') return undefined;
+  const arg = (e as { var: JsonLogic }).var;
+  const path = Array.isArray(arg) ? (arg.length === 1 ? arg[0] : undefined) : arg;
+  return typeof path === 'string' ? cellSlots.get(path) : undefined;
+}
+
 function walk(data: unknown, keys: readonly string[], fallback: unknown): unknown {
   let v = data;
   for (let i = 0; i < keys.length; i++) {
@@ -118,6 +128,7 @@ const comparisons: Record<string, [Compare, (a: Fn, lit: unknown) => Fn]> = {
 /* eslint-enable eqeqeq */
 
 function comparison(op: string): Factory {
+  // (`op` is also read by the slot fast paths below.)
   const [f, withLiteral] = comparisons[op] as [Compare, (a: Fn, lit: unknown) => Fn];
   return (args, raw) => {
     const [a, b, c] = args as [Fn, Fn, Fn | undefined];
@@ -127,7 +138,17 @@ function comparison(op: string): Factory {
         return f(a(d), y) && f(y, c(d));
       };
     }
-    if (isLiteral(raw[1])) return withLiteral(a, raw[1]);
+    if (isLiteral(raw[1])) {
+      // A cell against a literal, the shape of the per-cell rules: read the slot in place.
+      const i = slotOf(raw[0]);
+      const lit = raw[1];
+      if (i !== undefined) {
+        if (op === '==' && lit === null) return (d) => d.cells[i] == null; // eslint-disable-line eqeqeq
+        if (op === '!=' && lit === null) return (d) => d.cells[i] != null; // eslint-disable-line eqeqeq
+        if (op === '>=') return (d) => ((d.cells[i] ?? null) as number) >= (lit as number);
+      }
+      return withLiteral(a, lit);
+    }
     return (d) => f(a(d), b(d));
   };
 }
@@ -222,6 +243,18 @@ const operations: Record<string, Factory> = {
   },
   '+': (args, raw) => {
     // A sum of cells (blank as 0) is fused into one loop: the bulk of the arithmetic rules.
+    const slots = raw.map((e) => (e && typeof e === 'object' && !Array.isArray(e) && 'or' in e && Array.isArray(e.or) && e.or.length === 2 && e.or[1] === 0 ? slotOf(e.or[0]) : undefined));
+    if (slots.length && slots.every((i) => i !== undefined)) {
+      const idx = slots as number[];
+      return (d) => {
+        let sum = 0;
+        for (let k = 0; k < idx.length; k++) {
+          const v = d.cells[idx[k] as number];
+          sum += truthy(v) ? num(v) : 0;
+        }
+        return sum;
+      };
+    }
     const cells = raw.map(coalescedVar);
     if (cells.every((c) => c !== undefined)) {
       const getters = cells as Fn[];
@@ -259,6 +292,8 @@ const operations: Record<string, Factory> = {
     const [a, b] = args as [Fn, Fn];
     if (typeof raw[1] === 'number') {
       const m = raw[1];
+      const i = slotOf(raw[0]);
+      if (i !== undefined) return (d) => Number(d.cells[i] ?? null) % m;
       return (d) => Number(a(d)) % m;
     }
     return (d) => Number(a(d)) % Number(b(d));
