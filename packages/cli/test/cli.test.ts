@@ -1,5 +1,5 @@
 import { execFile, execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -122,6 +122,41 @@ describe('disclosure-report check', () => {
     expect(r.stderr).toContain(`odd/copy.json: the same report (agency, year, format) as ${join(dir, 'odd/a.json')}`);
     const results = JSON.parse(r.stdout) as { file: string; duplicateOf?: string }[];
     expect(results.find((x) => x.file.endsWith('copy.json'))?.duplicateOf).toBe(join(dir, 'odd/a.json'));
+  });
+
+  // As root the test runs the CLI as nobody, which needs to read the checkout: skip where it cannot.
+  const unprivilegedCanRun = (() => {
+    if (process.getuid?.() !== 0) return true;
+    try {
+      execFileSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, '-e', `require('fs').accessSync(${JSON.stringify(bin)})`]);
+      return true;
+    } catch {
+      return false;
+    }
+  })();
+
+  it.skipIf(!unprivilegedCanRun)('names a file it may not read (permission denied) and checks the rest', async () => {
+    const folder = join(dir, 'perm');
+    write('perm/good.json', seed());
+    const locked = write('perm/locked.json', seed());
+    chmodSync(folder, 0o755);
+    chmodSync(dir, 0o755);
+    chmodSync(locked, 0o000);
+    // Root reads anything: run the CLI as an unprivileged user then (nobody, 65534).
+    const asRoot = process.getuid?.() === 0;
+    const command = asRoot ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', process.execPath] : [process.execPath];
+    const r = await new Promise<Run>((done) =>
+      execFile(command[0] as string, [...command.slice(1), bin, 'check', folder, '--json'], { cwd: repoRoot }, (err, stdout, stderr) =>
+        done({ code: err ? (err as { code: number }).code : 0, stdout, stderr }),
+      ),
+    );
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${locked}: cannot read: permission denied`);
+    const results = JSON.parse(r.stdout) as { file: string; error?: string }[];
+    expect(results.map((x) => [x.file.slice(folder.length + 1), !x.error])).toEqual([
+      ['good.json', true],
+      ['locked.json', false],
+    ]);
   });
 
   it('--jobs checks on worker threads with the same output, in the same order', async () => {
