@@ -40,6 +40,8 @@ export interface DisclosureStrings {
   findingsHeading: string;
   findingsNone: string;
   findingsSummary: string;
+  /** Many blank cells, listed as one group: `{count}`. */
+  blankCellsGroup: string;
   /** Screen-reader text on a marked cell: `{count}` findings. */
   cellFlagged: string;
   goToCell: string;
@@ -128,6 +130,7 @@ export const defaultStrings: Record<Lang, DisclosureStrings> = {
     findingsHeading: '检查结果',
     findingsNone: '未发现问题。',
     findingsSummary: '错误 {error} 项，警告 {warning} 项，提示 {info} 项',
+    blankCellsGroup: '{count} 个单元格未填写（没有数字时应填 0），展开查看',
     cellFlagged: '（{count} 项检查结果）',
     goToCell: '定位到表格',
     severity: { error: '错误', warning: '警告', info: '提示' },
@@ -199,6 +202,7 @@ export const defaultStrings: Record<Lang, DisclosureStrings> = {
     findingsHeading: 'Checks',
     findingsNone: 'No problems found.',
     findingsSummary: '{error} errors, {warning} warnings, {info} notes',
+    blankCellsGroup: '{count} cells are blank (write 0 when there is nothing to report); open to see them',
     cellFlagged: '({count} check findings)',
     goToCell: 'Go to the table',
     severity: { error: 'Error', warning: 'Warning', info: 'Note' },

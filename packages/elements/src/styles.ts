@@ -272,6 +272,10 @@ export const findingsStyles = css`
   .findings li {
     margin: 0.25em 0;
   }
+  .findings li.group > details > summary {
+    cursor: pointer;
+    padding: 0.125em 0.25em;
+  }
   .findings button {
     display: block;
     font: inherit;

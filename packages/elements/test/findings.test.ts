@@ -122,3 +122,27 @@ describe('findings', () => {
     expect((table.shadowRoot!.activeElement as HTMLElement | null)?.dataset.cell).toBe(first);
   });
 });
+
+describe('many blank cells', () => {
+  afterEach(cleanup);
+
+  test('are listed as one group that opens to every cell; a few are listed one by one', async () => {
+    const { blankReport } = await import('@disclosure-report/core');
+    const blank = mount<DisclosureReportElement>('<disclosure-report show-findings></disclosure-report>');
+    blank.report = { ...blankReport('2021', { agency: '某某局', year: 2023 }), sections: seed.sections };
+    await settled(blank);
+    const root = blank.shadowRoot!;
+    const group = root.querySelectorAll('li[data-rule="blank-cell"][data-target="*"]');
+    expect(group).toHaveLength(1);
+    expect(text(group[0]!.querySelector('summary'))).toContain('200 个单元格未填写');
+    expect(group[0]!.querySelectorAll('li[data-rule="blank-cell"]')).toHaveLength(200);
+    // The errors stay in view, outside the group.
+    expect(root.querySelectorAll('[part~="findings-list"] > li[data-rule="sections.present"]').length).toBe(3);
+
+    const few = mount<DisclosureReportElement>('<disclosure-report show-findings></disclosure-report>');
+    few.report = withCell(withCell(seed, 'requests.granted.research', null), 'reviews.reconsideration.other', null) as Report;
+    await settled(few);
+    expect(few.shadowRoot!.querySelectorAll('[part~="findings-list"] > li[data-rule="blank-cell"]')).toHaveLength(2);
+    expect(few.shadowRoot!.querySelector('details')).toBeNull();
+  });
+});
