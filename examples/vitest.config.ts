@@ -2,7 +2,7 @@ import { defineProject } from 'vitest/config';
 import { playwright } from '@vitest/browser-playwright';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromiumLaunchOptions } from '../scripts/chromium.mjs';
+import { chromiumBrowserTest } from '../scripts/chromium.mjs';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const sharedDir = process.env.DISCLOSURE_SHARED_DIR ?? resolve(repoRoot, '../shared');
@@ -15,16 +15,6 @@ export default defineProject({
   test: {
     name: 'examples',
     include: ['test/**/*.test.{ts,tsx}'],
-    browser: {
-      enabled: true,
-      headless: true,
-      screenshotFailures: false,
-      provider: playwright({
-        launchOptions: {
-          ...chromiumLaunchOptions,
-        },
-      }),
-      instances: [{ browser: 'chromium' }],
-    },
+    browser: chromiumBrowserTest(playwright),
   },
 });

@@ -12,3 +12,17 @@ export const chromiumLaunchOptions = {
     '--no-first-run',
   ],
 };
+
+/**
+ * The `test.browser` block of a vitest project that runs in this chromium; `playwright` is
+ * `@vitest/browser-playwright`'s provider factory (passed in so this file imports nothing).
+ */
+export function chromiumBrowserTest(playwright) {
+  return {
+    enabled: true,
+    headless: true,
+    screenshotFailures: false,
+    provider: playwright({ launchOptions: chromiumLaunchOptions }),
+    instances: [{ browser: 'chromium' }],
+  };
+}

@@ -1,7 +1,7 @@
 import { defineProject } from 'vitest/config';
 import { playwright } from '@vitest/browser-playwright';
 import { sharedDir, repoRoot } from './scripts/paths.ts';
-import { chromiumLaunchOptions } from '../../scripts/chromium.mjs';
+import { chromiumBrowserTest } from '../../scripts/chromium.mjs';
 
 // Browser tests in Debian's chromium (no browser downloads): see ../shared/notes/toolchain.md.
 export default defineProject({
@@ -15,16 +15,6 @@ export default defineProject({
   test: {
     name: 'elements',
     include: ['test/**/*.test.ts'],
-    browser: {
-      enabled: true,
-      headless: true,
-      screenshotFailures: false,
-      provider: playwright({
-        launchOptions: {
-          ...chromiumLaunchOptions,
-        },
-      }),
-      instances: [{ browser: 'chromium' }],
-    },
+    browser: chromiumBrowserTest(playwright),
   },
 });

@@ -720,19 +720,23 @@ export class DisclosureReportElement extends ReportElement {
     const editor = this.#editor;
     const status = html`<p class="edit-status" part="edit-status" role="status">${editor.status}</p>`;
     const notice = editor.notice ? html`<p class="notice" part="notice" role="alert">${editor.notice}</p>` : nothing;
+    // A stored draft that needs a choice: one found on opening, or one another tab saved.
+    const choice = (part: string, text: string, savedAt: string, actions: [string, string][]) =>
+      html`<div class="draft-prompt" part=${part} role="alert">
+        <span>${format(text, { time: new Date(savedAt).toLocaleString(this.resolvedLang) })}</span>
+        ${actions.map(([action, label]) => html`<button type="button" data-action=${action} part="toolbar-button">${label}</button>`)}
+      </div>`;
     const prompt = editor.draftPrompt
-      ? html`<div class="draft-prompt" part="draft-prompt" role="alert">
-          <span>${format(s.draftFound, { time: new Date(editor.draftPrompt.savedAt).toLocaleString(this.resolvedLang) })}</span>
-          <button type="button" data-action="restore-draft" part="toolbar-button">${s.draftRestore}</button>
-          <button type="button" data-action="discard-draft" part="toolbar-button">${s.draftDiscard}</button>
-        </div>`
+      ? choice('draft-prompt', s.draftFound, editor.draftPrompt.savedAt, [
+          ['restore-draft', s.draftRestore],
+          ['discard-draft', s.draftDiscard],
+        ])
       : nothing;
     const conflict = editor.conflict
-      ? html`<div class="draft-prompt" part="draft-conflict" role="alert">
-          <span>${format(s.draftConflict, { time: new Date(editor.conflict.savedAt).toLocaleString(this.resolvedLang) })}</span>
-          <button type="button" data-action="keep-mine" part="toolbar-button">${s.draftKeepMine}</button>
-          <button type="button" data-action="load-other" part="toolbar-button">${s.draftLoadOther}</button>
-        </div>`
+      ? choice('draft-conflict', s.draftConflict, editor.conflict.savedAt, [
+          ['keep-mine', s.draftKeepMine],
+          ['load-other', s.draftLoadOther],
+        ])
       : nothing;
     const saved = editor.lastSavedAt
       ? html`<span class="saved">${format(s.draftSaved, { time: editor.lastSavedAt.toLocaleTimeString(this.resolvedLang) })}</span>`
