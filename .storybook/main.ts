@@ -1,15 +1,9 @@
-import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { StorybookConfig } from '@storybook/web-components-vite';
 
+// `@shared/corpus/…` and `@shared/spec/…`: the corpus and the spec kept in the repository.
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-// The shared corpus: DISCLOSURE_SHARED_DIR, else shared/ beside the repository (as in CI).
-const sharedDir = process.env.DISCLOSURE_SHARED_DIR
-  ? resolve(process.env.DISCLOSURE_SHARED_DIR)
-  : existsSync(resolve(repoRoot, '../shared'))
-    ? resolve(repoRoot, '../shared')
-    : resolve(repoRoot, 'shared');
 
 const config: StorybookConfig = {
   stories: ['../packages/elements/stories/**/*.stories.ts'],
@@ -23,12 +17,12 @@ const config: StorybookConfig = {
       ...(Array.isArray(viteConfig.resolve.alias)
         ? viteConfig.resolve.alias
         : Object.entries(viteConfig.resolve.alias ?? {}).map(([find, replacement]) => ({ find, replacement }))),
-      { find: /^@shared\//, replacement: `${sharedDir}/` },
+      { find: /^@shared\//, replacement: `${repoRoot}/` },
       { find: /^@demo-reports\//, replacement: `${resolve(repoRoot, 'apps/demo/reports')}/` },
     ];
     viteConfig.server ??= {};
     viteConfig.server.fs ??= {};
-    viteConfig.server.fs.allow = [...(viteConfig.server.fs.allow ?? []), repoRoot, sharedDir];
+    viteConfig.server.fs.allow = [...(viteConfig.server.fs.allow ?? []), repoRoot];
     return viteConfig;
   },
 };

@@ -14,7 +14,7 @@ import jsonLogic from 'json-logic-js';
 import { Bench } from 'tinybench';
 import { type Report, type Rule, check, customOperations, getCell, rulesFor, withCell } from '../packages/core/src/index.js';
 import { consistentReport } from '../packages/core/test/arbitraries.js';
-import { corpusNames, expectedReport } from '../packages/core/test/shared.js';
+import { corpusDir, corpusNames, expectedReport } from '../packages/core/test/shared.js';
 import { generateReports } from './generate.js';
 import { chromiumLaunchOptions } from '../scripts/chromium.mjs';
 
@@ -182,9 +182,9 @@ async function sizes(): Promise<void> {
 async function importing(): Promise<void> {
   const { importReport } = await import('../packages/core/src/import/index.js');
   const fixtures = join(root, 'packages/core/test/fixtures/chenjiaba-2023');
-  const sharedSource = join(corpusDirOf(), 'chenjiaba-2023/source.txt');
+  const seedSource = join(corpusDir, 'chenjiaba-2023/source.txt');
   const forms: [string, string][] = [
-    ['extracted text (one cell per line)', sharedSource],
+    ['extracted text (one cell per line)', seedSource],
     ['extracted text (one row per line)', join(fixtures, 'rows.txt')],
     ['portal HTML (UTF-8)', join(fixtures, 'page.html')],
     ['portal HTML (GBK)', join(fixtures, 'page.gbk.html')],
@@ -215,7 +215,7 @@ function endToEndPublished(): void {
   const dir = mkdtempSync(join(tmpdir(), 'disclosure-bench-published-'));
   try {
     const n = quick ? 200 : 1000;
-    const text = readFileSync(join(corpusDirOf(), 'chenjiaba-2023/source.txt'));
+    const text = readFileSync(join(corpusDir, 'chenjiaba-2023/source.txt'));
     const html = readFileSync(join(root, 'packages/core/test/fixtures/chenjiaba-2023/page.html'));
     for (let i = 0; i < n; i++) writeFileSync(join(dir, `${String(i).padStart(4, '0')}.${i % 2 ? 'html' : 'txt'}`), i % 2 ? html : text);
     for (const jobs of ['1', 'auto']) {
@@ -240,7 +240,7 @@ async function browser(): Promise<void> {
   const { chromium } = await import('playwright-core');
   const { createServer } = await import('node:http');
   const bundle = readFileSync(join(root, 'packages/elements/dist/disclosure-report.js'));
-  const seed = readFileSync(join(corpusDirOf(), 'chenjiaba-2023/expected.json'), 'utf8');
+  const seed = readFileSync(join(corpusDir, 'chenjiaba-2023/expected.json'), 'utf8');
   const [large] = fc.sample(consistentReport('2021', 100_000), { numRuns: 1, seed: 5 }) as [Report];
   const longText = '本年度，我市坚持以人民为中心的发展思想，全面推进政务公开标准化规范化建设。\n'.repeat(200);
   const largeJson = JSON.stringify({ ...large, sections: { overview: longText, problems: longText, other: longText } });
@@ -332,10 +332,6 @@ async function browser(): Promise<void> {
     await b.close();
     server.close();
   }
-}
-
-function corpusDirOf(): string {
-  return process.env.DISCLOSURE_SHARED_DIR ? join(process.env.DISCLOSURE_SHARED_DIR, 'corpus') : resolve(root, '../shared/corpus');
 }
 
 function machine(): string {

@@ -4,13 +4,13 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromiumBrowserTest } from '../scripts/chromium.mjs';
 
+// `@shared/corpus/…` and `@shared/spec/…`: the corpus and the spec kept in the repository.
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const sharedDir = process.env.DISCLOSURE_SHARED_DIR ?? resolve(repoRoot, '../shared');
 
 // The framework examples mounted for real in Debian's chromium.
 export default defineProject({
-  resolve: { alias: { '@shared': sharedDir } },
-  server: { fs: { allow: [repoRoot, sharedDir] } },
+  resolve: { alias: { '@shared': repoRoot } },
+  server: { fs: { allow: [repoRoot] } },
   oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
   test: {
     name: 'examples',

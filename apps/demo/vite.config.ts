@@ -6,22 +6,15 @@ import { type Plugin, defineConfig } from 'vite';
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, '../..');
 
-/** The shared corpus: `DISCLOSURE_SHARED_DIR`, else `shared/` beside the repository (as in CI). */
-function sharedDir(): string {
-  if (process.env.DISCLOSURE_SHARED_DIR) return resolve(process.env.DISCLOSURE_SHARED_DIR);
-  const beside = resolve(repoRoot, '../shared');
-  return existsSync(beside) ? beside : resolve(repoRoot, 'shared');
-}
-
 /** Report documents the portal serves under /reports/ (the seed from the corpus, plus local fixtures). */
 function reportFiles(): Record<string, string> {
   return {
-    'chenjiaba-2023.json': resolve(sharedDir(), 'corpus/chenjiaba-2023/expected.json'),
+    'chenjiaba-2023.json': resolve(repoRoot, 'corpus/chenjiaba-2023/expected.json'),
     'shifan-natural-resources-2023.json': resolve(here, 'reports/shifan-natural-resources-2023.json'),
   };
 }
 
-/** Serves the report JSON in dev and copies it into the build, so the corpus is read from ../shared. */
+/** Serves the report JSON in dev and copies it into the build (the seed is read from corpus/). */
 function reports(): Plugin {
   return {
     name: 'disclosure-demo-reports',

@@ -14,16 +14,15 @@ import { chromiumLaunchOptions } from '../../scripts/chromium.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, '../..');
-const sharedDir = process.env.DISCLOSURE_SHARED_DIR ?? resolve(repoRoot, '../shared');
 const files: Record<string, [string, string]> = {
   '/': [join(here, '../plain/index.html'), 'text/html; charset=utf-8'],
   '/page.css': [join(here, '../plain/page.css'), 'text/css'],
   '/disclosure-report.js': [join(repoRoot, 'packages/elements/dist/disclosure-report.js'), 'text/javascript'],
-  '/report.json': [join(sharedDir, 'corpus/chenjiaba-2023/expected.json'), 'application/json'],
+  '/report.json': [join(repoRoot, 'corpus/chenjiaba-2023/expected.json'), 'application/json'],
 };
 const csp = "default-src 'self'; script-src 'self'; style-src 'self'";
 // A content system page holding only the pasted static export, the bundle loaded by the template.
-const seedReport = JSON.parse(readFileSync(join(sharedDir, 'corpus/chenjiaba-2023/expected.json'), 'utf8'));
+const seedReport = JSON.parse(readFileSync(join(repoRoot, 'corpus/chenjiaba-2023/expected.json'), 'utf8'));
 const pasted = withCell(seedReport, 'requests.granted.total', 7);
 const cmsPage = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>CMS</title>
 <script type="module" src="/disclosure-report.js"></script></head>

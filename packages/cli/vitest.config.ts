@@ -5,5 +5,7 @@ export default defineProject({
     name: 'cli',
     environment: 'node',
     include: ['test/**/*.test.ts'],
+    // Many tests start the CLI as a process: on a loaded 2-core machine that takes seconds, not milliseconds.
+    testTimeout: 60_000,
   },
 });

@@ -41,9 +41,10 @@ export default defineConfig(({ mode }) => {
   const entry: Record<string, string> = standalone ? { 'disclosure-report': 'src/standalone.ts' } : { index: 'src/index.ts' };
   return {
     plugins: standalone ? [minifyTemplates()] : [],
-    // The one-file bundle leaves out the importers (megabytes of PDF and Word readers): JSON only.
+    // The one-file bundle leaves out the importers (megabytes of PDF and Word readers), and what
+    // an import of a published file leaves to check: JSON only.
     resolve: standalone
-      ? { alias: [{ find: /^\.\/edit\/import-other\.js$/, replacement: fileURLToPath(new URL('src/edit/importers-unavailable.ts', import.meta.url)) }] }
+      ? { alias: [{ find: /^\.\/edit\/import-(other|notes)\.js$/, replacement: fileURLToPath(new URL('src/edit/importers-unavailable.ts', import.meta.url)) }] }
       : {},
     build: {
       target: 'es2022',

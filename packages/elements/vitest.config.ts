@@ -3,14 +3,14 @@ import { playwright } from '@vitest/browser-playwright';
 import { sharedDir, repoRoot } from './scripts/paths.ts';
 import { chromiumBrowserTest } from '../../scripts/chromium.mjs';
 
-// Browser tests in Debian's chromium (no browser downloads): see ../shared/notes/toolchain.md.
+// Browser tests in Debian's chromium (no browser downloads): see scripts/chromium.mjs.
 export default defineProject({
   resolve: {
     alias: { '@shared': sharedDir },
   },
   optimizeDeps: { include: ['axe-core'] },
   server: {
-    fs: { allow: [repoRoot, sharedDir] },
+    fs: { allow: [repoRoot] },
   },
   test: {
     name: 'elements',

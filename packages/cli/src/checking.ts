@@ -3,13 +3,15 @@ import { stat } from 'node:fs/promises';
 import { type Finding, type Lang, type Report, check } from '@disclosure-report/core';
 import { expandPaths } from './files.js';
 import { InputError } from './io.js';
-import { loadReport } from './load.js';
+import { loadReport, loadSource } from './load.js';
 
 /** What every file of one `check` run is checked with. */
 export interface CheckJob {
   lang: Lang;
   /** Last year's report (a file), or a folder of last year's reports matched by agency. */
   prev?: string;
+  /** Refuse a published source on its first difference from the national format (no partial import). */
+  strict?: boolean;
 }
 
 /** The outcome for one file, as printed. */
@@ -17,6 +19,8 @@ export interface FileResult {
   file: string;
   /** `agency year（format）` of a readable report. */
   title?: string;
+  /** For a published source: cells read / cells of the format. */
+  completeness?: { read: number; expected: number };
   /** agency|year|format, to notice the same report twice in a batch. */
   key?: string;
   findings: Finding[];
@@ -83,13 +87,27 @@ export class PreviousReports {
 
 /** Loads and checks one file; never throws: whatever goes wrong is this file's error. */
 export async function checkFile(file: string, job: CheckJob, previous?: PreviousReports): Promise<FileResult> {
-  let report: Report;
+  let loaded: Awaited<ReturnType<typeof loadSource>>;
   try {
-    report = await loadReport(file);
+    loaded = await loadSource(file, job.strict);
   } catch (e) {
     return { file, findings: [], error: e instanceof InputError ? e.message : `unexpected failure: ${(e as Error).message}` };
   }
+  const { report, imported } = loaded;
   const prev = previous ? await previous.for(report) : undefined;
-  const findings = check(report, { lang: job.lang, ...(prev ? { previous: prev } : {}) });
-  return { file, title: `${report.agency || '—'} ${report.year}（${report.format}）`, key: `${report.agency}|${report.year}|${report.format}`, findings };
+  const options = { lang: job.lang, ...(prev ? { previous: prev } : {}) };
+  let findings: Finding[];
+  if (imported) {
+    // What was read is checked; what could not be read is reported as import.* findings.
+    const { checkImported } = await import('@disclosure-report/core/import');
+    findings = checkImported(imported, options);
+  } else findings = check(report, options);
+  const title = `${report.agency || '—'} ${report.year}（${report.format}）`;
+  return {
+    file,
+    title,
+    key: `${report.agency}|${report.year}|${report.format}`,
+    findings,
+    ...(imported ? { completeness: { read: imported.completeness.read, expected: imported.completeness.expected } } : {}),
+  };
 }

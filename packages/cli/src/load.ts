@@ -76,13 +76,17 @@ function where(location: Record<string, unknown> | undefined, message: string): 
   return parts.length ? ` (${parts.join(', ')})` : '';
 }
 
-/** Imports any source the importers read (text, HTML, docx, PDF, JSON). */
-export async function importFile(file: string): Promise<ImportResult> {
+/**
+ * Imports any source the importers read (text, HTML, docx, PDF, JSON). Tolerant unless
+ * `strict`: cells that cannot be read are null with a note; only a source with no report
+ * table in it is refused.
+ */
+export async function importFile(file: string, strict = false): Promise<ImportResult> {
   const bytes = await readBytes(file);
   // Loaded on demand: `check` over JSON documents never pays for the importers.
   const { importReport, ImportError } = await import('@disclosure-report/core/import');
   try {
-    return await importReport(bytes, { fileName: basename(file) });
+    return await importReport(bytes, { fileName: basename(file), ...(strict ? { strict } : {}) });
   } catch (e) {
     if (e instanceof ImportError) {
       const details = e.details.length ? `\n${e.details.map((d) => `  ${d}`).join('\n')}` : '';
@@ -93,7 +97,16 @@ export async function importFile(file: string): Promise<ImportResult> {
 }
 
 /** Reads one report: a JSON document directly, any other source through the importers. */
-export async function loadReport(file: string): Promise<Report> {
-  if (file.toLowerCase().endsWith('.json')) return parseJsonReport(file, await readBytes(file));
-  return (await importFile(file)).report;
+export async function loadReport(file: string, strict = false): Promise<Report> {
+  return (await loadSource(file, strict)).report;
+}
+
+/** A report document as it is, or a published source with what its import noted. */
+export type Loaded = { report: Report; imported?: undefined } | { report: Report; imported: ImportResult };
+
+/** Reads one report, keeping the import's notes and completeness for a published source. */
+export async function loadSource(file: string, strict = false): Promise<Loaded> {
+  if (file.toLowerCase().endsWith('.json')) return { report: parseJsonReport(file, await readBytes(file)) };
+  const imported = await importFile(file, strict);
+  return { report: imported.report, imported };
 }

@@ -12,9 +12,8 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../src/main.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-const sharedDir = process.env.DISCLOSURE_SHARED_DIR ?? resolve(repoRoot, '../shared');
-const source = readFileSync(join(sharedDir, 'corpus/chenjiaba-2023/source.txt'), 'utf8');
-const expected = readFileSync(join(sharedDir, 'corpus/chenjiaba-2023/expected.json'), 'utf8');
+const source = readFileSync(join(repoRoot, 'corpus/chenjiaba-2023/source.txt'), 'utf8');
+const expected = readFileSync(join(repoRoot, 'corpus/chenjiaba-2023/expected.json'), 'utf8');
 const fixtures = join(repoRoot, 'packages/core/test/fixtures/chenjiaba-2023');
 
 async function run(args: string[], isTTY = false) {
@@ -56,10 +55,22 @@ describe('the CLI on bad and strange files', () => {
   it('check: every file is named in a clear error or checked; exit 2; no stack trace', async () => {
     const r = await run(['check', join(dir, 'in'), '--json']);
     expect(r.code).toBe(2);
-    const results = JSON.parse(r.stdout) as { file: string; error?: string }[];
+    type Result = { file: string; error?: string; completeness?: { read: number; expected: number }; findings: { rule: string; severity: string }[] };
+    const results = JSON.parse(r.stdout) as Result[];
     expect(results).toHaveLength(21);
-    // Cutting only the end of the last section still leaves a report (its findings say what is missing).
-    expect(results.filter((x) => !x.error).map((x) => x.file.slice(dir.length + 4))).toEqual(['good.txt', 'truncated-end.txt']);
+    const name = (x: Result) => x.file.slice(dir.length + 4);
+    // Cutting only the end of the last section still leaves a whole report (its findings say
+    // what is missing). Cut sources are read as far as they go: the rest is blank, with warnings
+    // (no-tables.txt has table 二's heading and a cut-off row, but not one cell: refused).
+    expect(results.filter((x) => !x.error).map(name)).toEqual(['good.txt', 'truncated-end.txt', 'truncated-half.txt']);
+    expect(Object.fromEntries(results.filter((x) => !x.error).map((x) => [name(x), x.completeness?.read]))).toEqual({
+      'good.txt': 200,
+      'truncated-end.txt': 200,
+      'truncated-half.txt': 45,
+    });
+    for (const x of results.filter((y) => !y.error && (y.completeness?.read ?? 0) < 200)) {
+      expect(x.findings.filter((f) => f.rule.startsWith('import.') && f.severity === 'warning').length, name(x)).toBeGreaterThan(0);
+    }
     for (const x of results.filter((y) => y.error)) {
       expect(r.stderr).toContain(`${x.file}: `);
       expect(x.error?.length).toBeGreaterThan(5);
@@ -67,15 +78,26 @@ describe('the CLI on bad and strange files', () => {
     expect(r.stderr).toContain('huge.txt: cannot read: 50.0 MB is more than a report can be (16 MB at most)');
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(r.stderr).not.toContain('unexpected failure');
+
+    // --strict: only what reads as the national format, whole, is checked.
+    const strict = await run(['check', '--strict', join(dir, 'in'), '--json']);
+    expect(strict.code).toBe(2);
+    const strictResults = JSON.parse(strict.stdout) as Result[];
+    expect(strictResults.filter((x) => !x.error).map(name)).toEqual(['good.txt', 'truncated-end.txt']);
+    expect(strict.stderr).not.toMatch(/\n\s+at /);
   }, 120_000);
 
-  it('import: the good file is written, the rest listed as failed', async () => {
+  it('import: what can be read is written, the rest listed as failed; --strict writes only the whole', async () => {
     const out = join(dir, 'out');
     const r = await run(['import', join(dir, 'in'), '--out-dir', out, '--quiet']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('imported 2 of 21; failed: 19');
+    expect(r.stderr).toContain('imported 3 of 21; failed: 18');
     expect(JSON.parse(readFileSync(join(out, 'good.json'), 'utf8'))).toEqual(JSON.parse(expected));
     expect(r.stderr).not.toMatch(/\n\s+at /);
+    const strict = await run(['import', '--strict', join(dir, 'in'), '--out-dir', join(dir, 'out-strict'), '--quiet']);
+    expect(strict.code).toBe(2);
+    expect(strict.stderr).toContain('imported 2 of 21; failed: 19');
+    expect(strict.stderr).toContain(`failed: ${join(dir, 'in/truncated-half.txt')}`);
   }, 120_000);
 
   it('shows a progress bar on a terminal, and none in a pipe', async () => {

@@ -1,6 +1,6 @@
 /**
  * Regenerates the importer's test fixtures (packages/core/test/fixtures/) from the corpus
- * (../shared/corpus) and the edge cases defined here:
+ * (corpus/, and any cases DISCLOSURE_CORPUS_DIR adds) and the edge cases defined here:
  *
  *   npx tsx packages/core/scripts/fixtures.ts
  *
@@ -15,18 +15,16 @@
  * text layer — what importers read — is exact). CHROMIUM_PATH and FIXTURE_FONT override
  * the paths.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import iconv from 'iconv-lite';
 import { type Report, blankReport, defaultTitle, validateReport, withCell } from '../src/index.js';
 import { type HtmlOptions, type RawTexts, quirkyLabels, quirkyPublishedOn, renderCellsText, renderDocx, renderHtmlPage, renderRowsText } from '../test/import/render.js';
+import { type CorpusCase, corpusCaseDir, corpusCases } from '../test/shared.js';
 import { chromiumLaunchOptions } from '../../../scripts/chromium.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const repoRoot = resolve(here, '../../..');
-const sharedDir = process.env.DISCLOSURE_SHARED_DIR ?? resolve(repoRoot, '../shared');
-const corpusDir = join(sharedDir, 'corpus');
 const fixturesDir = resolve(here, '../test/fixtures');
 const fontPath = process.env.FIXTURE_FONT ?? '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf';
 
@@ -233,10 +231,10 @@ function county2020(): { report: Report; raw: RawTexts } {
 
 // ---------------------------------------------------------------- main
 
-async function corpusFixtures(name: string): Promise<void> {
+async function corpusFixtures({ name, dir: caseDir }: CorpusCase): Promise<void> {
   const dir = join(fixturesDir, name);
-  const expected = JSON.parse(readFileSync(join(corpusDir, name, 'expected.json'), 'utf8')) as Report;
-  const source = readFileSync(join(corpusDir, name, 'source.txt'), 'utf8');
+  const expected = JSON.parse(readFileSync(join(caseDir, 'expected.json'), 'utf8')) as Report;
+  const source = readFileSync(join(caseDir, 'source.txt'), 'utf8');
   const page = renderHtmlPage(expected);
   write(join(dir, 'page.html'), page);
   write(join(dir, 'rows.txt'), renderRowsText(expected));
@@ -261,7 +259,7 @@ async function edgeFixtures(): Promise<void> {
   write(join(dir, 'county-2020', 'report.pdf'), await printPdf(renderHtmlPage(report, { raw })));
 
   // A 2021 report with blank cells (null, never 0).
-  const base = JSON.parse(readFileSync(join(corpusDir, 'chenjiaba-2023', 'expected.json'), 'utf8')) as Report;
+  const base = JSON.parse(readFileSync(join(corpusCaseDir('chenjiaba-2023'), 'expected.json'), 'utf8')) as Report;
   let blank = withCell(base, 'requests.denied.stateSecret.commercial', null);
   blank = withCell(blank, 'reviews.litigationDirect.pending', null);
   blank = withCell(blank, 'active.fees.amount', null);
@@ -278,10 +276,7 @@ async function edgeFixtures(): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  if (!existsSync(corpusDir)) throw new Error(`no corpus at ${corpusDir} (set DISCLOSURE_SHARED_DIR)`);
-  const { readdirSync } = await import('node:fs');
-  const names = readdirSync(corpusDir).filter((n) => existsSync(join(corpusDir, n, 'expected.json'))).sort();
-  for (const name of names) await corpusFixtures(name);
+  for (const c of corpusCases()) await corpusFixtures(c);
   await edgeFixtures();
 }
 

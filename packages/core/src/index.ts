@@ -1,5 +1,6 @@
 export * from './taxonomy.js';
 export * from './report.js';
+export * from './body-type.js';
 export * from './schema.js';
 export type { Finding, JsonLogic, Rule, RuleSet, Severity } from './rules/types.js';
 export { compile, RuleCompileError, type Compiled } from './rules/compile.js';

@@ -2,6 +2,7 @@
  * The report document (see the spec's README): types and helpers that read and write
  * cells by id. Shapes are derived from the taxonomy, so they hold for both formats.
  */
+import type { BodyType } from './body-type.js';
 import { type FormatId, type TextSectionKey, taxonomy, textSectionKeys } from './taxonomy.js';
 
 /** A cell's value: a number, or `null` where the published table left it blank (blank is not 0). */
@@ -78,6 +79,13 @@ interface ReportBase {
   title: string;
   /** ISO date (YYYY-MM-DD) of publication, or null when unknown. */
   publishedOn: string | null;
+  /**
+   * Whose report it is: `government` for a people's government's own report (also a zone
+   * 管委会's or a 街道办事处's report for its level), `department` for a department's. Absent
+   * when unknown: the rules then take an agency ending in 人民政府 as a government and leave
+   * the deadline of any other report unchecked (an `info` finding).
+   */
+  bodyType?: BodyType;
   sections: Sections;
   reviews: ReviewsTable;
 }
@@ -134,6 +142,8 @@ export interface ReportMeta {
   year?: number;
   title?: string;
   publishedOn?: string | null;
+  /** Absent: unknown (the report then has no `bodyType`). */
+  bodyType?: BodyType;
 }
 
 /** A report with every cell blank (`null`) and empty sections: the start of a new report. */
@@ -147,6 +157,7 @@ export function blankReport<F extends FormatId>(
     year: meta.year ?? new Date().getFullYear() - 1,
     title: meta.title ?? '',
     publishedOn: meta.publishedOn ?? null,
+    ...(meta.bodyType ? { bodyType: meta.bodyType } : {}),
     sections: Object.fromEntries(textSectionKeys.map((k) => [k, ''])),
   };
   for (const cell of taxonomy(format).cells) {
@@ -169,7 +180,13 @@ export function defaultTitle(agency: string, year: number): string {
  */
 export function convertFormat(report: Report, format: FormatId): Report {
   if (report.format === format) return report;
-  let out: Report = blankReport(format, { agency: report.agency, year: report.year, title: report.title, publishedOn: report.publishedOn });
+  let out: Report = blankReport(format, {
+    agency: report.agency,
+    year: report.year,
+    title: report.title,
+    publishedOn: report.publishedOn,
+    ...(report.bodyType ? { bodyType: report.bodyType } : {}),
+  });
   out = { ...out, sections: { ...report.sections } };
   for (const cell of taxonomy(format).cells) {
     const v = getCell(report, cell.id);

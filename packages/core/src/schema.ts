@@ -17,15 +17,9 @@ import {
   textSectionKeys,
 } from './taxonomy.js';
 
-/** Whether a number has at most 4 decimals (amounts are in 万元, to the yuan at most). */
-export function hasAtMostFourDecimals(value: number): boolean {
-  const scaled = value * 1e4;
-  return Math.abs(scaled - Math.round(scaled)) < 1e-6;
-}
-
 const kindText: Record<CellKind, Record<Lang, string>> = {
   count: { 'zh-CN': '应为不小于 0 的整数', en: 'expected a whole number ≥ 0' },
-  amount: { 'zh-CN': '应为不小于 0、最多 4 位小数的金额', en: 'expected an amount ≥ 0 with at most 4 decimals' },
+  amount: { 'zh-CN': '应为不小于 0 的金额', en: 'expected an amount ≥ 0' },
   change: { 'zh-CN': '应为整数（可为负数）', en: 'expected a whole number (may be negative)' },
 };
 
@@ -38,20 +32,16 @@ export function describeKind(kind: CellKind, lang: Lang = 'en'): string {
 export function isValidCellValue(kind: CellKind, value: unknown): value is number | null {
   if (value === null) return true;
   if (typeof value !== 'number' || !Number.isFinite(value) || Object.is(value, -0)) return false;
-  if (kind === 'amount') return value >= 0 && hasAtMostFourDecimals(value);
+  // Any number of decimals: reports print 万元 exact to the 分 (4166.241619), and more.
+  if (kind === 'amount') return value >= 0;
   if (!Number.isSafeInteger(value)) return false;
   return kind === 'change' || value >= 0;
 }
 
 // Plain zod number checks so that the generated JSON Schema carries them too; the
-// refinement adds what JSON Schema cannot say (-0, float noise in multipleOf).
+// refinement adds what JSON Schema cannot say (-0).
 function cellSchema(kind: CellKind) {
-  const base =
-    kind === 'count'
-      ? z.number().int().nonnegative()
-      : kind === 'change'
-        ? z.number().int()
-        : z.number().nonnegative().multipleOf(0.0001);
+  const base = kind === 'count' ? z.number().int().nonnegative() : kind === 'change' ? z.number().int() : z.number().nonnegative();
   return base.refine((v) => isValidCellValue(kind, v), { error: kindText[kind].en }).nullable();
 }
 
@@ -90,6 +80,8 @@ function reportSchema(format: FormatId) {
     year: z.number().int().min(1990).max(2200),
     title: z.string(),
     publishedOn: isoDate.nullable(),
+    // Absent when unknown (not null: a document either says whose report it is or does not).
+    bodyType: z.enum(['government', 'department']).optional(),
     sections: z.strictObject(Object.fromEntries(textSectionKeys.map((k) => [k, z.string()]))),
     active: toZod(tables.active as Shape),
     requests: toZod(tables.requests as Shape),
@@ -194,7 +186,7 @@ export function validateReport(doc: unknown, lang: Lang = 'en'): ValidationResul
     const got = value === undefined ? 'missing' : `got ${show(value)}`;
     return [{ path, message: `${issue.message} (${got})` }];
   });
-  // One issue per path: a value can fail several checks (multipleOf and the refinement).
+  // One issue per path: a value can fail several checks (nonnegative and the refinement).
   const seen = new Set<string>();
   return { ok: false, issues: issues.filter((i) => !seen.has(i.path) && !!seen.add(i.path)) };
 }

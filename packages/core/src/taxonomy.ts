@@ -13,7 +13,7 @@ export type FormatId = '2021' | '2019';
 export type TableId = 'active' | 'requests' | 'reviews';
 export type TextSectionKey = 'overview' | 'problems' | 'other';
 export type SectionKey = TextSectionKey | TableId;
-/** `count`: whole number ≥ 0; `amount`: 万元 ≥ 0 with ≤ 4 decimals; `change`: whole number, may be negative (2019 本年增/减). */
+/** `count`: whole number ≥ 0; `amount`: 万元 ≥ 0, any number of decimals (exact to the 分 is 6); `change`: whole number, may be negative (2019 本年增/减). */
 export type CellKind = 'count' | 'amount' | 'change';
 export type Unit = '件' | '万元';
 

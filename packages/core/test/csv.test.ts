@@ -41,6 +41,21 @@ describe('CSV export', () => {
     expect(fromCsv(toCsv(seed()))).toEqual(seed());
   });
 
+  it('carries bodyType when stated (and no line when unknown), and amounts exact to the 分', () => {
+    for (const bodyType of ['government', 'department'] as const) {
+      const r = withCell({ ...seed(), agency: '平潭综合实验区', bodyType }, 'active.fees.amount', 4166.241619);
+      const rows = parseCsv(toCsv(r));
+      expect(rows).toContainEqual(['bodyType', '', '发布机关类型', '', bodyType]);
+      expect(rows).toContainEqual(['active.fees.amount', '二、主动公开政府信息情况', '第二十条第（八）项/行政事业性收费', '本年收费金额（单位：万元）', '4166.241619']);
+      expect(fromCsv(toCsv(r, { lang: 'en' }))).toEqual(r);
+      // The batch files hold cells only.
+      expect(batchCsvLines('a.json', r).some((l) => l.includes('bodyType'))).toBe(false);
+    }
+    expect(parseCsv(toCsv(seed())).some((r) => r[0] === 'bodyType')).toBe(false);
+    expect(fromCsv(toCsv(seed()))).not.toHaveProperty('bodyType');
+    expect(() => fromCsv(`${toCsv(seed())}bodyType,,,,ministry\r\n`)).toThrow(/^bodyType: /);
+  });
+
   it('says which line is wrong in a CSV it cannot read', () => {
     const csv = toCsv(seed()).replace('requests.granted.total,三、收到和处理政府信息公开申请情况,三、本年度办理结果/（一）予以公开,总计,0', 'requests.granted.total,x,y,z,若干');
     expect(() => fromCsv(csv)).toThrow(/^line \d+: requests\.granted\.total: "若干" is not a number$/);

@@ -35,6 +35,21 @@ describe('static HTML export', () => {
     expect(all(doc, (n) => n.nodeName === 'script')).toEqual([]);
   });
 
+  it('carries the metadata on the article: data-body-type only when stated', () => {
+    const article = (html: string) => all(parse(html) as unknown as Node, (n) => n.nodeName === 'article')[0] as Node;
+    const plain = article(toHtml(seed()));
+    expect(attr(plain, 'data-agency')).toBe('陈家坝镇人民政府');
+    expect(attr(plain, 'data-body-type')).toBeUndefined();
+    expect(attr(article(toHtml({ ...seed(), bodyType: 'government' })), 'data-body-type')).toBe('government');
+    expect(attr(article(toHtml({ ...seed(), bodyType: 'department' })), 'data-body-type')).toBe('department');
+  });
+
+  it('prints an amount as given: exact to the 分, never cut to 4 decimals', () => {
+    const tree = parse(toHtml(withCell(seed(), 'active.fees.amount', 4166.241619))) as unknown as Node;
+    const td = all(tree, (n) => n.nodeName === 'td' && attr(n, 'data-cell') === 'active.fees.amount')[0] as Node;
+    expect(text(td)).toBe('4166.241619');
+  });
+
   it('renders report text as text, never as markup', () => {
     const hostile = { ...seed(), agency: '<img src=x onerror=alert(1)>', sections: { ...seed().sections, other: '<script>alert(1)</script>\n"quoted" & \'single\'' } };
     const html = toHtml(hostile);

@@ -38,9 +38,11 @@ describe('the seed report (chenjiaba-2023)', () => {
 });
 
 describe('a consistent generated report', () => {
-  it('has no finding at all', () => {
-    expect(check(sample())).toEqual([]);
-    expect(check(sample('2019'))).toEqual([]);
+  it('has no finding at all once it says whose report it is', () => {
+    expect(check({ ...sample(), bodyType: 'department' })).toEqual([]);
+    expect(check({ ...sample('2019'), bodyType: 'department' })).toEqual([]);
+    // A 局 without bodyType: the deadline is not guessed, and an info says so.
+    expect(check(sample()).map((f) => [f.rule, f.target, f.severity])).toEqual([['published.deadline', 'body-type', 'info']]);
   });
 });
 
@@ -103,17 +105,25 @@ describe('each rule has a case that violates it and one that passes', () => {
     ]);
   });
 
-  it('cell.type: counts are whole numbers ≥ 0, amounts have ≤ 4 decimals, 2019 本年增/减 may be negative', () => {
-    const r = withCell(withCell(seed(), 'requests.granted.naturalPerson', 1.5), 'active.fees.amount', 1.00001);
+  it('cell.type: counts are whole numbers ≥ 0, amounts any number ≥ 0, 2019 本年增/减 may be negative', () => {
+    const r = withCell(withCell(seed(), 'requests.granted.naturalPerson', 1.5), 'active.fees.amount', -1.234567);
     const found = find(check(r as Report), 'cell.type');
+    // The amount is reported as it is (not cut to 4 decimals).
     expect(found.map((f) => [f.target, f.actual])).toEqual([
-      ['active.fees.amount', 1],
+      ['active.fees.amount', -1.234567],
       ['requests.granted.naturalPerson', 1.5],
     ]);
     expect(find(check(withCell(seed(), 'requests.granted.naturalPerson', -1)), 'cell.type', 'requests.granted.naturalPerson')).toHaveLength(1);
-    expect(find(check(withCell(seed(), 'active.fees.amount', 25.1)), 'cell.type')).toEqual([]);
+    expect(find(check(withCell(seed(), 'active.fees.amount', -1)), 'cell.type', 'active.fees.amount')).toMatchObject([
+      { severity: 'error', actual: -1, message: '第二十条第（八）项/行政事业性收费 · 本年收费金额（单位：万元）：应为不小于 0 的金额（万元），填写的是 -1' },
+    ]);
+    // Real reports print 万元 exact to the 分 (pingtan-2025: 4166.241619) or with five decimals.
+    for (const amount of [25.1, 4166.241619, 7380.28959, 1.00001, 0.000001, 0]) {
+      expect(find(check(withCell(seed(), 'active.fees.amount', amount)), 'cell.type'), String(amount)).toEqual([]);
+    }
     const r2019 = withCell(sample('2019'), 'active.licensing.change', -4);
     expect(find(check(r2019), 'cell.type')).toEqual([]);
+    expect(find(check(withCell(r2019, 'active.procurement.amount', 4166.241619)), 'cell.type')).toEqual([]);
     expect(find(check(withCell(r2019, 'active.licensing.change', -4.5)), 'cell.type', 'active.licensing.change')).toHaveLength(1);
   });
 
@@ -170,18 +180,70 @@ describe('each rule has a case that violates it and one that passes', () => {
     const reported = withText(seed(), { overview: `${seed().sections.overview}\n（三）监督保障：本年度开展政务公开工作考核，未发生社会评议和责任追究情况。` });
     expect(find(check(reported), 'sections.government-assessment')).toEqual([]);
     expect(find(check({ ...seed(), agency: '某某县财政局' }), 'sections.government-assessment')).toEqual([]);
+    // The same predicate as the deadline: bodyType decides, else an agency ending in 人民政府.
+    expect(find(check({ ...seed(), agency: '平潭综合实验区', bodyType: 'government' }), 'sections.government-assessment')).toHaveLength(1);
+    expect(find(check({ ...seed(), agency: '平潭综合实验区' }), 'sections.government-assessment')).toEqual([]);
+    expect(find(check({ ...seed(), bodyType: 'department' }), 'sections.government-assessment')).toEqual([]);
   });
 
-  it('published.deadline: by 31 March for a people\'s government, 31 January for a department; info when unknown', () => {
-    const late = { ...seed(), publishedOn: '2024-04-01' };
-    expect(find(check(late), 'published.deadline')).toMatchObject([
-      { target: 'deadline', severity: 'warning', expected: '2024-03-31', actual: '2024-04-01' },
-    ]);
-    expect(find(check({ ...seed(), publishedOn: '2024-03-31' }), 'published.deadline')).toEqual([]);
-    expect(find(check({ ...seed(), agency: '某某县财政局', publishedOn: '2024-02-01' }), 'published.deadline')).toMatchObject([
-      { target: 'deadline', expected: '2024-01-31' },
-    ]);
-    expect(find(check(seed()), 'published.deadline')).toMatchObject([{ target: 'unknown', severity: 'info' }]);
+  describe('published.deadline: by 31 March for a government\'s own report, 31 January for a department\'s; never guessed', () => {
+    const deadline = (r: Report) => find(check(r), 'published.deadline').map((f) => [f.target, f.severity, f.expected, f.actual]);
+    const zone = { ...seed(), agency: '平潭综合实验区' };
+
+    it('bodyType government: 31 March, whatever the agency is called', () => {
+      expect(deadline({ ...zone, bodyType: 'government', publishedOn: '2024-03-10' })).toEqual([]);
+      expect(deadline({ ...zone, bodyType: 'government', publishedOn: '2024-03-31' })).toEqual([]);
+      expect(deadline({ ...zone, bodyType: 'government', publishedOn: '2024-04-01' })).toEqual([['deadline', 'warning', '2024-03-31', '2024-04-01']]);
+      expect(deadline({ ...seed(), bodyType: 'government', publishedOn: '2024-04-01' })).toEqual([['deadline', 'warning', '2024-03-31', '2024-04-01']]);
+    });
+
+    it('bodyType department: 31 January, even for an agency ending in 人民政府', () => {
+      expect(deadline({ ...seed(), agency: '某某县财政局', bodyType: 'department', publishedOn: '2024-01-31' })).toEqual([]);
+      expect(deadline({ ...seed(), agency: '某某县财政局', bodyType: 'department', publishedOn: '2024-03-10' })).toEqual([
+        ['deadline', 'warning', '2024-01-31', '2024-03-10'],
+      ]);
+      expect(deadline({ ...seed(), bodyType: 'department', publishedOn: '2024-02-01' })).toEqual([['deadline', 'warning', '2024-01-31', '2024-02-01']]);
+      expect(deadline({ ...seed(), bodyType: 'department', publishedOn: '2024-01-20' })).toEqual([]);
+    });
+
+    it('no bodyType and an agency ending in 人民政府: a government (the definition)', () => {
+      expect(deadline({ ...seed(), publishedOn: '2024-03-31' })).toEqual([]);
+      expect(deadline({ ...seed(), publishedOn: '2024-04-01' })).toEqual([['deadline', 'warning', '2024-03-31', '2024-04-01']]);
+      expect(find(check({ ...seed(), publishedOn: '2024-04-01' }), 'published.deadline')[0]?.message).toBe(
+        '发布日期 2024-04-01 晚于规定期限 2024-03-31（《条例》第四十九条）',
+      );
+    });
+
+    it('no bodyType and any other agency: no deadline is guessed, an info says why', () => {
+      for (const publishedOn of ['2024-01-20', '2024-03-10', '2024-12-31']) {
+        expect(deadline({ ...zone, publishedOn }), publishedOn).toEqual([['body-type', 'info', undefined, undefined]]);
+        expect(deadline({ ...seed(), agency: '某某县财政局', publishedOn }), publishedOn).toEqual([['body-type', 'info', undefined, undefined]]);
+      }
+      const [info] = find(check({ ...zone, publishedOn: '2026-03-10' }), 'published.deadline');
+      expect(info?.message).toBe('未注明发布机关类型（政府或部门），无法确定发布期限（人民政府本级的报告为 3 月 31 日，部门的报告为 1 月 31 日）');
+      expect(info?.cells).toEqual([]);
+      const [en] = find(check({ ...zone, publishedOn: '2026-03-10' }, { lang: 'en' }), 'published.deadline');
+      expect(en?.message).toMatch(/^whose report it is \(a government's or a department's\) is not stated, so the deadline .* cannot be determined$/);
+      // An empty agency is unknown too.
+      expect(deadline({ ...seed(), agency: '', publishedOn: '2024-01-20' })).toEqual([['body-type', 'info', undefined, undefined]]);
+    });
+
+    it('publishedOn unknown: an info, whatever the body type; both infos when both are unknown', () => {
+      expect(deadline(seed())).toEqual([['unknown', 'info', undefined, undefined]]);
+      expect(deadline({ ...seed(), bodyType: 'department' })).toEqual([['unknown', 'info', undefined, undefined]]);
+      expect(deadline({ ...zone, bodyType: 'government' })).toEqual([['unknown', 'info', undefined, undefined]]);
+      expect(deadline(zone)).toEqual([
+        ['unknown', 'info', undefined, undefined],
+        ['body-type', 'info', undefined, undefined],
+      ]);
+    });
+
+    it('the real zone reports (pingtan, published 03-10) pass as a government, fail as a department', () => {
+      expect(deadline({ ...zone, year: 2025, bodyType: 'government', publishedOn: '2026-03-10' })).toEqual([]);
+      expect(deadline({ ...zone, year: 2025, bodyType: 'department', publishedOn: '2026-03-10' })).toEqual([
+        ['deadline', 'warning', '2026-01-31', '2026-03-10'],
+      ]);
+    });
   });
 
   it('sections.figures-match: figures quoted in the text equal the tables', () => {
@@ -237,10 +299,18 @@ describe('the rules as data', () => {
     consistentReport('2021'),
     consistentReport('2019'),
     // Inconsistent and blank cells too, so that failing conditions are compared as well.
-    fc.tuple(consistentReport('2021'), fc.array(fc.tuple(fc.nat(199), fc.option(fc.integer({ min: -5, max: 99 })))), fc.constantFrom(null, '2022-01-15', '2022-05-01')).map(
-      ([r, edits, publishedOn]) => {
+    fc.tuple(
+      consistentReport('2021'),
+      fc.array(fc.tuple(fc.nat(199), fc.option(fc.integer({ min: -5, max: 99 })))),
+      fc.constantFrom(null, '2022-01-15', '2022-03-10', '2022-05-01'),
+      // Whose report it is: stated, or absent with an agency that does or does not end in 人民政府.
+      fc.constantFrom(undefined, 'government', 'department'),
+      fc.constantFrom('某某市某某局', '某某镇人民政府', '平潭综合实验区', ''),
+      fc.constantFrom(0, 4166.241619, 7380.28959, -0.5),
+    ).map(
+      ([r, edits, publishedOn, bodyType, agency, amount]) => {
         const cells = taxonomy('2021').cells;
-        let out: Report = { ...r, publishedOn };
+        let out: Report = withCell({ ...r, publishedOn, agency, ...(bodyType ? { bodyType } : {}) }, 'active.fees.amount', amount);
         for (const [i, v] of edits) out = withCell(out, (cells[i] as { id: string }).id, v);
         return out;
       },

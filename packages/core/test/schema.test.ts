@@ -62,13 +62,48 @@ describe('report schema', () => {
     ]);
   });
 
-  it('keeps blank cells as null and accepts amounts with up to 4 decimals', () => {
+  it('keeps blank cells as null and accepts amounts with any number of decimals (exact to the 分 and more)', () => {
     expect(issues(withCell(seed(), 'requests.granted.total', null))).toEqual([]);
-    expect(issues(withCell(seed(), 'active.fees.amount', 25.1234))).toEqual([]);
-    expect(issues(withCell(seed(), 'active.fees.amount', 0.0001))).toEqual([]);
-    expect(issues(withCell(seed(), 'active.fees.amount', 25.12345))[0]).toContain(
-      'active.fees.amount（第二十条第（八）项/行政事业性收费 · 本年收费金额（单位：万元））: expected an amount ≥ 0 with at most 4 decimals, got 25.12345',
-    );
+    for (const amount of [0, 25.1234, 0.0001, 4166.241619, 7380.28959, 18651.06, 25.12345, 0.000001, 1e-9, 123456789.123456]) {
+      expect(issues(withCell(seed(), 'active.fees.amount', amount)), String(amount)).toEqual([]);
+    }
+    // Parsed back exactly: nothing is rounded.
+    expect(parseReport(withCell(seed(), 'active.fees.amount', 4166.241619)).active).toMatchObject({ fees: { amount: 4166.241619 } });
+  });
+
+  it.each([
+    ['a negative amount', -1, 'got -1'],
+    ['a small negative amount', -0.000001, 'got -0.000001'],
+    ['-0', -0, 'got -0'],
+    ['NaN', Number.NaN, 'got NaN'],
+    ['Infinity', Number.POSITIVE_INFINITY, 'got Infinity'],
+    ['a string', '4166.241619', 'got "4166.241619"'],
+    ['a string with a unit', '25.1万元', 'got "25.1万元"'],
+    ['a boolean', true, 'got true'],
+  ])('rejects %s in an amount cell', (_name, value, got) => {
+    const [first, ...rest] = issues(withCell(seed(), 'active.fees.amount', value as number));
+    expect(rest).toEqual([]);
+    expect(first).toBe(`active.fees.amount（第二十条第（八）项/行政事业性收费 · 本年收费金额（单位：万元））: expected an amount ≥ 0, ${got}`);
+  });
+
+  it('accepts bodyType government or department, or none (unknown), and nothing else', () => {
+    expect(issues({ ...seed(), bodyType: 'government' })).toEqual([]);
+    expect(issues({ ...seed(), bodyType: 'department' })).toEqual([]);
+    expect(validateReport({ ...seed(), bodyType: 'department' })).toMatchObject({ ok: true, report: { bodyType: 'department' } });
+    expect(issues(seed())).toEqual([]);
+    expect('bodyType' in (parseReport(seed()) as object)).toBe(false);
+    for (const bad of ['ministry', '', null, 1]) {
+      const [first, ...rest] = issues({ ...seed(), bodyType: bad });
+      expect(rest).toEqual([]);
+      expect(first).toMatch(/^bodyType: .*government.*department/);
+    }
+  });
+
+  it('round-trips bodyType and an amount exact to the 分 through JSON', () => {
+    const report = withCell({ ...seed(), agency: '平潭综合实验区', bodyType: 'government' as const }, 'active.fees.amount', 4166.241619);
+    const back = parseReport(JSON.parse(JSON.stringify(report)));
+    expect(back).toEqual(report);
+    expect(JSON.stringify(back)).toContain('"fees":{"amount":4166.241619}');
   });
 
   it('allows a negative 本年增/减 in the 2019 format only', () => {
@@ -119,5 +154,16 @@ describe('report.schema.json', () => {
     expect(validate(withCell(seed(), 'requests.granted.total', '1' as unknown as number))).toBe(false);
     expect(validate(withCell(seed(), 'requests.granted.bogus', 1))).toBe(false);
     expect(validate(withCell(seed(), 'active.fees.amount', 25.1))).toBe(true);
+    expect(validate(withCell(seed(), 'active.fees.amount', 4166.241619))).toBe(true);
+    expect(validate(withCell(seed(), 'active.fees.amount', 7380.28959))).toBe(true);
+    expect(validate(withCell(seed(), 'active.fees.amount', -1))).toBe(false);
+    expect(validate(withCell(seed(), 'active.fees.amount', '4166.241619' as unknown as number))).toBe(false);
+  });
+
+  it('lets a non-JS validator check bodyType', () => {
+    expect(validate({ ...seed(), bodyType: 'government' })).toBe(true);
+    expect(validate({ ...seed(), bodyType: 'department' })).toBe(true);
+    expect(validate({ ...seed(), bodyType: 'ministry' })).toBe(false);
+    expect(validate({ ...seed(), bodyType: null })).toBe(false);
   });
 });

@@ -23,7 +23,6 @@ describe('parseValue', () => {
     ['1.5', 'count', 'not-whole'],
     ['1.5', 'change', 'not-integer'],
     ['-2', 'amount', 'negative'],
-    ['1.00001', 'amount', 'decimals'],
     ['3元', 'count', 'unit-count'],
     ['3件', 'amount', 'unit-amount'],
     ['1'.repeat(201), 'count', 'too-long'],
@@ -34,5 +33,14 @@ describe('parseValue', () => {
       expect(r.code).toBe(code);
       expect(r.reason.length).toBeGreaterThan(5);
     }
+  });
+});
+
+describe('amounts to the 分', () => {
+  it('keeps every decimal printed; strict refuses more than 4 (the code decimals)', () => {
+    expect(parseValue('4166.241619', 'amount')).toMatchObject({ ok: true, value: 4166.241619 });
+    expect(parseValue('73802895.90元', 'amount')).toMatchObject({ ok: true, value: 7380.28959 });
+    expect(parseValue('1.00001', 'amount', undefined, true)).toMatchObject({ ok: false, code: 'decimals' });
+    expect(parseValue('1.0001', 'amount', undefined, true)).toMatchObject({ ok: true, value: 1.0001 });
   });
 });

@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -6,16 +5,10 @@ import { fileURLToPath } from 'node:url';
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
 /**
- * The shared spec and corpus: `DISCLOSURE_SHARED_DIR`, else `shared/` beside the repository
- * (how CI lays it out), else `shared/` inside it.
+ * Where the `@shared/…` import alias points: the repository root, which holds the spec
+ * (`spec/`) and the corpus (`corpus/`), so `@shared/corpus/…` is a file of `corpus/`.
  */
-export const sharedDir = (() => {
-  const fromEnv = process.env.DISCLOSURE_SHARED_DIR;
-  if (fromEnv) return resolve(fromEnv);
-  const beside = resolve(repoRoot, '../shared');
-  if (existsSync(beside)) return beside;
-  return resolve(repoRoot, 'shared');
-})();
+export const sharedDir = repoRoot;
 
 /** The seed report of the corpus. */
-export const seedReportPath = resolve(sharedDir, 'corpus/chenjiaba-2023/expected.json');
+export const seedReportPath = resolve(repoRoot, 'corpus/chenjiaba-2023/expected.json');

@@ -54,12 +54,16 @@ export function indexFindings(findings: readonly Finding[]): Map<string, Finding
   return byCell;
 }
 
-/** A cell value as printed: numbers as they are (no grouping, as in the national tables). */
+/**
+ * A cell value as printed: numbers as they are (no grouping, as in the national tables).
+ * Amounts keep every decimal the report gives (万元 exact to the 分: 4166.241619); only
+ * binary floating-point noise beyond 8 decimals is dropped (0.30000000000000004 → 0.3).
+ */
 export function formatValue(cell: CellDef | undefined, value: unknown): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return String(value);
-    if (cell?.kind === 'amount') return String(Math.round(value * 1e4) / 1e4);
+    if (cell?.kind === 'amount') return String(Number(value.toFixed(8)));
     return String(value);
   }
   // Malformed data is shown as text (never as markup).

@@ -5,8 +5,10 @@ import {
   type SectionKey,
   type TableId,
   type TextSectionKey,
+  bodyTypes,
   defaultTitle,
   formatIds,
+  getCell,
   sections,
   taxonomy,
   textSectionKeys,
@@ -19,7 +21,8 @@ import { type TableContext, indexFindings, renderCellView } from './cells.js';
 import { define } from './define.js';
 import { editCellRenderer } from './edit/cells.js';
 import { ReportEditor } from './edit/editor.js';
-import { importOther } from './edit/import-other.js';
+import { ImportNotes } from './edit/import-notes.js';
+import { type Imported, importOther } from './edit/import-other.js';
 import { findingsList } from './findings.js';
 import { format } from './i18n.js';
 import { asReport, parseReportJson } from './load.js';
@@ -53,6 +56,11 @@ const tableRenderers = { active: activeTable, requests: requestsTable, reviews: 
 
 const isTable = (key: string): key is TableId => key === 'active' || key === 'requests' || key === 'reviews';
 const isTextSection = (key: string): key is TextSectionKey => (textSectionKeys as readonly string[]).includes(key);
+/** Findings about a metadata field (their target): the field they go to. */
+const metaTargets = new Map([
+  ['body-type', 'bodyType'],
+  ['year-inferred', 'year'],
+]);
 
 /**
  * A government information disclosure annual report (政府信息公开工作年度报告) laid out as the
@@ -107,8 +115,9 @@ const isTextSection = (key: string): key is TextSectionKey => (textSectionKeys a
  * @csspart notice - Edit mode: a lasting notice (drafts cannot be kept).
  * @csspart draft-conflict - Edit mode: another tab saved a draft of the same report; keep this page's changes or load that draft.
  * @csspart draft-prompt - Edit mode: the offer to restore a draft.
- * @csspart cell-input - Edit mode: the input in a cell (the cell is also `cell-invalid`, `cell-auto`).
- * @csspart field - Edit mode: a metadata field (agency, year, format, date, title).
+ * @csspart cell-input - Edit mode: the input in a cell (the cell is also `cell-invalid`, `cell-auto`, and `cell-unread` when an imported file's figure could not be read, until edited).
+ * @csspart import-summary - Edit mode: after importing a published file, how many cells were read and how many warnings to check (listed with the findings), with a button to dismiss them.
+ * @csspart field - Edit mode: a metadata field (agency, year, format, date, body type, title).
  * @csspart section-text - Edit mode: the text area of a free-text section.
  * @csspart findings - The findings list (also `findings-heading`, `findings-summary`, `findings-list`, `finding`, `finding-error`, `finding-warning`, `finding-info`, `finding-button`).
  *
@@ -181,6 +190,8 @@ export class DisclosureReportElement extends ReportElement {
 
   readonly #internals: ElementInternals | null;
   readonly #editor: ReportEditor;
+  /** What the last import of a published file left to check. */
+  readonly #imported = new ImportNotes(this);
   #editSource: Report | null = null;
   #restoredState: string | null = null;
   #form: HTMLFormElement | null = null;
@@ -208,11 +219,14 @@ export class DisclosureReportElement extends ReportElement {
   /** Moves focus to a cell (e.g. `requests.total.total`); returns false when it is not rendered. */
   focusCell(cellId: string): boolean {
     if (this.#editing) {
-      const input = this.renderRoot.querySelector<HTMLInputElement>(`td[data-cell="${CSS.escape(cellId)}"] input`);
-      if (!input) return false;
+      const td = this.renderRoot.querySelector<HTMLElement>(`td[data-cell="${CSS.escape(cellId)}"]`);
+      const input = td?.querySelector('input');
+      if (!td || !input) return false;
       input.focus({ preventScroll: true });
       input.select();
-      input.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+      // Scrolled to below the sticky toolbar, not under it.
+      td.style.scrollMarginTop = `${(this.renderRoot.querySelector<HTMLElement>('.edit-bar')?.offsetHeight ?? 0) + 8}px`;
+      td.scrollIntoView({ block: 'nearest', inline: 'nearest' });
       return true;
     }
     return focusCellIn(this.renderRoot, cellId);
@@ -253,11 +267,14 @@ export class DisclosureReportElement extends ReportElement {
 
   #focusSection(key: string): void {
     const root = this.renderRoot;
+    const meta = metaTargets.get(key);
     const target = isTextSection(key)
       ? root.querySelector<HTMLElement>(`textarea[data-section="${key}"]`)
       : isTable(key)
         ? root.querySelector<HTMLElement>(`table.${key} input`)
-        : null;
+        : meta
+          ? root.querySelector<HTMLElement>(`[data-meta="${meta}"]`)
+          : null;
     target?.focus();
   }
 
@@ -302,17 +319,27 @@ export class DisclosureReportElement extends ReportElement {
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   }
 
-  /** Imports a file: a report JSON, or (where the importers are available) a PDF, Word, HTML or text report. */
+  /**
+   * Imports a file: a report JSON, or (where the importers are available) a PDF, Word, HTML or
+   * text report; then edit mode shows how many of its cells were read, marks those that were not
+   * and lists the importer's warnings with the findings, until the next import or dismissed.
+   */
   async importFile(file: File): Promise<boolean> {
     const s = this.strings;
     try {
       let report: Report;
+      let imported: Imported | null = null;
       if (/\.json$/i.test(file.name) || file.type === 'application/json') {
         report = parseReportJson(await file.text(), 'property');
       } else {
-        report = asReport(await importOther(new Uint8Array(await file.arrayBuffer()), file.name), 'property');
+        imported = await importOther(new Uint8Array(await file.arrayBuffer()), file.name);
+        report = asReport(imported.report, 'property');
       }
+      const before = this.#editor.report;
       this.#editor.replaceAll(report, 'import');
+      // Totals computed on import (auto totals) have a value: only cells still blank are unread.
+      const now = this.#editor.report;
+      this.#imported.set(imported, before, (id) => !now || getCell(now, id) == null);
       this.#editor.status = format(s.imported, { name: file.name });
       this.requestUpdate();
       return true;
@@ -486,6 +513,7 @@ export class DisclosureReportElement extends ReportElement {
     if (state.status === 'ready' && state.report !== this.#editSource) {
       this.#editSource = state.report;
       this.#editor.load(state.report);
+      if (this.#imported.imported) this.#imported.set(null);
       const restored = this.#restoredState;
       this.#restoredState = null;
       if (restored) this.#applyRestoredState(restored);
@@ -526,6 +554,7 @@ export class DisclosureReportElement extends ReportElement {
   #onChange = (e: Event): void => {
     const target = e.composedPath()[0] as HTMLElement;
     if (target instanceof HTMLSelectElement && target.dataset.meta === 'format') this.#editor.setMeta('format', target.value);
+    else if (target instanceof HTMLSelectElement && target.dataset.meta === 'bodyType') this.#editor.setMeta('bodyType', target.value);
     else if (target instanceof HTMLInputElement && target.dataset.meta === 'publishedOn') this.#editor.setMeta('publishedOn', target.value);
   };
 
@@ -622,6 +651,9 @@ export class DisclosureReportElement extends ReportElement {
       case 'load-other':
         this.#editor.loadOther();
         break;
+      case 'dismiss-import':
+        this.#imported.set(null);
+        break;
     }
   };
 
@@ -642,7 +674,8 @@ export class DisclosureReportElement extends ReportElement {
     const lang = this.resolvedLang;
     const strings = this.strings;
     const editor = this.#editor;
-    const findings = this.findingsFor(report);
+    const unread = this.#imported.unread;
+    const findings = this.#imported.merge(this.findingsFor(report), lang);
     const chosen = this.selectedFinding;
     const selected = chosen ? (findings.find((f) => f.rule === chosen.rule && f.target === chosen.target) ?? null) : null;
     const findingsSig = findings.map((f) => `${f.rule}|${f.target}|${f.severity}|${f.message}`).join('\n');
@@ -650,10 +683,10 @@ export class DisclosureReportElement extends ReportElement {
     const disabled = this.formDisabled;
     const ctx: TableContext = {
       ...this.#tableContext(report, findings, selected),
-      renderCell: editCellRenderer({ texts: editor.texts, errors: editor.errors, autoCells, justFilled: editor.justFilled, disabled }),
+      renderCell: editCellRenderer({ texts: editor.texts, errors: editor.errors, autoCells, justFilled: editor.justFilled, unread, disabled }),
       editing: true,
     };
-    const sigs = tableSignatures(findings, selected, editor, report.format);
+    const sigs = tableSignatures(findings, selected, editor, report.format, unread);
     const dataLang = lang === 'en' ? 'zh-CN' : nothing;
     const agency = typeof report.agency === 'string' ? report.agency : '';
     const title =
@@ -672,7 +705,7 @@ export class DisclosureReportElement extends ReportElement {
       @paste=${this.#onPaste}
       @click=${this.#onToolbarClick}
     >
-      ${this.#renderToolbar()}
+      ${this.#renderToolbar()}${this.#imported.render(strings, findings)}
       <header>
         <h2 id="title" class="title" part="title" lang=${dataLang}>${title}</h2>
         ${this.#renderMeta(report, disabled)}
@@ -709,7 +742,7 @@ export class DisclosureReportElement extends ReportElement {
           headingLevel: 3,
           selected,
           onSelect: (f) => this.selectFinding(f),
-          selectable: (f) => f.cells.length > 0 || isTextSection(f.target) || isTable(f.target),
+          selectable: (f) => f.cells.length > 0 || isTextSection(f.target) || isTable(f.target) || metaTargets.has(f.target),
         }),
       )}
     </article>`;
@@ -769,11 +802,14 @@ export class DisclosureReportElement extends ReportElement {
     </div>`;
   }
 
+  // Options bind `.selected` (not the attribute, which a select stops following once a person
+  // has chosen): every choice goes through the editor, so undo and redo show in the select too.
   #renderMeta(report: Report, disabled: boolean): TemplateResult {
     const s = this.strings;
     const editor = this.#editor;
     const yearError = editor.errors.get('meta.year');
     const lang = this.resolvedLang;
+    const bodyType = bodyTypes.find((b) => b === report.bodyType);
     return html`<div class="meta-fields" part="meta">
       <label part="field"
         ><span>${s.agency}</span
@@ -796,7 +832,7 @@ export class DisclosureReportElement extends ReportElement {
         ><span>${s.format}</span
         ><select data-meta="format" ?disabled=${disabled}>
           ${formatIds.map(
-            (f) => html`<option value=${f} ?selected=${report.format === f}>${taxonomy(f).label[lang]}</option>`,
+            (f) => html`<option value=${f} .selected=${report.format === f}>${taxonomy(f).label[lang]}</option>`,
           )}
         </select></label
       >
@@ -804,6 +840,13 @@ export class DisclosureReportElement extends ReportElement {
         ><span>${s.publishedOn}</span
         ><input type="date" data-meta="publishedOn" ?disabled=${disabled} .value=${report.publishedOn ?? ''}
       /></label>
+      <label part="field"
+        ><span>${s.bodyType}</span
+        ><select data-meta="bodyType" ?disabled=${disabled}>
+          <option value="" .selected=${!bodyType}>${s.bodyTypeUnknown}</option>
+          ${bodyTypes.map((b) => html`<option value=${b} .selected=${bodyType === b}>${s.bodyTypeValue[b]}</option>`)}
+        </select></label
+      >
       <label part="field" class="wide"
         ><span>${s.title}</span
         ><input
@@ -841,6 +884,8 @@ export class DisclosureReportElement extends ReportElement {
     const dataLang = lang === 'en' ? 'zh-CN' : nothing;
     const agency = typeof report.agency === 'string' ? report.agency : '';
     const year = typeof report.year === 'number' ? report.year : null;
+    // Shown only when stated (and valid: malformed data is never echoed as a label key).
+    const bodyType = bodyTypes.find((b) => b === report.bodyType);
     const title =
       (typeof report.title === 'string' && report.title.trim()) ||
       (agency && year !== null ? defaultTitle(agency, year) : strings.untitled);
@@ -864,6 +909,12 @@ export class DisclosureReportElement extends ReportElement {
             <dt>${strings.publishedOn}</dt>
             <dd>${report.publishedOn ? String(report.publishedOn) : strings.publishedOnUnknown}</dd>
           </div>
+          ${bodyType
+            ? html`<div>
+                <dt>${strings.bodyType}</dt>
+                <dd>${strings.bodyTypeValue[bodyType]}</dd>
+              </div>`
+            : nothing}
         </dl>
       </header>
       ${sections.map((section) => this.renderSection(ctx, section.key, section.heading, dataLang))}
@@ -911,6 +962,7 @@ function tableSignatures(
   selected: Finding | null,
   editor: ReportEditor,
   format: Report['format'],
+  unread: ReadonlySet<string>,
 ): Record<TableId, string> {
   const parts: Record<TableId, string[]> = { active: [], requests: [], reviews: [] };
   const tableOf = (id: string) => id.slice(0, id.indexOf('.')) as TableId;
@@ -927,6 +979,7 @@ function tableSignatures(
   for (const [id, text] of editor.texts) parts[tableOf(id)]?.push(`t:${id}=${text}`);
   for (const [id, reason] of editor.errors) parts[tableOf(id)]?.push(`e:${id}=${reason}`);
   for (const id of editor.justFilled) parts[tableOf(id)]?.push(`f:${id}`);
+  for (const id of unread) parts[tableOf(id)]?.push(`u:${id}`);
   return {
     active: `${format}\n${parts.active.join('\n')}`,
     requests: `${format}\n${parts.requests.join('\n')}`,

@@ -4,7 +4,7 @@
  * they come from the core taxonomy. Every string can be overridden through the `i18n`
  * property of an element (a partial object, merged over these defaults).
  */
-import type { Lang, Severity } from '@disclosure-report/core';
+import type { BodyType, Lang, Severity } from '@disclosure-report/core';
 
 export interface DisclosureStrings {
   /** Shown while the report is being fetched. */
@@ -29,6 +29,10 @@ export interface DisclosureStrings {
   yearValue: string;
   publishedOn: string;
   publishedOnUnknown: string;
+  /** Whose report it is: the label, the choice 未注明 (unknown), and each body type's name. */
+  bodyType: string;
+  bodyTypeUnknown: string;
+  bodyTypeValue: Record<BodyType, string>;
   untitled: string;
   /** A free-text section with no text. */
   sectionEmpty: string;
@@ -103,6 +107,14 @@ export interface DisclosureStrings {
   imported: string;
   importFailed: string;
   importJsonOnly: string;
+  /** After importing a published file: `{read}` of `{expected}` cells read. */
+  importRead: string;
+  /** Appended when cells could not be read: `{count}` (they are marked in the tables). */
+  importUnread: string;
+  /** Appended when the import left warnings: `{count}`, listed with the findings. */
+  importWarnings: string;
+  /** The button that dismisses the import's summary, warnings and marks. */
+  importDismiss: string;
   /** Form validity: `{count}` error findings, `{first}` the first message. */
   invalidReport: string;
   invalidCells: string;
@@ -123,6 +135,9 @@ export const defaultStrings: Record<Lang, DisclosureStrings> = {
     yearValue: '{year}年度',
     publishedOn: '发布日期',
     publishedOnUnknown: '未注明',
+    bodyType: '发布机关类型',
+    bodyTypeUnknown: '未注明',
+    bodyTypeValue: { government: '人民政府（本级政府报告）', department: '政府部门' },
     untitled: '政府信息公开工作年度报告',
     sectionEmpty: '（未填写）',
     blankCell: '空白',
@@ -178,6 +193,10 @@ export const defaultStrings: Record<Lang, DisclosureStrings> = {
     imported: '已导入 {name}',
     importFailed: '导入失败：{detail}',
     importJsonOnly: '此页面只能导入 JSON 文件',
+    importRead: '已读取 {read}/{expected} 个单元格',
+    importUnread: '，{count} 个未能读取（表中已标出）',
+    importWarnings: '；{count} 条导入提示请核对，见下方检查结果',
+    importDismiss: '关闭提示',
     invalidReport: '年度报告有 {count} 项错误：{first}',
     invalidCells: '有 {count} 个单元格的内容不是有效数字：{first}',
   },
@@ -195,6 +214,9 @@ export const defaultStrings: Record<Lang, DisclosureStrings> = {
     yearValue: '{year}',
     publishedOn: 'Published',
     publishedOnUnknown: 'not stated',
+    bodyType: 'Body type',
+    bodyTypeUnknown: 'not stated',
+    bodyTypeValue: { government: "People's government (its own report)", department: 'Government department' },
     untitled: 'Government information disclosure annual report',
     sectionEmpty: '(not filled in)',
     blankCell: 'blank',
@@ -250,6 +272,10 @@ export const defaultStrings: Record<Lang, DisclosureStrings> = {
     imported: 'Imported {name}',
     importFailed: 'Import failed: {detail}',
     importJsonOnly: 'Only JSON files can be imported on this page',
+    importRead: '{read} of {expected} cells read',
+    importUnread: '; {count} could not be read (marked in the tables)',
+    importWarnings: '; warnings to check: {count}, listed under Checks below',
+    importDismiss: 'Dismiss',
     invalidReport: 'The report has {count} errors: {first}',
     invalidCells: '{count} cells do not hold a valid number: {first}',
   },
@@ -291,5 +317,10 @@ export function resolveLang(element: Element): Lang {
 export function stringsFor(lang: Lang, overrides?: Partial<DisclosureStrings> | null): DisclosureStrings {
   const base = defaultStrings[lang];
   if (!overrides) return base;
-  return { ...base, ...overrides, severity: { ...base.severity, ...(overrides.severity ?? {}) } };
+  return {
+    ...base,
+    ...overrides,
+    severity: { ...base.severity, ...(overrides.severity ?? {}) },
+    bodyTypeValue: { ...base.bodyTypeValue, ...(overrides.bodyTypeValue ?? {}) },
+  };
 }

@@ -271,6 +271,8 @@ export const findingsStyles = css`
   }
   .findings li {
     margin: 0.25em 0;
+    /* Long ids (rule[cell]) and long words from an imported file wrap instead of overflowing. */
+    overflow-wrap: anywhere;
   }
   .findings li.group > details > summary {
     cursor: pointer;
@@ -427,6 +429,12 @@ export const editStyles = css`
     pointer-events: none;
     z-index: 1;
   }
+  /* A figure of an imported file that could not be read: a warning until the cell is edited. */
+  td.edit.unread {
+    outline: 2px dashed var(--disclosure-warning-color, #8a5300);
+    outline-offset: -3px;
+    background-color: var(--disclosure-warning-background, #fff6e0);
+  }
   td.edit.invalid {
     outline: 2px solid var(--disclosure-error-color, #b00020);
     outline-offset: -3px;
@@ -503,7 +511,8 @@ export const editStyles = css`
     align-items: center;
     gap: 0.5em;
   }
-  .edit-bar button {
+  .edit-bar button,
+  .import-summary button {
     font: inherit;
     padding: 0.25em 0.75em;
     border: 1px solid var(--disclosure-table-border-color, #000);
@@ -517,6 +526,7 @@ export const editStyles = css`
     cursor: default;
   }
   .edit-bar button:focus-visible,
+  .import-summary button:focus-visible,
   .switch input:focus-visible {
     outline: 2px solid var(--disclosure-focus-color, #005fcc);
     outline-offset: 1px;
@@ -536,17 +546,23 @@ export const editStyles = css`
     min-height: 1.5em;
   }
   .notice,
-  .draft-prompt {
+  .draft-prompt,
+  .import-summary {
     margin: 0.5em 0 0;
     padding: 0.5em 0.75em;
     border: 1px solid var(--disclosure-warning-color, #8a5300);
     background: var(--disclosure-warning-background, #fff6e0);
   }
-  .draft-prompt {
+  .draft-prompt,
+  .import-summary {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
     gap: 0.5em;
+  }
+  .import-summary {
+    margin: 0 0 1em;
+    font: 0.875em/1.5 var(--disclosure-ui-font-family, system-ui, sans-serif);
   }
   .meta-fields {
     display: flex;
@@ -560,6 +576,7 @@ export const editStyles = css`
     display: flex;
     flex-direction: column;
     gap: 0.125em;
+    max-width: 100%;
   }
   .meta-fields label.wide {
     flex: 1 1 100%;
@@ -573,6 +590,8 @@ export const editStyles = css`
     border: 1px solid var(--disclosure-field-border-color, #767676);
     border-radius: 2px;
     padding: 0.25em 0.5em;
+    /* A long choice (the format's name) must not push past a narrow screen. */
+    max-width: 100%;
   }
   .meta-fields input[aria-invalid='true'] {
     border-color: var(--disclosure-error-color, #b00020);
@@ -596,6 +615,9 @@ export const editStyles = css`
     td.edit.invalid {
       outline: 3px solid Highlight;
     }
+    td.edit.unread {
+      outline: 3px dashed Highlight;
+    }
     td.edit.blank {
       background: Canvas;
     }
@@ -608,9 +630,9 @@ export const editStyles = css`
 const printRules = (scope: string) => `
   ${scope} .scroll { overflow: visible !important; margin: 0.5em 0; }
   ${scope} th.sticky { position: static !important; }
-  ${scope} .findings, ${scope} .status, ${scope} .flag, ${scope} .edit-bar, ${scope} .auto-mark, ${scope} .cell-error { display: none !important; }
+  ${scope} .findings, ${scope} .status, ${scope} .flag, ${scope} .edit-bar, ${scope} .import-summary, ${scope} .auto-mark, ${scope} .cell-error { display: none !important; }
   ${scope} .cell-input, ${scope} .section-text, ${scope} .meta-fields input, ${scope} .meta-fields select { border: 0 !important; background: none !important; color: #000 !important; }
-  ${scope} td.flagged { outline: none !important; background: none !important; }
+  ${scope} td.flagged, ${scope} td.unread { outline: none !important; background: none !important; }
   ${scope} table { break-inside: avoid; page-break-inside: avoid; font-size: 10.5pt; }
   ${scope} thead { display: table-header-group; }
   ${scope} tr, ${scope} th, ${scope} td { break-inside: avoid; page-break-inside: avoid; }

@@ -4,7 +4,7 @@
  * `td[data-cell]`. It reads fine without JavaScript; where the bundle runs, each such article
  * is replaced in place by a `<disclosure-report>` showing the same report, read back from it.
  */
-import { type FormatId, type Report, blankReport, isFormatId, taxonomy, textSectionKeys, withCell } from '@disclosure-report/core';
+import { type FormatId, type Report, blankReport, isBodyType, isFormatId, taxonomy, textSectionKeys, withCell } from '@disclosure-report/core';
 
 /** Why a static report could not be read (the article is then left as it is). */
 export class StaticReportError extends Error {
@@ -17,11 +17,14 @@ export function readStaticReport(article: Element): Report {
   if (!isFormatId(format)) throw new StaticReportError(`data-format is "${format ?? ''}", not 2021 or 2019`);
   const year = Number(article.getAttribute('data-year'));
   if (!Number.isInteger(year)) throw new StaticReportError(`data-year is "${article.getAttribute('data-year') ?? ''}"`);
+  // Absent or not a body type: unknown (the report then has no bodyType).
+  const bodyType = article.getAttribute('data-body-type');
   let report: Report = blankReport(format as FormatId, {
     agency: article.getAttribute('data-agency') ?? '',
     year,
     title: article.querySelector('h1')?.textContent ?? '',
     publishedOn: article.getAttribute('data-published-on') || null,
+    ...(isBodyType(bodyType) ? { bodyType } : {}),
   });
   const text = Object.fromEntries(
     textSectionKeys.map((key) => {

@@ -77,9 +77,14 @@ describe('edit mode: cells are inputs in place', () => {
     await el.updateComplete;
     expect(inputOf(el, 'requests.newReceived.commercial').value).toBe('1234');
     expect(inputOf(el, 'requests.newReceived.naturalPerson').value).toBe('12');
-    // Amounts: 万元 with up to 4 decimals, 元 converted.
+    // Amounts: 万元 with the decimals typed (exact to the 分 and more), 元 converted.
     await typeInto(el, 'active.fees.amount', '25.1');
     expect(getCell(el.value!, 'active.fees.amount')).toBe(25.1);
+    await typeInto(el, 'active.fees.amount', '7380.28959');
+    expect(getCell(el.value!, 'active.fees.amount')).toBe(7380.28959);
+    inputOf(el, 'requests.newReceived.research').focus();
+    await el.updateComplete;
+    expect(inputOf(el, 'active.fees.amount').value).toBe('7380.28959');
     await typeInto(el, 'active.fees.amount', '2500元');
     expect(getCell(el.value!, 'active.fees.amount')).toBe(0.25);
   });
@@ -113,11 +118,14 @@ describe('edit mode: cells are inputs in place', () => {
       expect(inputOf(el, id).value).toBe('0');
     }
     expect(inputs.find((d) => d.text === '12万元')).toMatchObject({ cellId: id, value: undefined, error: '这一栏填写件数，不是金额' });
-    // Amounts: more than 4 decimals.
-    await typeInto(el, 'active.fees.amount', '1.23456');
-    expect(text(tdOf(el, 'active.fees.amount').querySelector('.cell-error'))).toBe('金额（万元）最多保留 4 位小数');
-    // The report holds what last parsed (1.2345), never the refused text.
-    expect(getCell(el.value!, 'active.fees.amount')).toBe(1.2345);
+    // Amounts: 万元 exact to the 分 (six decimals) is taken as typed; a negative amount is refused.
+    await typeInto(el, 'active.fees.amount', '4166.241619');
+    expect(getCell(el.value!, 'active.fees.amount')).toBe(4166.241619);
+    expect(inputOf(el, 'active.fees.amount').hasAttribute('aria-invalid')).toBe(false);
+    await typeInto(el, 'active.fees.amount', '-1.5');
+    expect(text(tdOf(el, 'active.fees.amount').querySelector('.cell-error'))).toBe('不能为负数');
+    // The report holds what it held, never the refused text.
+    expect(getCell(el.value!, 'active.fees.amount')).toBe(4166.241619);
     // Fixing the text takes it.
     await typeInto(el, id, '7');
     expect(inputOf(el, id).hasAttribute('aria-invalid')).toBe(false);
@@ -125,7 +133,7 @@ describe('edit mode: cells are inputs in place', () => {
     // A refused value makes the form field invalid until fixed.
     expect(el.checkValidity()).toBe(false);
     expect(el.validity!.badInput).toBe(true);
-    expect(el.validationMessage).toContain('金额（万元）最多保留 4 位小数');
+    expect(el.validationMessage).toContain('不能为负数');
     await typeInto(el, 'active.fees.amount', '1.2345');
     expect(el.validity!.badInput).toBe(false);
     // Still invalid: 7 requests granted to businesses do not add up (an error finding).
@@ -495,7 +503,67 @@ describe('edit mode: text and metadata', () => {
     el.undo();
     await el.updateComplete;
     expect(el.value!.format).toBe('2021');
+    expect(formatSelect.value).toBe('2021');
     expect(text(root.querySelector('.title'))).toBe(seed.title);
+  });
+
+  test('发布机关类型: a select that sets bodyType in one undo step, and 未注明 removes it', async () => {
+    const zone = { ...seed, agency: '平潭综合实验区', publishedOn: '2024-03-10' } as Report;
+    const el = await renderEditor(zone);
+    const root = el.shadowRoot!;
+    const select = root.querySelector<HTMLSelectElement>('select[data-meta="bodyType"]')!;
+    expect(text(select.closest('label')!.querySelector('span'))).toBe('发布机关类型');
+    expect(Array.from(select.options).map((o) => [o.value, text(o)])).toEqual([
+      ['', '未注明'],
+      ['government', '人民政府（本级政府报告）'],
+      ['department', '政府部门'],
+    ]);
+    expect(select.value).toBe('');
+    // Unknown: the deadline is not guessed.
+    expect(el.findings.filter((f) => f.rule === 'published.deadline').map((f) => f.target)).toEqual(['body-type']);
+    const changes: DisclosureChangeDetail[] = [];
+    el.addEventListener('disclosure-change', (e) => changes.push((e as CustomEvent<DisclosureChangeDetail>).detail));
+
+    await userEvent.selectOptions(select, 'government');
+    await el.updateComplete;
+    expect(el.value!.bodyType).toBe('government');
+    expect(changes.map((c) => [c.cause, c.report.bodyType])).toEqual([['meta', 'government']]);
+    expect(el.findings.filter((f) => f.rule === 'published.deadline')).toEqual([]);
+    await userEvent.selectOptions(select, 'department');
+    await el.updateComplete;
+    expect(el.value!.bodyType).toBe('department');
+    expect(el.findings.filter((f) => f.rule === 'published.deadline').map((f) => [f.target, f.expected])).toEqual([['deadline', '2024-01-31']]);
+
+    // Each choice is one step: undo goes back through them, to no bodyType at all.
+    el.undo();
+    await el.updateComplete;
+    expect(el.value!.bodyType).toBe('government');
+    expect(select.value).toBe('government');
+    el.undo();
+    await el.updateComplete;
+    expect(el.value).not.toHaveProperty('bodyType');
+    expect(select.value).toBe('');
+    el.redo();
+    await el.updateComplete;
+    expect(el.value!.bodyType).toBe('government');
+
+    // 未注明: absent again (not null, not '').
+    await userEvent.selectOptions(select, '');
+    await el.updateComplete;
+    expect(el.value).not.toHaveProperty('bodyType');
+    expect(JSON.parse(JSON.stringify(el.value))).toEqual(zone);
+  });
+
+  test('发布机关类型 shows a report\'s bodyType, follows the language and can be relabelled', async () => {
+    const el = await renderEditor({ ...seed, bodyType: 'department' } as Report, 'lang="en"');
+    const select = el.shadowRoot!.querySelector<HTMLSelectElement>('select[data-meta="bodyType"]')!;
+    expect(select.value).toBe('department');
+    expect(text(select.closest('label')!.querySelector('span'))).toBe('Body type');
+    expect(Array.from(select.options).map(text)).toEqual(['not stated', "People's government (its own report)", 'Government department']);
+    el.i18n = { bodyType: '单位类别', bodyTypeValue: { government: '政府', department: '部门' } };
+    await el.updateComplete;
+    expect(text(select.closest('label')!.querySelector('span'))).toBe('单位类别');
+    expect(Array.from(select.options).map(text)).toEqual(['not stated', '政府', '部门']);
   });
 
   test('read-only mode is unchanged by the edit code (no inputs)', async () => {

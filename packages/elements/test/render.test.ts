@@ -205,3 +205,35 @@ describe('<disclosure-report> renders the national tables', () => {
 function readPath(report: unknown, path: string): unknown {
   return path.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown>)?.[k], report);
 }
+
+describe('metadata and amounts', () => {
+  const metaRows = (el: DisclosureReportElement) =>
+    Array.from(el.shadowRoot!.querySelectorAll('[part~="meta"] > div'), (d) => [text(d.querySelector('dt')), text(d.querySelector('dd'))]);
+
+  test('发布机关类型 is listed when stated, and not when unknown', async () => {
+    expect(metaRows(await renderReport(seed)).map(([dt]) => dt)).not.toContain('发布机关类型');
+    expect(metaRows(await renderReport({ ...seed, bodyType: 'government' }))).toContainEqual(['发布机关类型', '人民政府（本级政府报告）']);
+    expect(metaRows(await renderReport({ ...seed, bodyType: 'department' }))).toContainEqual(['发布机关类型', '政府部门']);
+    expect(metaRows(await renderReport({ ...seed, bodyType: 'department' }, 'lang="en"'))).toContainEqual(['Body type', 'Government department']);
+    // Malformed data is not echoed (nor used as a key).
+    expect(metaRows(await renderReport({ ...seed, bodyType: 'toString' })).map(([dt]) => dt)).not.toContain('发布机关类型');
+  });
+
+  test('an amount is shown as given: 4166.241619 万元 is not cut to 4 decimals', async () => {
+    const amounts: [number, string][] = [
+      [4166.241619, '4166.241619'],
+      [7380.28959, '7380.28959'],
+      [18651.06, '18651.06'],
+      [0.1 + 0.2, '0.3'], // binary floating-point noise is not shown
+      [0, '0'],
+    ];
+    for (const [value, shown] of amounts) {
+      const el = await renderReport({ ...seed, active: { ...seed.active, fees: { amount: value } } });
+      expect(text(el.shadowRoot!.querySelector('td[data-cell="active.fees.amount"]'))).toBe(shown);
+      el.mode = 'edit';
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector<HTMLInputElement>('td[data-cell="active.fees.amount"] input')!.value).toBe(shown);
+      cleanup();
+    }
+  });
+});

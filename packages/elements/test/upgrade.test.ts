@@ -19,6 +19,20 @@ describe('static HTML upgraded in place', () => {
     expect(readStaticReport(host.querySelector('[data-disclosure-report]') as Element)).toEqual(report);
   });
 
+  test('carries whose report it is (data-body-type), and an amount exact to the 分', () => {
+    for (const bodyType of ['government', 'department'] as const) {
+      const report = withCell({ ...seed, agency: '平潭综合实验区', bodyType }, 'active.fees.amount', 4166.241619);
+      const html = toHtml(report);
+      expect(html).toContain(`data-body-type="${bodyType}"`);
+      expect(readStaticReport(paste(html).querySelector('[data-disclosure-report]') as Element)).toEqual(report);
+    }
+    // Absent (unknown) stays absent; a value that is not a body type is read as unknown.
+    expect(toHtml(seed)).not.toContain('data-body-type');
+    expect(readStaticReport(paste(toHtml(seed)).querySelector('[data-disclosure-report]') as Element)).not.toHaveProperty('bodyType');
+    const odd = paste(toHtml(seed).replace('data-published-on=', 'data-body-type="ministry" data-published-on='));
+    expect(readStaticReport(odd.querySelector('[data-disclosure-report]') as Element)).not.toHaveProperty('bodyType');
+  });
+
   test('replaces the article by a live element showing the same report', async () => {
     const host = paste(`<p>前文</p>${toHtml(seed)}`);
     const [el] = upgradeStaticReports(host) as [HTMLElement & { updateComplete: Promise<unknown>; report: unknown }];

@@ -6,7 +6,7 @@ import { expandPaths } from '../files.js';
 import { type Io, InputError, UsageError, exitCodes } from '../io.js';
 import { checkInWorkers } from '../pool.js';
 
-export const checkUsage = `disclosure-report check <file|dir…> [--prev <last-year.json|dir>] [--json] [--lang zh|en] [--jobs N|auto]
+export const checkUsage = `disclosure-report check <file|dir…> [--prev <last-year.json|dir>] [--json] [--lang zh|en] [--jobs N|auto] [--strict]
 
 Checks reports against the national format's rules and prints the findings, grouped
 by file and severity (errors first). Report documents (.json) are read as they are; published
@@ -15,9 +15,14 @@ sources (.txt, .html, .docx, .pdf) are imported first. A directory is checked fi
   --prev <file>   last year's report of the same agency (enables the prev.* rules); a folder
                   of last year's reports is matched by agency and year
   --jobs N|auto   check on N worker threads (auto: one per core); output keeps the files' order
-  --json          print [{ "file", "findings": [{ rule, target, severity, message, cells, expected?, actual? }] }]
+  --json          print [{ "file", "findings": [{ rule, target, severity, message, cells, expected?, actual? }],
+                  "completeness"?: { read, expected } }] (completeness: for a published source)
   --lang zh|en    language of the messages (default zh)
+  --strict        refuse a published source on its first cell, row or label that differs from the
+                  national format (default: check what could be read; what could not is reported
+                  as import.* findings, e.g. import.unread-cell, import.label-matched)
 
+A published source is refused (exit 2) only when no report table can be read in it.
 Exit status: 0 no error-level finding, 1 some error-level finding, 2 unusable input.`;
 
 const order: Severity[] = ['error', 'warning', 'info'];
@@ -49,6 +54,7 @@ export async function runCheck(args: string[], io: Io): Promise<number> {
       json: { type: 'boolean' },
       lang: { type: 'string' },
       jobs: { type: 'string', short: 'j' },
+      strict: { type: 'boolean' },
     },
   });
   const lang = parseLang(values.lang);
@@ -56,7 +62,7 @@ export async function runCheck(args: string[], io: Io): Promise<number> {
   const jobs = values.jobs === undefined ? 1 : values.jobs === 'auto' ? availableParallelism() : Number(values.jobs);
   if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs must be a whole number ≥ 1 or auto, got "${values.jobs}"`);
 
-  const job: CheckJob = { lang, ...(values.prev ? { prev: values.prev } : {}) };
+  const job: CheckJob = { lang, ...(values.prev ? { prev: values.prev } : {}), ...(values.strict ? { strict: true } : {}) };
   const previous = values.prev ? new PreviousReports(values.prev) : undefined;
   try {
     await previous?.validate();
@@ -103,7 +109,9 @@ export async function runCheck(args: string[], io: Io): Promise<number> {
       continue;
     }
     if (result.error) continue;
-    io.stdout(`${result.file} — ${result.title}\n`);
+    const read = result.completeness;
+    const completeness = read ? (lang === 'en' ? ` — ${read.read} of ${read.expected} cells read` : ` — 读取 ${read.read}/${read.expected} 个单元格`) : '';
+    io.stdout(`${result.file} — ${result.title}${completeness}\n`);
     for (const severity of order) {
       for (const f of result.findings) if (f.severity === severity) io.stdout(`  ${labels[lang][severity]}  ${formatFinding(f)}\n`);
     }

@@ -15,10 +15,15 @@ directory is imported file by file; one bad file never stops the rest.
   -o, --out <file>   write the document of a single source here
   --out-dir <dir>    write one <name>.json per source (sub-folders kept; <name>.<ext>.json when
                      two sources of one folder share a name)
-  --details          write { report, form, encoding, provenance, notes } instead of the bare document
+  --details          write { report, form, encoding, provenance, notes, missing, completeness }
+                     instead of the bare document
+  --strict           refuse a source on its first cell, row or label that differs from the national
+                     format (default: keep every cell that can be read; a cell that cannot is null,
+                     with a warning note saying where and why)
   --quiet            no notes on standard error
 
-Exit status: 0 all imported, 2 some source could not be imported (each is named).`;
+Each source's notes and completeness (cells read / cells of the format) go to standard error.
+Exit status: 0 all imported, 2 some source could not be imported (no report table in it; each is named).`;
 
 /** Runs `import`; returns the exit code. */
 export async function runImport(args: string[], io: Io): Promise<number> {
@@ -29,6 +34,7 @@ export async function runImport(args: string[], io: Io): Promise<number> {
       out: { type: 'string', short: 'o' },
       'out-dir': { type: 'string' },
       details: { type: 'boolean' },
+      strict: { type: 'boolean' },
       quiet: { type: 'boolean' },
     },
   });
@@ -57,7 +63,7 @@ export async function runImport(args: string[], io: Io): Promise<number> {
   for (const [i, { file, base }] of files.entries()) {
     progress.update(i, file);
     try {
-      const result = await importFile(file);
+      const result = await importFile(file, values.strict === true);
       const out = values.details ? result : result.report;
       const json = `${JSON.stringify(out, null, 2)}\n`;
       if (single && !values.out) io.stdout(json);
@@ -67,7 +73,11 @@ export async function runImport(args: string[], io: Io): Promise<number> {
         await writeFile(target, json);
       }
       if (!values.quiet) {
-        for (const note of result.notes) progress.log(`${file}: ${note.code}${note.cell ? ` ${note.cell}` : ''}: ${note.message}`);
+        const { read, expected } = result.completeness;
+        progress.log(`${file}: ${read} of ${expected} cells read${read < expected ? ` (${expected - read} left blank: see the warnings)` : ''}`);
+        for (const note of result.notes) {
+          progress.log(`${file}: ${note.level === 'warning' ? 'warning ' : ''}${note.code}${note.cell ? ` ${note.cell}` : ''}: ${note.message}`);
+        }
       }
       imported++;
     } catch (e) {

@@ -18,12 +18,13 @@ export function csvField(value: string): string {
 }
 
 const metaKeys = ['format', 'agency', 'year', 'title', 'publishedOn'] as const;
-const metaLabels: Record<(typeof metaKeys)[number], Record<Lang, string>> = {
+const metaLabels: Record<(typeof metaKeys)[number] | 'bodyType', Record<Lang, string>> = {
   format: { 'zh-CN': '格式', en: 'Format' },
   agency: { 'zh-CN': '机关名称', en: 'Agency' },
   year: { 'zh-CN': '年度', en: 'Year' },
   title: { 'zh-CN': '标题', en: 'Title' },
   publishedOn: { 'zh-CN': '发布日期', en: 'Published on' },
+  bodyType: { 'zh-CN': '发布机关类型', en: 'Body type' },
 };
 
 /** One record per line of the CSV: metadata, sections, then every cell in national order. */
@@ -46,6 +47,8 @@ export function csvRecords(report: Report, lang: Lang = 'zh-CN'): CsvRecord[] {
     column: '',
     value: report[k] === null ? '' : String(report[k]),
   }));
+  // Only when stated: absent means unknown, and a CSV without the line reads back without it.
+  if (report.bodyType) records.push({ id: 'bodyType', table: '', row: metaLabels.bodyType[lang], column: '', value: report.bodyType });
   for (const key of textSectionKeys) {
     records.push({ id: `sections.${key}`, table: '', row: heading(key), column: '', value: report.sections[key] });
   }
@@ -133,6 +136,7 @@ export function fromCsv(text: string): Report {
   if (!isFormatId(format)) throw new CsvError(`format: expected 2021 or 2019, got "${format ?? ''}"`);
   const year = Number(values.get('year')?.value);
   const publishedOn = values.get('publishedOn')?.value;
+  const bodyType = values.get('bodyType')?.value;
   let report: Report = {
     ...blankReport(format as FormatId),
     agency: values.get('agency')?.value ?? '',
@@ -140,8 +144,10 @@ export function fromCsv(text: string): Report {
     title: values.get('title')?.value ?? '',
     publishedOn: publishedOn ? publishedOn : null,
   };
+  // Validated below with the rest (an unknown body type is named there).
+  if (bodyType) report = { ...report, bodyType: bodyType as Report['bodyType'] };
   report = { ...report, sections: Object.fromEntries(textSectionKeys.map((k) => [k, values.get(`sections.${k}`)?.value ?? ''])) as Report['sections'] };
-  const known = new Set(['format', 'agency', 'year', 'title', 'publishedOn', ...textSectionKeys.map((k) => `sections.${k}`)]);
+  const known = new Set(['format', 'agency', 'year', 'title', 'publishedOn', 'bodyType', ...textSectionKeys.map((k) => `sections.${k}`)]);
   for (const [id, { value, line }] of values) {
     if (known.has(id)) continue;
     const cell = taxonomy(format as FormatId).cellById.get(id);

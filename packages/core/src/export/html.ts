@@ -64,6 +64,8 @@ export function toHtml(report: Report, options: HtmlOptions = {}): string {
     ['data-agency', report.agency],
     ['data-year', String(report.year)],
     ['data-published-on', report.publishedOn ?? ''],
+    // Only when stated: absent means unknown.
+    ...(report.bodyType ? [['data-body-type', report.bodyType]] : []),
   ]
     .map(([k, v]) => `${k}="${escapeHtml(v as string)}"`)
     .join(' ');

@@ -2,6 +2,7 @@
  * From a {@link SourceDoc} (lines and tables of any form) to a report document: finds the
  * six sections, the metadata and every cell, matching labels from the taxonomy.
  */
+import { type BodyType, inferBodyType } from '../body-type.js';
 import { type Report, blankReport, defaultTitle } from '../report.js';
 import { formatSchemaIssue, validateReport } from '../schema.js';
 import {
@@ -14,7 +15,7 @@ import {
   taxonomy,
 } from '../taxonomy.js';
 import type { Item, Loc, SourceDoc, Token } from './model.js';
-import { LabelSet, type Match, hasNumbering, norm, stripNumbering } from './normalize.js';
+import { LabelSet, type Match, hasNumbering, lcsLength, norm, stripNumbering } from './normalize.js';
 import { compact, looksLikeValue, parseValue } from './values.js';
 import { headingVariants } from './variants.js';
 import { type ImportLocation, ImportError, type ImportNote, type ImportOptions, type ImportResult, type Provenance } from './types.js';
@@ -33,22 +34,59 @@ interface Reading {
   column: string;
   /** The column header states the unit 元 (values are converted to 万元). */
   yuan?: boolean;
+  /** The cell's row was found but its figure could not be placed (a `warning` note says why): it stays `null`. */
+  unread?: boolean;
+  /** A figure printed once for several rows, split by {@link splitMerged} (its note is already made). */
+  value?: number | null;
 }
 
 interface Ctx {
   doc: SourceDoc;
   format: FormatId;
+  /** Refuse on the first difference from the national format (the behaviour before tolerant reading). */
+  strict: boolean;
   readings: Map<string, Reading>;
   notes: ImportNote[];
   errors: { code: string; message: string; location: ImportLocation }[];
 }
 
+/**
+ * A problem with some cells: strict, an error that refuses the report; otherwise a `warning` note,
+ * and the cells stay `null` (recorded as read-but-unread so they are counted apart from rows not printed).
+ */
+function problem(
+  ctx: Ctx,
+  e: Ctx['errors'][number],
+  cells: readonly string[],
+  rowLabel: string,
+  column = '',
+): void {
+  if (ctx.strict) {
+    ctx.errors.push(e);
+    return;
+  }
+  const note: ImportNote = { code: cells.length > 1 ? 'row-unread' : 'unread-cell', level: 'warning', message: `${e.message}; ${cells.length > 1 ? 'the row is' : 'the cell is'} left blank`, ...(e.location.line !== undefined ? { line: e.location.line } : {}) };
+  if (cells[0]) note.cell = cells[0];
+  if (cells.length > 1) note.cells = [...cells];
+  if (e.location.page !== undefined) note.page = e.location.page;
+  ctx.notes.push(note);
+  for (const id of cells) if (!ctx.readings.has(id)) ctx.readings.set(id, { token: undefined, row: rowLabel, column, unread: true });
+}
+
 // ---------------------------------------------------------------- headings and sections
 
-function headingMatcher(heading: string): (n: string) => boolean {
+/** The section's number in the numbering styles headings use: 五、 5. (五). */
+function sectionNumberings(heading: string): string[] {
+  const numeral = /^([一二三四五六]+)、/.exec(heading)?.[1] ?? '';
+  const digit = String('一二三四五六'.indexOf(numeral) + 1);
+  return [`${numeral}、`, `${digit}.`, `(${numeral})`];
+}
+
+function headingMatcher(heading: string): (n: string, tolerant: boolean) => boolean {
   const forms = [heading, ...(headingVariants[heading] ?? [])].map(norm);
   const stripped = forms.map(stripNumbering);
-  return (n: string) => {
+  const numberings = sectionNumberings(norm(heading));
+  return (n: string, tolerant: boolean) => {
     if (!n || n.length > 40) return false;
     for (const h of forms) {
       if (n === h) return true;
@@ -56,7 +94,11 @@ function headingMatcher(heading: string): (n: string) => boolean {
     }
     // Other numbering styles (1. / （一）), or none: Word's automatic list numbers are not text.
     const sn = stripNumbering(n).replace(/[:。.]$/, '');
-    return stripped.includes(sn);
+    if (stripped.includes(sn)) return true;
+    // Worded otherwise (the 2019 format's 「五、政府信息公开工作存在的主要问题及改进情况」), or a
+    // character off: only with the section's own number, and holding nearly all of its words.
+    if (!tolerant || !numberings.some((p) => n.startsWith(p)) || sn.length > (stripped[0] as string).length + 12) return false;
+    return stripped.some((h) => lcsLength(sn, h) >= Math.max(4, Math.ceil(0.8 * h.length)));
   };
 }
 
@@ -70,8 +112,8 @@ function mayBeHeading(text: string): boolean {
   return /\s/.test(text) && headingKeys.some((k) => text.replace(/\s+/g, '').includes(k));
 }
 
-/** Index in `items` of each section heading (−1 when not found). */
-function findHeadings(items: readonly Item[]): number[] {
+/** Index in `items` of each section heading (−1 when not found); `tolerant` also takes headings worded otherwise. */
+function findHeadings(items: readonly Item[], tolerant = true): number[] {
   const found = sectionDefs.map(() => -1);
   let next = 0;
   for (let i = 0; i < items.length && next < found.length; i++) {
@@ -82,7 +124,7 @@ function findHeadings(items: readonly Item[]): number[] {
     const n = norm(it.text);
     if (n.length > 40) continue;
     for (let k = next; k < found.length; k++) {
-      if ((headingMatchers[k] as (n: string) => boolean)(n)) {
+      if ((headingMatchers[k] as (n: string, tolerant: boolean) => boolean)(n, tolerant)) {
         found[k] = i;
         next = k + 1;
         break;
@@ -209,6 +251,14 @@ function interiorNodes(nodes: readonly HeaderNode[]): HeaderNode[] {
   return out;
 }
 
+/**
+ * Whether a row label may be a truncated one (a label cut short in a PDF cell): four characters
+ * at least, without the numbering when reading tolerantly (「三、本年」 is no row's beginning).
+ */
+function truncatable(ctx: Ctx, tok: Token): boolean {
+  return ctx.strict ? tok.n.length >= 4 : stripNumbering(tok.n).length >= 4;
+}
+
 /** The cells after a row label: its row's cells (tables with rows), or the next `k` cells (one cell per line). */
 function rowValues(tokens: readonly Token[], i: number, k: number, isLabel: (t: Token) => boolean, wrapped = false): Token[] {
   const t = tokens[i] as Token;
@@ -245,33 +295,65 @@ function center(s: readonly [number, number]): number {
 
 /**
  * Assigns a row's value cells to columns: by position under the column headers when the
- * source has geometry (grid columns, PDF x), else in national order.
+ * source has geometry (grid columns, PDF x), else in national order. Cells that cannot be
+ * placed are left out of the map and reported (strict: an error; else a `warning` note and
+ * the cells recorded as unread).
  */
 function assignColumns(
   ctx: Ctx,
   values: Token[],
   slots: readonly ColumnSlot[],
-  where: { table: TableId; row: string; label?: Token | undefined },
+  where: { table: TableId; row: string; rowKey: string; label?: Token | undefined },
 ): Map<string, Token | undefined> | undefined {
   const out = new Map<string, Token | undefined>();
+  const cellId = (key: string) => `${where.table}.${where.rowKey}.${key}`;
   const geometric =
     slots.every((s) => s.header?.span) && values.every((v) => v.span) && (values.length > 0 || where.label?.span !== undefined);
   if (geometric) {
     const intervals = columnIntervals(ctx, slots);
+    const filledValues = values.filter((v) => compact(v.text) !== '');
+    let ambiguous: { slot: ColumnSlot; filled: Token[] }[] = [];
+    const placed = new Set<Token>();
     for (const [idx, s] of slots.entries()) {
       const [a, b] = intervals[idx] as [number, number];
       const inside = values.filter((v) => overlaps(v.span as [number, number], [a, b]));
       const filled = inside.filter((v) => compact(v.text) !== '');
-      if (filled.length > 1) {
-        // Two numbers under one header: which one is meant cannot be told.
-        ctx.errors.push({
-          code: 'cell-ambiguous',
-          message: `${tableNames[where.table]}: row 「${where.row}」 has ${filled.length} values (${filled.map((v) => `「${v.text}」`).join(', ')}) under the column 「${s.label}」`,
-          location: { table: tableNames[where.table], row: where.row, column: s.label, ...lineOf(filled[0]) },
-        });
-        return undefined;
+      for (const v of filled) placed.add(v);
+      if (filled.length > 1) ambiguous.push({ slot: s, filled });
+      else out.set(s.key, filled[0] ?? inside[0]);
+    }
+    // Merged cells that do not line up with the header's (the 2019 Word template's table 二): as
+    // many figures as columns, but not one under each header. Placed in order, with a warning.
+    const aligned = !ambiguous.length && filledValues.every((v) => placed.has(v)) && [...out.values()].every((v) => v === undefined || placed.has(v) || compact(v.text) === '');
+    const oneEach = filledValues.length === slots.length && slots.every((s) => out.get(s.key) && compact((out.get(s.key) as Token).text) !== '');
+    if (!ctx.strict && !oneEach && filledValues.length === slots.length && (ambiguous.length || !aligned || slots.some((s) => !out.get(s.key)))) {
+      const ordered = [...filledValues].sort((x, y) => (x.span as [number, number])[0] - (y.span as [number, number])[0]);
+      slots.forEach((s, k) => out.set(s.key, ordered[k]));
+      ctx.notes.push({
+        code: 'columns-realigned',
+        level: 'warning',
+        message: `${tableNames[where.table]}: row 「${where.row}」: its ${ordered.length} figures do not line up with the column headers; read in order (${slots.map((s, k) => `${s.label} ${(ordered[k] as Token).text}`).join(', ')})`,
+        cell: cellId((slots[0] as ColumnSlot).key),
+        cells: slots.map((s) => cellId(s.key)),
+        ...lineOf(ordered[0]),
+      });
+      return out;
+    }
+    if (ambiguous.length) {
+      for (const { slot, filled } of ambiguous) {
+        problem(
+          ctx,
+          {
+            code: 'cell-ambiguous',
+            message: `${tableNames[where.table]}: row 「${where.row}」 has ${filled.length} values (${filled.map((v) => `「${v.text}」`).join(', ')}) under the column 「${slot.label}」`,
+            location: { table: tableNames[where.table], row: where.row, column: slot.label, ...lineOf(filled[0]), ...pageOf(filled[0]) },
+          },
+          [cellId(slot.key)],
+          where.row,
+          slot.label,
+        );
+        if (ctx.strict) return undefined;
       }
-      out.set(s.key, filled[0] ?? inside[0]);
     }
     return out;
   }
@@ -285,15 +367,24 @@ function assignColumns(
   }
   if (vals.length !== slots.length) {
     const got = vals.filter((v) => !v.filler).length;
-    ctx.errors.push({
-      code: 'row-incomplete',
-      message: `${tableNames[where.table]}: row 「${where.row}」 has ${got} value cell(s), expected ${slots.length}`,
-      location: { table: tableNames[where.table], row: where.row, ...lineOf(vals[0]) },
-    });
+    problem(
+      ctx,
+      {
+        code: 'row-incomplete',
+        message: `${tableNames[where.table]}: row 「${where.row}」 has ${got} value cell(s), expected ${slots.length}`,
+        location: { table: tableNames[where.table], row: where.row, ...lineOf(vals[0]), ...pageOf(vals[0]) },
+      },
+      slots.map((s) => cellId(s.key)),
+      where.row,
+    );
     return undefined;
   }
   slots.forEach((s, k) => out.set(s.key, vals[k]));
   return out;
+}
+
+function pageOf(t: Token | undefined): { page?: number } {
+  return t?.loc.page !== undefined ? { page: t.loc.page } : {};
 }
 
 /** Column intervals: the header cells' extents (grid columns, or PDF cell borders). */
@@ -308,11 +399,24 @@ function lineOf(t: Token | undefined): { line?: number } {
   return t?.loc.line !== undefined ? { line: t.loc.line } : {};
 }
 
-function labelNote(ctx: Ctx, m: Match<unknown>, t: Token, what: string): void {
+function labelNote(ctx: Ctx, m: Match<unknown>, t: Token, what: string, cell?: string): void {
   if (m.kind === 'exact') return;
+  if (m.kind === 'fuzzy') {
+    // A guess by similarity (a character missing or wrong): a person should confirm it.
+    ctx.notes.push({
+      code: 'label-matched',
+      level: 'warning',
+      message: `${what}: 「${t.text}」 is not a label of the national format; read as the most similar one, 「${m.label}」`,
+      ...(cell ? { cell } : {}),
+      ...lineOf(t),
+      ...pageOf(t),
+    });
+    return;
+  }
   ctx.notes.push({
     code: m.kind === 'truncated' ? 'label-truncated' : 'label-variant',
     message: `${what}: 「${t.text}」 read as 「${m.label}」`,
+    ...(cell ? { cell } : {}),
     ...lineOf(t),
   });
 }
@@ -363,18 +467,18 @@ function readActive(ctx: Ctx, tokens: readonly Token[]): void {
       if (cm[0]) labelNote(ctx, cm[0], tok, '二 column');
       continue;
     }
-    const rm = rows.match(tok.n, tok.n.length >= 4);
+    const rm = rows.match(tok.n, truncatable(ctx, tok), !ctx.strict);
     if (!rm) continue;
     const { block, row } = rm.value;
     if (seen.has(row.key)) continue;
     seen.add(row.key);
-    labelNote(ctx, rm, tok, '二 row');
+    labelNote(ctx, rm, tok, '二 row', `active.${row.key}.${(block.columns[0] as ColumnDef).key}`);
     const slots: ColumnSlot[] = block.columns.map((c) => {
       const label = (c.labels[0] as { 'zh-CN': string })['zh-CN'];
       return { key: c.key, label, header: headers.get(label) };
     });
     const values = rowValues(tokens, i, slots.length, isLabel, rm.kind === 'truncated');
-    const assigned = assignColumns(ctx, values, slots, { table: 'active', row: rm.label, label: tok });
+    const assigned = assignColumns(ctx, values, slots, { table: 'active', row: rm.label, rowKey: row.key, label: tok });
     if (assigned) record(ctx, 'active', row.key, `${block.label['zh-CN']}/${rm.label}`, assigned, block.columns, slots);
   }
 }
@@ -406,24 +510,130 @@ function readRequests(ctx: Ctx, tokens: readonly Token[]): void {
         continue;
       }
     }
-    const rm = rows.match(tok.n, tok.n.length >= 4);
-    if (!rm) continue;
-    inRows = true;
-    if (seen.has(rm.value.key)) {
-      ctx.notes.push({ code: 'duplicate-row', message: `三: row 「${rm.label}」 appears again; the first one was kept`, ...lineOf(tok) });
-      continue;
-    }
-    seen.add(rm.value.key);
-    labelNote(ctx, rm, tok, '三 row');
     const slots: ColumnSlot[] = t.columns.map((c) => ({
       key: c.key,
       label: (c.labels.at(-1) as { 'zh-CN': string })['zh-CN'],
       header: headers.get(c.key),
     }));
+    const rm = rows.match(tok.n, truncatable(ctx, tok), !ctx.strict);
+    if (!rm) {
+      // A row of the other format: （六）其他处理 as one row (2019) in a 2021 table, or its 2021 items in a 2019 table.
+      const other = ctx.strict ? undefined : otherFormatRows.match(tok.n, false, true);
+      if (!other || other.value.format === ctx.format) continue;
+      const values = rowValues(tokens, i, slots.length, isLabel);
+      if (!values.some((v) => !v.filler && compact(v.text) !== '' && looksLikeValue(v.text)) || values.some((v) => !looksLikeValue(v.text) && isLabel(v))) continue;
+      inRows = true;
+      labelNote(ctx, other, tok, '三 row');
+      const assigned = assignColumns(ctx, values, slots, { table: 'requests', row: other.label, rowKey: other.value.keys[0] as string });
+      if (assigned) otherFormatRow(ctx, other.value, tok, other.label, assigned, t.columns);
+      continue;
+    }
+    inRows = true;
+    if (seen.has(rm.value.key)) {
+      ctx.notes.push({ code: 'duplicate-row', level: 'warning', message: `三: row 「${rm.label}」 appears again (「${tok.text}」); the first one was kept`, ...lineOf(tok) });
+      continue;
+    }
+    seen.add(rm.value.key);
+    labelNote(ctx, rm, tok, '三 row', `requests.${rm.value.key}.total`);
     const values = rowValues(tokens, i, slots.length, isLabel, rm.kind === 'truncated');
-    const assigned = assignColumns(ctx, values, slots, { table: 'requests', row: rm.label, label: tok });
+    const assigned = assignColumns(ctx, values, slots, { table: 'requests', row: rm.label, rowKey: rm.value.key, label: tok });
     if (assigned) record(ctx, 'requests', rm.value.key, rm.label, assigned, t.columns);
   }
+}
+
+/** Table 三's rows of one format that the other format prints differently: （六）其他处理. */
+interface OtherFormatRow {
+  /** The format whose row this label is. */
+  format: FormatId;
+  /** The rows of the format being read that this row stands for. */
+  keys: string[];
+}
+
+/**
+ * 2019's single （六）其他处理 row stands for 2021's three items under it; each of 2021's items
+ * is part of 2019's one row.
+ */
+const otherFormatRows = (() => {
+  const t19 = taxonomy('2019').requests;
+  const t21 = taxonomy('2021').requests;
+  const one = t19.rows.find((r) => r.key === 'otherHandling');
+  const items = t21.rows.filter((r) => r.key.startsWith('otherHandling.'));
+  const out: { value: OtherFormatRow; label: string }[] = [];
+  if (one) out.push({ value: { format: '2019', keys: items.map((r) => r.key) }, label: (one.labels.at(-1) as { 'zh-CN': string })['zh-CN'] });
+  for (const r of items) out.push({ value: { format: '2021', keys: ['otherHandling'] }, label: (r.labels.at(-1) as { 'zh-CN': string })['zh-CN'] });
+  return new LabelSet(out);
+})();
+
+/**
+ * Records a row of the other format. One figure for several rows (2019's （六）其他处理 in a 2021
+ * table) splits exactly only when it is 0 or blank; otherwise it goes to the catch-all item
+ * 3.其他, with a warning. Several rows for one (2021's items in a 2019 table) are added up.
+ */
+function otherFormatRow(
+  ctx: Ctx,
+  row: OtherFormatRow,
+  tok: Token,
+  label: string,
+  assigned: Map<string, Token | undefined>,
+  columns: readonly ColumnDef[],
+): void {
+  const t = taxonomy(ctx.format).requests;
+  if (row.keys.length > 1) {
+    const rowLabels = row.keys.map((k) => t.rows.find((r) => r.key === k)?.labels.map((l) => l['zh-CN']).join('/') ?? k);
+    const catchAll = row.keys[row.keys.length - 1] as string;
+    const moved: string[] = [];
+    for (const c of columns) {
+      const cellTok = assigned.get(c.key);
+      const parsed = parseValue(cellTok?.text ?? '', c.kind);
+      const value = parsed.ok ? parsed.value : undefined;
+      for (const k of row.keys) {
+        const id = `requests.${k}.${c.key}`;
+        if (ctx.readings.has(id)) continue;
+        const v = value === undefined ? undefined : value === null ? null : value === 0 ? 0 : k === catchAll ? value : 0;
+        ctx.readings.set(id, { token: cellTok, row: rowLabels[row.keys.indexOf(k)] as string, column: c.labels.map((l) => l['zh-CN']).join('/'), ...(v === undefined ? {} : { value: v }) });
+      }
+      if (value) moved.push(`${c.labels.at(-1)?.['zh-CN']} ${value}`);
+    }
+    const cells = row.keys.flatMap((k) => columns.map((c) => `requests.${k}.${c.key}`));
+    ctx.notes.push(
+      moved.length
+        ? {
+            code: 'rows-merged',
+            level: 'warning',
+            message: `三: 「${tok.text}」 is printed as one row (the 2019 format), not as the 2021 format's ${row.keys.length} items; its figures (${moved.join(', ')}) were put under 「${rowLabels.at(-1)}」 and the other items set to 0 — check against the register`,
+            cell: cells[0] as string,
+            cells,
+            ...lineOf(tok),
+            ...pageOf(tok),
+          }
+        : {
+            code: 'rows-merged',
+            message: `三: 「${tok.text}」 is printed as one row (the 2019 format), not as the 2021 format's ${row.keys.length} items; it is 0 (or blank), so each item is too`,
+            cell: cells[0] as string,
+            cells,
+            ...lineOf(tok),
+            ...pageOf(tok),
+          },
+    );
+    return;
+  }
+  // An item of 2021's （六） in a 2019 table: add it to the one row.
+  const key = row.keys[0] as string;
+  for (const c of columns) {
+    const id = `requests.${key}.${c.key}`;
+    const cellTok = assigned.get(c.key);
+    const parsed = parseValue(cellTok?.text ?? '', c.kind);
+    const prev = ctx.readings.get(id);
+    const sum = (a: number | null | undefined, b: number | null) => (a === null || a === undefined ? b : b === null ? a : a + b);
+    const value = parsed.ok ? sum(prev ? (prev.value === undefined ? null : prev.value) : undefined, parsed.value) : undefined;
+    ctx.readings.set(id, { token: prev?.token ?? cellTok, row: (t.rows.find((r) => r.key === key)?.labels ?? []).map((l) => l['zh-CN']).join('/'), column: c.labels.map((l) => l['zh-CN']).join('/'), ...(value === undefined ? { unread: true } : { value }) });
+  }
+  ctx.notes.push({
+    code: 'rows-merged',
+    message: `三: 「${tok.text}」 (an item of the 2021 format) is added to 「${label}」's one row of the 2019 format`,
+    cell: `requests.${key}.total`,
+    ...lineOf(tok),
+  });
 }
 
 // ---------------------------------------------------------------- table 四
@@ -473,7 +683,7 @@ function readReviews(ctx: Ctx, tokens: readonly Token[]): void {
       }));
       const label = groupLabel(t.rows, g.key);
       const values = rowValues(tokens, g.i, slots.length, () => false);
-      const assigned = assignColumns(ctx, values, slots, { table: 'reviews', row: label, label: g.tok });
+      const assigned = assignColumns(ctx, values, slots, { table: 'reviews', row: label, rowKey: g.key, label: g.tok });
       if (assigned) record(ctx, 'reviews', g.key, label, assigned, t.columns);
     }
     return;
@@ -496,7 +706,7 @@ function readReviews(ctx: Ctx, tokens: readonly Token[]): void {
   const geometric = groupTokens.length > 0 && values.every((v) => v.span) && groupTokens.every((g) => g.tok.span) && colTokens.every((c) => c.tok.span);
   const groupOrder = groupTokens.length === t.rows.length ? groupTokens : undefined;
   if (!groupOrder) {
-    ctx.notes.push({ code: 'header-assumed', message: '四: group headers not all found; the national order 行政复议, 未经复议直接起诉, 复议后起诉 was assumed' });
+    ctx.notes.push({ code: 'header-assumed', level: 'warning', message: '四: group headers not all found; the national order 行政复议, 未经复议直接起诉, 复议后起诉 was assumed' });
   }
   const order = groupOrder ? groupOrder.map((g) => g.key) : t.rows.map((r) => r.key);
   if (geometric && groupOrder) {
@@ -512,24 +722,29 @@ function readReviews(ctx: Ctx, tokens: readonly Token[]): void {
       const label = groupLabel(t.rows, g.key);
       const slots: ColumnSlot[] = t.columns.map((c) => ({ key: c.key, label: (c.labels.at(-1) as { 'zh-CN': string })['zh-CN'], header: resolved?.get(c.key) }));
       const mine = values.filter((v) => inGroup(v.span as [number, number]));
-      const assigned = resolved ? assignColumns(ctx, mine, slots, { table: 'reviews', row: label, label: g.tok }) : undefined;
+      const assigned = resolved ? assignColumns(ctx, mine, slots, { table: 'reviews', row: label, rowKey: g.key, label: g.tok }) : undefined;
       if (assigned) record(ctx, 'reviews', g.key, label, assigned, t.columns);
     });
     return;
   }
   if (values.length < need) {
-    ctx.errors.push({
-      code: 'row-incomplete',
-      message: `${tableNames.reviews}: ${values.length} value cell(s) found, expected ${need}`,
-      location: { table: tableNames.reviews, ...lineOf(values[0] ?? headerTok) },
-    });
+    problem(
+      ctx,
+      {
+        code: 'row-incomplete',
+        message: `${tableNames.reviews}: ${values.length} value cell(s) found, expected ${need}`,
+        location: { table: tableNames.reviews, ...lineOf(values[0] ?? headerTok), ...pageOf(values[0] ?? headerTok) },
+      },
+      taxonomy(ctx.format).cells.filter((c) => c.table === 'reviews').map((c) => c.id),
+      tableNames.reviews,
+    );
     return;
   }
   const perGroup = colTokens.length === need ? order.map((_, gi) => colTokens.slice(gi * colKeys.length, (gi + 1) * colKeys.length)) : undefined;
   order.forEach((key, gi) => {
     const resolved = perGroup ? resolveColumns(ctx, perGroup[gi] as typeof colTokens, colKeys) : undefined;
     const colOrder = resolved ? [...resolved.entries()].sort((x, y) => tokens.indexOf(x[1]) - tokens.indexOf(y[1])).map((e) => e[0]) : colKeys;
-    if (!resolved && gi === 0) ctx.notes.push({ code: 'header-assumed', message: '四: column headers not all readable; the national column order was assumed' });
+    if (!resolved && gi === 0) ctx.notes.push({ code: 'header-assumed', level: 'warning', message: '四: column headers not all readable; the national column order was assumed' });
     const assigned = new Map<string, Token | undefined>();
     colOrder.forEach((k, ci) => assigned.set(k, values[gi * colKeys.length + ci]));
     const label = groupLabel(t.rows, key);
@@ -632,8 +847,17 @@ function parseTitle(text: string): TitleInfo | undefined {
   return undefined;
 }
 
+/**
+ * An agency's name is short and has no sentence in it: a line of prose that happens to say
+ * 年度报告 (「本报告根据《条例》…编制」) is no title.
+ */
+function plausibleAgency(agency: string | undefined): boolean {
+  return agency === undefined || (agency.length <= 40 && !/[《》〈〉,，。;；:：!！?？]|根据|本报告|编制/.test(agency));
+}
+
 /** Reports exist from 2008 (the first 条例) on; other four-digit numbers are not the year. */
 function plausibleYear(info: TitleInfo | undefined): TitleInfo | undefined {
+  if (info && !plausibleAgency(info.agency)) return undefined;
   if (!info?.year || (info.year >= 2008 && info.year <= 2100)) return info;
   const { year: _drop, ...rest } = info;
   return rest;
@@ -689,6 +913,55 @@ function tokensOf(doc: SourceDoc, items: readonly Item[]): Token[] {
   return out;
 }
 
+/**
+ * Figures merged over several rows (an HTML rowspan): every row it covers read the same cell.
+ * A 0 or a blank splits exactly; a larger figure over （六）其他处理's items goes to 3.其他 with
+ * a warning; any other larger figure cannot be split, and its cells are left unread.
+ */
+function splitMerged(ctx: Ctx): void {
+  const groups = new Map<Token, string[]>();
+  for (const [id, r] of ctx.readings) if (r.token?.mergedFrom) groups.set(r.token.mergedFrom, []);
+  if (!groups.size) return;
+  for (const [id, r] of ctx.readings) {
+    const origin = r.token?.mergedFrom ?? r.token;
+    if (origin && groups.has(origin)) (groups.get(origin) as string[]).push(id);
+  }
+  const cellById = taxonomy(ctx.format).cellById;
+  for (const [origin, ids] of groups) {
+    if (ids.length < 2) continue;
+    const cell = cellById.get(ids[0] as string) as CellDef;
+    const first = ctx.readings.get(ids[0] as string) as Reading;
+    const parsed = parseValue(origin.text, cell.kind, first.yuan ? '元' : undefined);
+    if (!parsed.ok) continue; // Reported as unreadable, cell by cell.
+    const rows = ids.map((id) => (ctx.readings.get(id) as Reading).row);
+    const where = { cell: ids[0] as string, cells: ids, ...lineOf(origin), ...pageOf(origin) };
+    const value = parsed.value;
+    if (value === null || value === 0) {
+      for (const id of ids) (ctx.readings.get(id) as Reading).value = value;
+      ctx.notes.push({ code: 'rows-merged', message: `「${origin.text}」 is printed once for the rows ${rows.map((r) => `「${r}」`).join(', ')}; each of them is ${value === null ? 'blank' : '0'}`, ...where });
+      continue;
+    }
+    const catchAll = ids.find((id) => id.startsWith('requests.otherHandling.other.'));
+    if (catchAll && ids.every((id) => id.startsWith('requests.otherHandling.'))) {
+      for (const id of ids) (ctx.readings.get(id) as Reading).value = id === catchAll ? value : 0;
+      ctx.notes.push({
+        code: 'rows-merged',
+        level: 'warning',
+        message: `「${origin.text}」 is printed once for the rows ${rows.map((r) => `「${r}」`).join(', ')}; it was put under 「3.其他」 and the other items set to 0 — check against the register`,
+        ...where,
+      });
+      continue;
+    }
+    for (const id of ids) (ctx.readings.get(id) as Reading).unread = true;
+    ctx.notes.push({
+      code: 'rows-merged',
+      level: 'warning',
+      message: `「${origin.text}」 is printed once for the rows ${rows.map((r) => `「${r}」`).join(', ')}: how it splits between them cannot be told; the cells are left blank`,
+      ...where,
+    });
+  }
+}
+
 function provenanceOf(doc: SourceDoc, t: Token | undefined): Provenance {
   const p: Provenance = { form: doc.form, text: t?.text ?? '' };
   if (t) for (const k of ['line', 'page', 'table', 'row', 'column'] as const) if (t.loc[k] !== undefined) p[k] = t.loc[k];
@@ -698,7 +971,7 @@ function provenanceOf(doc: SourceDoc, t: Token | undefined): Provenance {
 /** Reads a source document into a report. Throws {@link ImportError} only. */
 export function extractReport(doc: SourceDoc, options: ImportOptions = {}): ImportResult {
   const items = doc.items;
-  const heads = findHeadings(items);
+  const heads = findHeadings(items, options.strict !== true);
   const notes: ImportNote[] = [...doc.notes];
 
   // Section ranges.
@@ -723,8 +996,16 @@ export function extractReport(doc: SourceDoc, options: ImportOptions = {}): Impo
     const other = plausibleYear(parseTitle(cand));
     if (other && (other.agency || other.year)) info = { ...other, ...(info ?? {}), agency: info?.agency ?? other.agency, year: info?.year ?? other.year } as TitleInfo;
   }
-  const agency = options.meta?.agency ?? info?.agency ?? '';
-  const year = options.meta?.year ?? info?.year;
+  // The page's ContentSource (the office that compiled it) when no title names the agency.
+  const agency = options.meta?.agency ?? info?.agency ?? doc.publisher ?? '';
+  if (!options.meta?.agency && !info?.agency && doc.publisher) notes.push({ code: 'metadata', level: 'warning', message: `the agency 「${doc.publisher}」 is taken from the page's source (ContentSource); no title names it` });
+  const date = options.meta?.publishedOn !== undefined ? undefined : findDate(doc.dateLines);
+  let year = options.meta?.year ?? info?.year;
+  if (year === undefined && !options.strict && date) {
+    // Reports are published early in the year after the one they report on.
+    year = Number(date.date.slice(0, 4)) - 1;
+    notes.push({ code: 'year-inferred', level: 'warning', message: `no title states the year reported on; ${year} is the year before the publication date ${date.date}` });
+  }
 
   // Tables.
   const sectionTokens = new Map<TableId, Token[]>();
@@ -745,10 +1026,14 @@ export function extractReport(doc: SourceDoc, options: ImportOptions = {}): Impo
   const allTokens = tableIds.flatMap((id) => sectionTokens.get(id) ?? []);
   const detected = detectFormat(allTokens, year);
   const format = detected.format;
-  const ctx: Ctx = { doc, format, readings: new Map(), notes, errors: [] };
-  readActive(ctx, sectionTokens.get('active') ?? []);
-  readRequests(ctx, sectionTokens.get('requests') ?? []);
-  readReviews(ctx, sectionTokens.get('reviews') ?? []);
+  const strict = options.strict === true;
+  const ctx: Ctx = { doc, format, strict, readings: new Map(), notes, errors: [] };
+  // Strict reading knows nothing of figures merged over rows.
+  const tokensFor = (id: TableId) => (sectionTokens.get(id) ?? []).filter((t) => !strict || !t.mergedFrom);
+  readActive(ctx, tokensFor('active'));
+  readRequests(ctx, tokensFor('requests'));
+  readReviews(ctx, tokensFor('reviews'));
+  if (!strict) splitMerged(ctx);
   const readTables = new Set([...ctx.readings.keys()].map((id) => id.slice(0, id.indexOf('.'))));
   const missingTables = tableIds.filter((id) => !readTables.has(id));
   if (missingTables.length === tableIds.length && !ctx.errors.length) {
@@ -767,25 +1052,41 @@ export function extractReport(doc: SourceDoc, options: ImportOptions = {}): Impo
   const report = blankReport(format, { agency, year }) as unknown as Record<string, unknown>;
   const provenance: Record<string, Provenance> = {};
   const missing: string[] = [];
+  const unread: string[] = [];
   for (const cell of tax.cells) {
     const r = ctx.readings.get(cell.id);
     if (!r) {
       missing.push(cell.id);
       continue;
     }
-    const parsed = parseValue(r.token?.text ?? '', cell.kind, r.yuan ? '元' : undefined);
+    if (r.unread) {
+      unread.push(cell.id);
+      continue;
+    }
+    if (r.value !== undefined) {
+      setPath(report, cell.id, r.value);
+      provenance[cell.id] = provenanceOf(doc, r.token);
+      continue;
+    }
+    const parsed = parseValue(r.token?.text ?? '', cell.kind, r.yuan ? '元' : undefined, strict);
     if (!parsed.ok) {
-      ctx.errors.push({
-        code: 'cell-unreadable',
-        message: `${tableNames[cell.table]}: cell 「${r.row}」 × 「${r.column}」 (${cell.id}): ${parsed.reason}`,
-        location: {
-          table: tableNames[cell.table],
-          row: r.row,
-          column: r.column,
-          ...lineOf(r.token),
-          ...(r.token?.loc.page !== undefined ? { page: r.token.loc.page } : {}),
+      problem(
+        ctx,
+        {
+          code: 'cell-unreadable',
+          message: `${tableNames[cell.table]}: cell 「${r.row}」 × 「${r.column}」 (${cell.id}): ${parsed.reason}`,
+          location: {
+            table: tableNames[cell.table],
+            row: r.row,
+            column: r.column,
+            ...lineOf(r.token),
+            ...pageOf(r.token),
+          },
         },
-      });
+        [cell.id],
+        r.row,
+      );
+      unread.push(cell.id);
       continue;
     }
     for (const n of parsed.notes) notes.push({ ...n, cell: cell.id, ...lineOf(r.token) });
@@ -798,9 +1099,20 @@ export function extractReport(doc: SourceDoc, options: ImportOptions = {}): Impo
   }
   if (missing.length) {
     const byTable = summarizeMissing(tax.cells.filter((c) => missing.includes(c.id)));
-    if (missingTables.length) notes.push({ code: 'table-not-found', message: `not found: ${missingTables.map((id) => tableNames[id]).join('; ')}` });
-    for (const m of byTable) notes.push({ code: 'row-not-found', message: m.message, cell: m.cells[0] as string });
-    if (!options.partial) {
+    const level = strict ? {} : ({ level: 'warning' } as const);
+    if (missingTables.length) {
+      notes.push({
+        code: 'table-not-found',
+        ...level,
+        message: `not found: ${missingTables.map((id) => tableNames[id]).join('; ')}${strict ? '' : '; its cells are left blank'}`,
+        ...(strict ? {} : { cells: tax.cells.filter((c) => missingTables.includes(c.table)).map((c) => c.id) }),
+      });
+    }
+    for (const m of byTable) {
+      if (!strict && missingTables.includes((tax.cellById.get(m.cells[0] as string) as CellDef).table)) continue;
+      notes.push({ code: 'row-not-found', ...level, message: strict ? m.message : `${m.message}: not printed; its cells are left blank`, cell: m.cells[0] as string, ...(strict ? {} : { cells: m.cells }) });
+    }
+    if (strict && !options.partial) {
       const what = missingTables.length
         ? `missing ${missingTables.map((id) => tableNames[id]).join('; ')}`
         : `rows not found: ${byTable.map((m) => m.label).join('; ')}`;
@@ -847,18 +1159,52 @@ export function extractReport(doc: SourceDoc, options: ImportOptions = {}): Impo
     if (!info) notes.push({ code: 'title', message: `no title found; 「${canonical}」 was used` });
   }
   report.title = title;
-  const date = options.meta?.publishedOn !== undefined ? undefined : findDate(doc.dateLines);
   report.publishedOn = options.meta?.publishedOn ?? date?.date ?? null;
   if (date) notes.push({ code: 'metadata', message: `publishedOn ${date.date} from 「${date.text}」`, ...(date.loc.line ? { line: date.loc.line } : {}) });
   if (!agency) notes.push({ code: 'metadata', message: 'the agency was not found in the title' });
+  const bodyType = options.meta?.bodyType ?? (strict ? undefined : bodyTypeOf(agency, title, notes));
+  const withBody = bodyType ? placeBodyType(report, bodyType) : report;
 
-  const valid = validateReport(report);
+  const valid = validateReport(withBody);
   if (!valid.ok) {
     throw new ImportError('invalid-report', `the imported report is not valid:\n${valid.issues.map(formatSchemaIssue).join('\n')}`, undefined, valid.issues.map(formatSchemaIssue));
   }
-  const result: ImportResult = { report: report as unknown as Report, form: doc.form, provenance, notes, missing };
+  const notRead = new Set([...missing, ...unread]);
+  const completeness = { read: tax.cells.length - notRead.size, expected: tax.cells.length, unread: tax.cells.filter((c) => notRead.has(c.id)).map((c) => c.id) };
+  if (completeness.read === 0) {
+    // Headings, or a table cut off before its figures, but not one cell: nothing to check.
+    const why = notes.filter((n) => n.level === 'warning').map((n) => n.message);
+    throw new ImportError('tables-missing', `no cell of the report's tables could be read${why[0] ? `: ${why[0]}` : ''}`, undefined, why.slice(1));
+  }
+  const result: ImportResult = { report: withBody as unknown as Report, form: doc.form, provenance, notes, missing, completeness };
   if (doc.encoding) result.encoding = doc.encoding;
   return result;
+}
+
+/**
+ * The body type the agency's name (and the title) tells; a guess is a `warning` note for a person
+ * to confirm. Not recorded where the rules already read it from the name (an agency ending in
+ * 人民政府 is a government by their definition), so such documents stay as they were.
+ */
+function bodyTypeOf(agency: string, title: string, notes: ImportNote[]): BodyType | undefined {
+  const guess = inferBodyType({ agency, title }, 'en');
+  if (guess?.certain && guess.bodyType === 'government' && agency.endsWith('人民政府')) return undefined;
+  if (!guess) {
+    if (agency) notes.push({ code: 'body-type', level: 'warning', message: `whether 「${agency}」 is a government or a department cannot be told from its name; set bodyType to check the deadline` });
+    return undefined;
+  }
+  if (!guess.certain) notes.push({ code: 'body-type', level: 'warning', message: `bodyType ${guess.bodyType}: ${guess.why}` });
+  return guess.bodyType;
+}
+
+/** The report with `bodyType` after `publishedOn`, where a reader of the JSON looks for it. */
+function placeBodyType(report: Record<string, unknown>, bodyType: BodyType): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(report)) {
+    out[k] = v;
+    if (k === 'publishedOn') out.bodyType = bodyType;
+  }
+  return out;
 }
 
 function setPath(obj: Record<string, unknown>, path: string, value: unknown): void {

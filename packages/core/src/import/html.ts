@@ -62,6 +62,7 @@ interface Walk {
   titles: string[];
   metaTitles: string[];
   metaDates: string[];
+  metaSource: string;
   docTitle: string;
 }
 
@@ -130,15 +131,23 @@ function isDataTable(table: Element, depth: number): boolean {
   return rows.some((r) => cellsOf(r).length >= 2);
 }
 
-/** Resolves rowspan/colspan into grid positions; one token per cell, at its first row. */
+/** A figure (a number or a blank mark) rather than a label: a merged one is repeated in the rows it covers. */
+const FIGURE = /^[\s\d０-９.,，+\-—–/－]+(?:万元|元|件)?$/;
+
+/**
+ * Resolves rowspan/colspan into grid positions; one token per cell, at its first row. A figure
+ * merged over several rows is also given to each row it covers, as a token `mergedFrom` the first.
+ */
 function gridTokens(w: Walk, table: Element, index: number, depth: number): Token[] {
   const rows = tableRows(table);
   if (rows.length > htmlLimits.rows) throw new ImportError('table-too-large', `table ${index} has ${rows.length} rows (limit ${htmlLimits.rows})`, { table: String(index) });
   const occupied: Set<number>[] = rows.map(() => new Set());
+  const shadows: Token[][] = rows.map(() => []);
   const tokens: Token[] = [];
   rows.forEach((tr, r) => {
     let c = 0;
     const occ = occupied[r] as Set<number>;
+    const rowTokens: Token[] = shadows[r] as Token[];
     for (const cell of cellsOf(tr)) {
       while (occ.has(c)) c++;
       const cs = spanAttr(cell, 'colspan', htmlLimits.columns);
@@ -152,9 +161,17 @@ function gridTokens(w: Walk, table: Element, index: number, depth: number): Toke
       }
       const text = textOf(cell, depth + 3).replace(WS, ' ').trim();
       const loc: Loc = { table: index, row: r + 1, column: c + 1 };
-      tokens.push({ text, n: norm(text), row: index * 100000 + r, span: [c, c + cs], loc });
+      const token: Token = { text, n: norm(text), row: index * 100000 + r, span: [c, c + cs], loc };
+      rowTokens.push(token);
+      if (rs > 1 && text && text.length <= 40 && FIGURE.test(text)) {
+        for (let rr = r + 1; rr < r + rs; rr++) (shadows[rr] as Token[]).push({ ...token, row: index * 100000 + rr, mergedFrom: token });
+      }
       c += cs;
     }
+    // Merged figures from rows above take their column's place in the row.
+    if (rowTokens.some((t) => t.mergedFrom)) rowTokens.sort((a, b) => (a.span as [number, number])[0] - (b.span as [number, number])[0]);
+    tokens.push(...rowTokens);
+    shadows[r] = [];
   });
   return tokens;
 }
@@ -177,6 +194,7 @@ function walk(w: Walk, n: Node, depth: number): void {
     const content = attr(n, 'content') ?? '';
     if (/^(?:articletitle|og:title|title|dc\.title)$/.test(name)) w.metaTitles.push(content);
     if (/^(?:pubdate|publishdate|firstpublishedtime|article:published_time|dc\.date|dcterms\.issued)$/.test(name)) w.metaDates.push(`发布日期：${content}`);
+    if (/^(?:contentsource|source)$/.test(name) && !w.metaSource) w.metaSource = content.replace(WS, ' ').trim().slice(0, 60);
   }
   if (SKIP.has(tag)) {
     if (tag === 'head') for (const c of children(n)) walk(w, c, depth + 1);
@@ -207,7 +225,7 @@ function walk(w: Walk, n: Node, depth: number): void {
 /** Parses HTML into lines and tables; keeps the article (the element holding the report's headings). */
 export function htmlDoc(html: string, form: SourceForm = 'html', findArticle: (items: Item[]) => [number, number] | undefined): SourceDoc {
   const document = parse(html);
-  const w: Walk = { items: [], lines: [], buf: '', stack: [], chromeDepth: 0, tables: 0, slots: 0, titles: [], metaTitles: [], metaDates: [], docTitle: '' };
+  const w: Walk = { items: [], lines: [], buf: '', stack: [], chromeDepth: 0, tables: 0, slots: 0, titles: [], metaTitles: [], metaDates: [], metaSource: '', docTitle: '' };
   walk(w, document, 0);
   flush(w);
   const content = w.items.filter((i) => !i.chrome);
@@ -229,6 +247,7 @@ export function htmlDoc(html: string, form: SourceForm = 'html', findArticle: (i
     items,
     titles: [...w.titles, ...w.metaTitles, w.docTitle].filter((t) => t !== ''),
     dateLines,
+    ...(w.metaSource ? { publisher: w.metaSource } : {}),
     notes: [],
   };
 }

@@ -5,6 +5,7 @@
  * are loaded only when a .docx or PDF comes in.
  */
 import { formatSchemaIssue, validateReport } from '../schema.js';
+import { taxonomy } from '../taxonomy.js';
 import { decodeText, detectForm } from './decode.js';
 import { articleSpan, extractReport } from './extract.js';
 import { htmlDoc } from './html.js';
@@ -12,8 +13,9 @@ import { textDoc } from './text.js';
 import { ImportError, type ImportOptions, type ImportResult, type SourceForm } from './types.js';
 
 export { ImportError } from './types.js';
-export type { ImportLocation, ImportNote, ImportOptions, ImportResult, Provenance, SourceForm } from './types.js';
+export type { ImportCompleteness, ImportLocation, ImportNote, ImportNoteLevel, ImportOptions, ImportResult, Provenance, SourceForm } from './types.js';
 export { decodeText, detectForm } from './decode.js';
+export { checkImported, importFindings, noteCells } from './findings.js';
 export { htmlLimits } from './html.js';
 export { labelVariants } from './variants.js';
 export { parseValue } from './values.js';
@@ -56,7 +58,8 @@ export function importJson(json: string): ImportResult {
       const lines = v.issues.map(formatSchemaIssue);
       throw new ImportError('invalid-report', `invalid report document:\n${lines.join('\n')}`, undefined, lines);
     }
-    return { report: v.report, form: 'json', provenance: {}, notes: [], missing: [] };
+    const expected = taxonomy(v.report.format).cells.length;
+    return { report: v.report, form: 'json', provenance: {}, notes: [], missing: [], completeness: { read: expected, expected, unread: [] } };
   });
 }
 

@@ -24,6 +24,8 @@ export interface Token {
   filler?: boolean;
   /** How many `|` the filler's line had (a run of several pads a row; a single one may be a blank cell). */
   run?: number;
+  /** This row is covered by a figure merged over several rows (rowspan): the token of its first row. */
+  mergedFrom?: Token;
   loc: Loc;
 }
 
@@ -42,6 +44,8 @@ export interface SourceDoc {
   items: Item[];
   /** Title candidates from outside the article body (h1, meta ArticleTitle, <title>), best first. */
   titles: string[];
+  /** The publishing office a page names outside the article (meta ContentSource), if any. */
+  publisher?: string;
   /** Lines of the whole page where a publication date may be stated. */
   dateLines: { text: string; loc: Loc }[];
   notes: ImportNote[];

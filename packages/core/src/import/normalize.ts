@@ -29,9 +29,50 @@ export function hasNumbering(n: string): boolean {
   return NUMBERING.test(n);
 }
 
-/** How a label was matched: exact, a known variant, or a prefix (truncated or extended). */
-export type MatchKind = 'exact' | 'variant' | 'extended' | 'truncated';
-const score: Record<MatchKind, number> = { exact: 4, variant: 3, extended: 2, truncated: 1 };
+/**
+ * How a label was matched: exact, a known variant, a prefix (truncated or extended), or by
+ * similarity (`fuzzy`: characters missing, wrong or added, as typed by hand).
+ */
+export type MatchKind = 'exact' | 'variant' | 'extended' | 'truncated' | 'fuzzy';
+const score: Record<MatchKind, number> = { exact: 5, variant: 4, extended: 3, truncated: 2, fuzzy: 1 };
+
+/** Length of the longest common subsequence of two short strings (labels: at most {@link MAX_LABEL}). */
+export function lcsLength(a: string, b: string): number {
+  if (!a.length || !b.length) return 0;
+  let prev = new Uint16Array(b.length + 1);
+  let cur = new Uint16Array(b.length + 1);
+  for (let i = 1; i <= a.length; i++) {
+    const ca = a.charCodeAt(i - 1);
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = ca === b.charCodeAt(j - 1) ? (prev[j - 1] as number) + 1 : Math.max(prev[j] as number, cur[j - 1] as number);
+    }
+    [prev, cur] = [cur, prev];
+  }
+  return prev[b.length] as number;
+}
+
+/**
+ * Whether `text` is `label` with a few characters missing, wrong or added: the characters they
+ * share in order cover ≥ 75% of the longer and their Dice-like overlap is ≥ 0.8. Both are
+ * normalised labels without numbering, at least 4 characters long (shorter labels such as
+ * 规章 differ in too few characters to tell a typo from another label).
+ */
+export function similarLabels(text: string, label: string): number {
+  if (text.length < 4 || label.length < 4 || text.length > 80 || label.length > 80) return 0;
+  const longer = Math.max(text.length, label.length);
+  // Cheap bound first: characters of the text found in the label.
+  let shared = 0;
+  for (const ch of text) if (label.includes(ch)) shared++;
+  if (shared < 0.75 * longer) return 0;
+  const l = lcsLength(text, label);
+  const ratio = (2 * l) / (text.length + label.length);
+  return l >= 0.75 * longer && ratio >= 0.8 ? ratio : 0;
+}
+
+/** The numbering at the start of a normalised label (`2.`, `三、`, `(六)`), or ''. */
+function numberingOf(n: string): string {
+  return NUMBERING.exec(n)?.[0] ?? '';
+}
 
 export interface Candidate<T> {
   value: T;
@@ -44,6 +85,7 @@ interface Prepared<T> {
   label: string;
   n: string;
   stripped: string;
+  numbering: string;
   variants: string[];
 }
 
@@ -64,17 +106,52 @@ export class LabelSet<T> {
         label: c.label,
         n,
         stripped: stripNumbering(n),
+        numbering: numberingOf(n),
         variants: (labelVariants[c.label] ?? []).map(norm),
       };
     });
   }
 
-  /** Every candidate matching `n` with the best score (several when ambiguous). */
-  matchAll(n: string, allowTruncated = false): Match<T>[] {
+  /** Similarity comparisons left (each is quadratic in the label length): bounds the work on hostile input. */
+  private fuzzyBudget = 20000;
+
+  /**
+   * Every candidate matching `n` with the best score (several when ambiguous). With `fuzzy`, a
+   * label that matches nothing else is compared by similarity; the most similar candidate is
+   * taken only when it is clearly the most similar one.
+   */
+  matchAll(n: string, allowTruncated = false, fuzzy = false): Match<T>[] {
     if (!n || n.length > MAX_LABEL) return [];
     const sn = stripNumbering(n);
     let best = 0;
     let out: Match<T>[] = [];
+    this.matchExact(n, sn, allowTruncated, (m, s) => {
+      if (s > best) {
+        best = s;
+        out = [m];
+      } else if (s === best) out.push(m);
+    });
+    if (out.length || !fuzzy || sn.length < 4 || sn.length > 80 || !/[\u4e00-\u9fff]/.test(sn)) return out;
+    const numbering = numberingOf(n);
+    let first: { it: Prepared<T>; r: number } | undefined;
+    let second = 0;
+    for (const it of this.items) {
+      // A numbered label is another row than a label numbered otherwise (2. vs 3.).
+      if (numbering && it.numbering && numbering !== it.numbering) continue;
+      if (this.fuzzyBudget <= 0) break;
+      this.fuzzyBudget--;
+      const r = Math.max(similarLabels(sn, it.stripped), ...it.variants.map((v) => similarLabels(sn, stripNumbering(v))));
+      if (!r) continue;
+      if (!first || r > first.r) {
+        second = first?.r ?? 0;
+        first = { it, r };
+      } else if (r > second) second = r;
+    }
+    if (!first || first.r - second < 0.05) return [];
+    return [{ value: first.it.value, label: first.it.label, kind: 'fuzzy' }];
+  }
+
+  private matchExact(n: string, sn: string, allowTruncated: boolean, add: (m: Match<T>, score: number) => void): void {
     for (const it of this.items) {
       let kind: MatchKind | undefined;
       if (n === it.n) kind = 'exact';
@@ -84,18 +161,13 @@ export class LabelSet<T> {
         kind = 'extended';
       else if (allowTruncated && sn.length >= 2 && it.stripped.length > sn.length && it.stripped.startsWith(sn)) kind = 'truncated';
       if (!kind) continue;
-      const s = score[kind];
-      if (s > best) {
-        best = s;
-        out = [{ value: it.value, label: it.label, kind }];
-      } else if (s === best) out.push({ value: it.value, label: it.label, kind });
+      add({ value: it.value, label: it.label, kind }, score[kind]);
     }
-    return out;
   }
 
   /** The one best match, or undefined when none or ambiguous. */
-  match(n: string, allowTruncated = false): Match<T> | undefined {
-    const all = this.matchAll(n, allowTruncated);
+  match(n: string, allowTruncated = false, fuzzy = false): Match<T> | undefined {
+    const all = this.matchAll(n, allowTruncated, fuzzy);
     return all.length === 1 ? all[0] : undefined;
   }
 }

@@ -1,4 +1,5 @@
 /** Public types of the importers. */
+import type { BodyType } from '../body-type.js';
 import type { Report } from '../report.js';
 
 /** The forms a report can come in. */
@@ -19,17 +20,48 @@ export interface Provenance {
   text: string;
 }
 
+/**
+ * How much a note matters: `warning` when a cell could not be read or the importer made a guess
+ * that could be wrong (a person should look); `info` for what was done exactly (a unit converted,
+ * a known label variant).
+ */
+export type ImportNoteLevel = 'info' | 'warning';
+
 /** Something the importer did that a person may want to know (a converted unit, a label variant, …). */
 export interface ImportNote {
   /**
-   * Stable code: `encoding`, `format-detected`, `unit-converted`, `unit-stripped`, `thousands-separator`,
-   * `blank-mark`, `label-variant`, `label-truncated`, `header-assumed`, `duplicate-row`, `row-not-found`,
-   * `table-not-found` (the last two only with `partial`), `section-not-found`, `metadata`, `title`, `pages-skipped`.
+   * Stable code (findings of `check` on a published source carry it as `import.<code>`):
+   * - cells not read (`warning`, the cells are `null`): `unread-cell` (a cell's text is not a number
+   *   of its kind), `row-unread` (a row's figures cannot be placed under its columns), `row-not-found`
+   *   (the row is not printed), `table-not-found`;
+   * - guesses (`warning`): `label-matched` (a label read by similarity, e.g. a character missing),
+   *   `columns-realigned` (figures placed by order where the merged cells do not line up),
+   *   `rows-merged` (one figure printed for several rows), `header-assumed`, `duplicate-row`,
+   *   `body-type`, `year-inferred`;
+   * - exact (`info`): `encoding`, `format-detected`, `unit-converted`, `unit-stripped`,
+   *   `thousands-separator`, `blank-mark`, `label-variant`, `label-truncated`, `rows-merged` (a 0 or a
+   *   sum that splits exactly), `section-not-found`, `metadata`, `title`, `pages-skipped`.
    */
   code: string;
+  /** `info` unless stated (notes from before levels existed are info). */
+  level?: ImportNoteLevel;
   message: string;
+  /** The cell the note is about (the first, when it concerns several). */
   cell?: string;
+  /** Every cell the note concerns, when more than one. */
+  cells?: string[];
   line?: number;
+  page?: number;
+}
+
+/** How much of the report's tables was read. */
+export interface ImportCompleteness {
+  /** Cells read from the source (a cell printed blank counts as read: it is `null` by the source's word). */
+  read: number;
+  /** Cells of the format's tables. */
+  expected: number;
+  /** Cells not read: not printed, or printed but not readable (each has a `warning` note). */
+  unread: string[];
 }
 
 export interface ImportResult {
@@ -37,11 +69,13 @@ export interface ImportResult {
   form: SourceForm;
   /** The text encoding the bytes were decoded with (text and HTML). */
   encoding?: string;
-  /** Where each cell came from, by cell id. Every cell of the report has one unless the import was `partial`. */
+  /** Where each cell came from, by cell id: every cell that was read. */
   provenance: Record<string, Provenance>;
   notes: ImportNote[];
-  /** Cells that could not be found (only with `partial: true`; otherwise missing cells are an error). */
+  /** Cells whose row was not found in the source (their value is `null`). */
   missing: string[];
+  /** Cells read / cells expected, and which were not read (not found, or not readable). */
+  completeness: ImportCompleteness;
 }
 
 export interface ImportLocation {
@@ -74,7 +108,14 @@ export interface ImportOptions {
   /** Skip detection. */
   form?: SourceForm;
   /** Metadata to use where the source does not state it. */
-  meta?: { agency?: string; year?: number; title?: string; publishedOn?: string | null };
-  /** Return a report even when some rows were not found (their cells null, listed in `missing`). Default false: missing cells are an ImportError. */
+  meta?: { agency?: string; year?: number; title?: string; publishedOn?: string | null; bodyType?: BodyType };
+  /**
+   * Refuse the whole report on the first cell, row or label that differs from the national format
+   * (an {@link ImportError}), as before tolerant reading existed. Default false: every cell that can be
+   * read is kept, cells that cannot be read are `null` with a `warning` note, and only a source with
+   * no recognisable table is refused.
+   */
+  strict?: boolean;
+  /** With `strict`: still return a report when rows were not found (their cells `null`, listed in `missing`). */
   partial?: boolean;
 }

@@ -44,8 +44,12 @@ export function compact(text: string): string {
   return (text.length > 200 ? text.slice(0, 200) : text).normalize('NFKC').replace(/[\s\u200b\ufeff]+/g, '');
 }
 
-/** Parses a cell; `null` for a blank cell. Never guesses: text that is not a number of the cell's kind fails. */
-export function parseValue(raw: string, kind: CellKind, headerUnit?: '元'): ParsedValue {
+/**
+ * Parses a cell; `null` for a blank cell. Never guesses: text that is not a number of the cell's kind fails.
+ * Amounts keep every decimal printed (real reports print 万元 exact to the 分, 「4166.241619」); `strict`
+ * refuses more than 4 decimals, as the importer did before tolerant reading.
+ */
+export function parseValue(raw: string, kind: CellKind, headerUnit?: '元', strict = false): ParsedValue {
   if (raw.length > 200) return refuse('too-long', 'text too long for a number');
   let t = compact(raw);
   const notes: ValueNote[] = [];
@@ -72,7 +76,7 @@ export function parseValue(raw: string, kind: CellKind, headerUnit?: '元'): Par
     t = t.replace(/,/g, '');
     notes.push({ code: 'thousands-separator', message: `thousands separators removed from 「${raw.trim()}」` });
   }
-  const num = /^([+-]?)(\d{1,15}(?:\.\d{1,8})?)$/.exec(t);
+  const num = /^([+-]?)(\d{1,15}(?:\.\d{1,12})?)$/.exec(t);
   if (!num) return refuse('not-a-number', `「${raw.trim()}」 is not a number`);
   const s = sign || (num[1] === '-' ? '-' : '');
   const digits = num[2] as string;
@@ -93,7 +97,7 @@ export function parseValue(raw: string, kind: CellKind, headerUnit?: '元'): Par
   if (kind === 'change' && !Number.isSafeInteger(value)) return refuse('not-integer', `「${raw.trim()}」 is not a whole number`);
   if (kind === 'amount') {
     if (value < 0) return refuse('negative', `「${raw.trim()}」 is negative`);
-    if (Math.abs(value * 1e4 - Math.round(value * 1e4)) > 1e-6) return refuse('decimals', `「${raw.trim()}」 has more than 4 decimals in 万元`);
+    if (strict && Math.abs(value * 1e4 - Math.round(value * 1e4)) > 1e-6) return refuse('decimals', `「${raw.trim()}」 has more than 4 decimals in 万元`);
   }
   return { ok: true, value, notes };
 }

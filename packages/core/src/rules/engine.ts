@@ -95,8 +95,9 @@ export interface Checker {
   check(report: Report, options?: CheckOptions): Finding[];
 }
 
+/** A value for a finding: numbers without binary floating-point noise, exact to 8 decimals (amounts keep the 分). */
 function round(value: unknown): number | string | null {
-  if (typeof value === 'number') return Number.isFinite(value) ? Math.round(value * 1e4) / 1e4 : value;
+  if (typeof value === 'number') return Number.isFinite(value) && !Number.isInteger(value) ? Number(value.toFixed(8)) : value;
   if (value === null || value === undefined) return null;
   return String(value);
 }

@@ -39,6 +39,14 @@ function comparison(
 }
 
 const isPeoplesGovernment: JsonLogic = equal({ substr: [v('agency'), -4] }, '人民政府');
+/**
+ * A government's own report: `bodyType` says so, or it is absent and the agency ends in
+ * 人民政府 (the definition, not a guess). A department's: `bodyType` says so. Neither: unknown.
+ */
+const isGovernmentReport: JsonLogic = {
+  or: [equal(v('bodyType'), 'government'), { and: [equal(v('bodyType'), null), isPeoplesGovernment] }],
+};
+const isDepartmentReport: JsonLogic = equal(v('bodyType'), 'department');
 const allText: JsonLogic = { cat: textSectionKeys.flatMap((k, i) => (i ? ['\n', v(`sections.${k}`)] : [v(`sections.${k}`)])) };
 
 /** Patterns for figures the text quotes (bounded quantifiers only: no catastrophic backtracking). */
@@ -58,9 +66,8 @@ function cellTypeCondition(cell: CellDef): JsonLogic {
   const blank = equal(x, null);
   if (cell.kind === 'change') return { or: [blank, equal({ '%': [x, 1] }, 0)] };
   if (cell.kind === 'count') return { or: [blank, { and: [{ '>=': [x, 0] }, equal({ '%': [x, 1] }, 0)] }] };
-  // At most 4 decimals, with a tolerance for binary floating point (25.1 × 10000 is not exact).
-  const frac: JsonLogic = { '%': [{ '*': [x, 10000] }, 1] };
-  return { or: [blank, { and: [{ '>=': [x, 0] }, { or: [{ '<': [frac, 0.000001] }, { '>': [frac, 0.999999] }] }] }] };
+  // An amount: any number ≥ 0, with as many decimals as printed (万元 exact to the 分: 4166.241619).
+  return { or: [blank, { '>=': [x, 0] }] };
 }
 
 /** Expands the checks of rules.md for one format. */
@@ -152,7 +159,7 @@ export function generateRules(format: FormatId): RuleSet {
 
   const kindMsg = {
     count: msg('应为不小于 0 的整数，填写的是 {actual}', 'must be a whole number ≥ 0, is {actual}'),
-    amount: msg('应为不小于 0、最多 4 位小数的金额（万元），填写的是 {actual}', 'must be an amount ≥ 0 with at most 4 decimals (10,000 yuan), is {actual}'),
+    amount: msg('应为不小于 0 的金额（万元），填写的是 {actual}', 'must be an amount ≥ 0 (10,000 yuan), is {actual}'),
     change: msg('应为整数，填写的是 {actual}', 'must be a whole number, is {actual}'),
   };
   const cellName = (cell: CellDef, lang: Lang) =>
@@ -275,7 +282,7 @@ export function generateRules(format: FormatId): RuleSet {
     cells: [],
     condition: {
       or: [
-        { '!': [isPeoplesGovernment] },
+        { '!': [isGovernmentReport] },
         { and: ['考核', '评议', '责任追究'].map((word) => ({ in: [word, v('sections.overview')] })) },
       ],
     },
@@ -285,17 +292,20 @@ export function generateRules(format: FormatId): RuleSet {
     ),
   });
 
-  const deadline: JsonLogic = { '+': [{ '*': [{ '+': [v('year'), 1] }, 10000] }, { if: [isPeoplesGovernment, 331, 131] }] };
+  // 条例 art. 49: a government's own report by 31 March, a department's by 31 January (year + 1).
+  const deadline: JsonLogic = { '+': [{ '*': [{ '+': [v('year'), 1] }, 10000] }, { if: [isGovernmentReport, 331, 131] }] };
   const published: JsonLogic = {
     '+': [{ cat: [{ substr: [v('publishedOn'), 0, 4] }, { substr: [v('publishedOn'), 5, 2] }, { substr: [v('publishedOn'), 8, 2] }] }],
   };
+  const bodyTypeKnown: JsonLogic = { or: [isGovernmentReport, isDepartmentReport] };
   rules.push({
     id: 'published.deadline',
     target: 'deadline',
     severity: 'warning',
     cells: [],
-    condition: { or: [equal(v('publishedOn'), null), { '<=': [published, deadline] }] },
-    expected: { cat: [{ '+': [v('year'), 1] }, { if: [isPeoplesGovernment, '-03-31', '-01-31'] }] },
+    // Whose report it is unknown: no deadline is guessed (the `body-type` finding says so).
+    condition: { or: [equal(v('publishedOn'), null), { '!': [bodyTypeKnown] }, { '<=': [published, deadline] }] },
+    expected: { cat: [{ '+': [v('year'), 1] }, { if: [isGovernmentReport, '-03-31', '-01-31'] }] },
     actual: v('publishedOn'),
     message: msg(
       '发布日期 {actual} 晚于规定期限 {expected}（《条例》第四十九条）',
@@ -309,6 +319,17 @@ export function generateRules(format: FormatId): RuleSet {
     cells: [],
     condition: { '!=': [v('publishedOn'), null] },
     message: msg('发布日期未知，无法核对是否按期发布', 'the publication date is unknown, so the deadline cannot be checked'),
+  });
+  rules.push({
+    id: 'published.deadline',
+    target: 'body-type',
+    severity: 'info',
+    cells: [],
+    condition: bodyTypeKnown,
+    message: msg(
+      '未注明发布机关类型（政府或部门），无法确定发布期限（人民政府本级的报告为 3 月 31 日，部门的报告为 1 月 31 日）',
+      "whose report it is (a government's or a department's) is not stated, so the deadline (31 March or 31 January) cannot be determined",
+    ),
   });
 
   const quoted = (

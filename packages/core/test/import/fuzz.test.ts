@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { sections, taxonomy, validateReport } from '../../src/index.js';
 import { ImportError, importHtml, importReport, importText } from '../../src/import/index.js';
-import { corpusDir, corpusNames } from '../shared.js';
+import { type CorpusCase, corpusCases } from '../shared.js';
 import { adversarialInputs } from './adversarial.js';
 import { fixturesDir, readBytes } from './helpers.js';
 
@@ -38,8 +38,8 @@ async function outcomeAsync(f: () => Promise<unknown>): Promise<Outcome> {
   }
 }
 
-const name = corpusNames()[0] as string;
-const seedText = readFileSync(join(corpusDir, name, 'source.txt'), 'utf8');
+const { name, dir } = corpusCases()[0] as CorpusCase;
+const seedText = readFileSync(join(dir, 'source.txt'), 'utf8');
 const seedHtml = readFileSync(join(fixturesDir, name, 'page.html'), 'utf8');
 const seedRows = readFileSync(join(fixturesDir, name, 'rows.txt'), 'utf8');
 

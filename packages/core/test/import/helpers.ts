@@ -2,8 +2,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Report } from '../../src/index.js';
-import { corpusDir } from '../shared.js';
+import { type Report, inferBodyType } from '../../src/index.js';
+import { type CorpusCase, corpusCaseDir } from '../shared.js';
 import { quirkyPublishedOn } from './render.js';
 
 export const fixturesDir = resolve(dirname(fileURLToPath(import.meta.url)), '../fixtures');
@@ -21,10 +21,11 @@ export interface FormCase {
 const same = (r: Report) => r;
 
 /** The forms derived from each corpus document (scripts/fixtures.ts writes them). */
-export function corpusForms(name: string): FormCase[] {
+export function corpusForms(document: string | CorpusCase): FormCase[] {
+  const { name, dir } = typeof document === 'string' ? { name: document, dir: corpusCaseDir(document) } : document;
   const d = join(fixturesDir, name);
   return [
-    { name: 'text (corpus source)', file: join(corpusDir, name, 'source.txt'), expect: same, form: 'text', encoding: 'utf-8' },
+    { name: 'text (corpus source)', file: join(dir, 'source.txt'), expect: same, form: 'text', encoding: 'utf-8' },
     { name: 'text, one row per line', file: join(d, 'rows.txt'), expect: same, form: 'text', encoding: 'utf-8' },
     { name: 'text GB18030', file: join(d, 'source.gb18030.txt'), expect: same, form: 'text', encoding: 'gb18030' },
     { name: 'html', file: join(d, 'page.html'), expect: same, form: 'html', encoding: 'utf-8' },
@@ -44,4 +45,20 @@ export function readBytes(file: string): Uint8Array {
 
 export function readJson<T>(file: string): T {
   return JSON.parse(readFileSync(file, 'utf8')) as T;
+}
+
+/**
+ * What an import of a rendered report gives: the report with the body type inferred from its
+ * agency, where the agency's name does not already say it (人民政府) and the report has none.
+ */
+export function asImported(report: Report): Report {
+  if (report.bodyType) return report;
+  const guess = inferBodyType({ agency: report.agency, title: report.title });
+  if (!guess || (guess.certain && guess.bodyType === 'government' && report.agency.endsWith('人民政府'))) return report;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(report)) {
+    out[k] = v;
+    if (k === 'publishedOn') out.bodyType = guess.bodyType;
+  }
+  return out as unknown as Report;
 }

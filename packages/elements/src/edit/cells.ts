@@ -19,6 +19,8 @@ export interface EditCellState {
   readonly autoCells: ReadonlySet<string>;
   /** Cells the last automatic fill changed. */
   readonly justFilled: ReadonlySet<string>;
+  /** Cells an imported file's figure could not be read for (until edited). */
+  readonly unread?: ReadonlySet<string>;
   readonly disabled: boolean;
 }
 
@@ -49,6 +51,7 @@ export function editCellRenderer(state: EditCellState): CellRenderer {
     const typed = state.texts.get(cellId);
     const text = typed ?? formatValue(def, value);
     const blank = text === '';
+    const unread = !!state.unread?.has(cellId);
     const id = cellDomId(cellId);
     const s = ctx.strings;
     const classes = [
@@ -59,10 +62,11 @@ export function editCellRenderer(state: EditCellState): CellRenderer {
       auto ? 'auto' : '',
       state.justFilled.has(cellId) ? 'just-filled' : '',
       blank ? 'blank' : '',
+      unread ? 'unread' : '',
     ]
       .filter(Boolean)
       .join(' ');
-    const parts = ['cell', flagged ? 'cell-flagged' : '', blank ? 'cell-blank' : '', error ? 'cell-invalid' : '', auto ? 'cell-auto' : '']
+    const parts = ['cell', flagged ? 'cell-flagged' : '', blank ? 'cell-blank' : '', error ? 'cell-invalid' : '', auto ? 'cell-auto' : '', unread ? 'cell-unread' : '']
       .filter(Boolean)
       .join(' ');
     const describedBy = [error ? `${id}-error` : '', flagged ? `${id}-findings` : ''].filter(Boolean).join(' ');

@@ -13,6 +13,7 @@ import {
   convertFormat,
   fillTotals,
   getCell,
+  isBodyType,
   isFormatId,
   taxonomy,
   totalDefinitions,
@@ -42,7 +43,7 @@ export interface EditorHost {
   draftsDisabled(): boolean;
 }
 
-type MetaField = 'agency' | 'year' | 'title' | 'publishedOn' | 'format';
+type MetaField = 'agency' | 'year' | 'title' | 'publishedOn' | 'bodyType' | 'format';
 
 const YEAR_KEY = 'meta.year';
 /** Text that is a number still being typed: a sign alone. */
@@ -352,6 +353,17 @@ export class ReportEditor {
     }
     if (field === 'publishedOn') {
       this.commit({ ...report, publishedOn: raw || null }, 'meta', { group });
+      return;
+    }
+    if (field === 'bodyType') {
+      // '' is 未注明: the report then has no bodyType (absent = unknown). Each choice is one step.
+      if (raw !== '' && !isBodyType(raw)) return;
+      if ((raw || undefined) === report.bodyType) return;
+      const next: Report = { ...report };
+      if (isBodyType(raw)) next.bodyType = raw;
+      else delete next.bodyType;
+      this.history.endGroup();
+      this.commit(next, 'meta');
       return;
     }
     this.commit({ ...report, [field]: raw }, 'meta', { group });
