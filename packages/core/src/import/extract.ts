@@ -312,7 +312,7 @@ function assignColumns(
   if (geometric) {
     const intervals = columnIntervals(ctx, slots);
     const filledValues = values.filter((v) => compact(v.text) !== '');
-    let ambiguous: { slot: ColumnSlot; filled: Token[] }[] = [];
+    const ambiguous: { slot: ColumnSlot; filled: Token[] }[] = [];
     const placed = new Set<Token>();
     for (const [idx, s] of slots.entries()) {
       const [a, b] = intervals[idx] as [number, number];
@@ -326,7 +326,10 @@ function assignColumns(
     // many figures as columns, but not one under each header. Placed in order, with a warning.
     const aligned = !ambiguous.length && filledValues.every((v) => placed.has(v)) && [...out.values()].every((v) => v === undefined || placed.has(v) || compact(v.text) === '');
     const oneEach = filledValues.length === slots.length && slots.every((s) => out.get(s.key) && compact((out.get(s.key) as Token).text) !== '');
-    if (!ctx.strict && !oneEach && filledValues.length === slots.length && (ambiguous.length || !aligned || slots.some((s) => !out.get(s.key)))) {
+    // One figure a column, padding after them at most: a blank cell between figures is meant.
+    const lastFilled = values.findLastIndex((v) => compact(v.text) !== '');
+    const inOrder = filledValues.length === slots.length && values.slice(0, lastFilled + 1).every((v) => compact(v.text) !== '');
+    if (!ctx.strict && !oneEach && inOrder && (ambiguous.length || !aligned || slots.some((s) => !out.get(s.key)))) {
       const ordered = [...filledValues].sort((x, y) => (x.span as [number, number])[0] - (y.span as [number, number])[0]);
       slots.forEach((s, k) => out.set(s.key, ordered[k]));
       ctx.notes.push({
@@ -830,7 +833,8 @@ interface TitleInfo {
 
 function parseTitle(text: string): TitleInfo | undefined {
   const raw = text.replace(/\s+/g, '').slice(0, 200);
-  const n = raw.normalize('NFKC');
+  // 「二〇二三年度」 is 2023 (same length, so the title keeps its own characters).
+  const n = raw.normalize('NFKC').replace(/[〇零一二三四五六七八九]{4}(?=年)/g, (y) => [...y].map((c) => String('〇一二三四五六七八九'.indexOf(c === '零' ? '〇' : c))).join(''));
   // The title ends with the report's name or the year after it; a page <title> may add the site's name.
   const upTo = (m: RegExpExecArray) => (n.length === raw.length ? raw.slice(0, m.index + m[0].length) : m[0]);
   const core = '政府信息公开(?:工作)?年度报告';

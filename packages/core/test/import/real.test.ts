@@ -198,8 +198,9 @@ describe('a real page mutated as real pages are', () => {
             // Read as the most similar label, or not found: a note says which; never another row's figures.
             const noted = (code: string) => r.notes.some((n) => n.code === code && noteCells(n).some((c) => cells.includes(c)));
             // (Unless the character dropped is one normalisation drops anyway: a quote.)
-            if (exact && !sameAfterNorm(m)) expect(noted('label-matched') || noted('label-truncated') || noted('label-variant')).toBe(true);
-            else {
+            if (exact) {
+              if (!sameAfterNorm(m)) expect(noted('label-matched') || noted('label-truncated') || noted('label-variant')).toBe(true);
+            } else {
               for (const id of cells) expect(getCell(r.report, id)).toBeNull();
               expect(noted('row-not-found')).toBe(true);
             }
@@ -208,7 +209,8 @@ describe('a real page mutated as real pages are', () => {
         expect(r.report.agency).toBe('平潭综合实验区');
         expect(r.report.publishedOn).toBe('2025-03-10');
       }),
-      { numRuns: 25 },
+      // PROPERTY_RUNS=1000 for a longer hunt. Row 4 is 「3.危及“三安全一稳定”」: dropping its quote mark changes nothing.
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 25), examples: [[[{ kind: 'misspell', row: 4, at: 2 }], false]] },
     );
   });
 
