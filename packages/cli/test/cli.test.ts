@@ -329,3 +329,24 @@ describe('disclosure-report (other commands)', () => {
     expect((await cli('check', '--help')).stdout).toContain('Exit status: 0 no error-level finding');
   });
 });
+
+describe('a reader that stops early (… | head)', () => {
+  it('ends the CLI quietly: no EPIPE stack trace', async () => {
+    const { spawn } = await import('node:child_process');
+    // Enough reports that the CLI is still writing when the pipe closes.
+    const folder = mkdtempSync(join(tmpdir(), 'dr-head-'));
+    const text = readFileSync(seedFile, 'utf8');
+    for (let i = 0; i < 400; i++) writeFileSync(join(folder, `r${i}.json`), text);
+    const child = spawn(process.execPath, [bin, 'check', folder], { cwd: repoRoot });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+    });
+    // Read the first line, then close the pipe as `head -1` does.
+    await new Promise<void>((done) => child.stdout.once('data', () => done()));
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((done) => child.on('close', (c) => done(c)));
+    expect(stderr).not.toMatch(/EPIPE|\n\s+at /);
+    expect(code).not.toBe(null);
+  });
+});

@@ -60,6 +60,7 @@ function problem(
   cells: readonly string[],
   rowLabel: string,
   column = '',
+  text?: string,
 ): void {
   if (ctx.strict) {
     ctx.errors.push(e);
@@ -67,6 +68,7 @@ function problem(
   }
   const note: ImportNote = { code: cells.length > 1 ? 'row-unread' : 'unread-cell', level: 'warning', message: `${e.message}; ${cells.length > 1 ? 'the row is' : 'the cell is'} left blank`, ...(e.location.line !== undefined ? { line: e.location.line } : {}) };
   if (cells[0]) note.cell = cells[0];
+  if (text !== undefined) note.text = text;
   if (cells.length > 1) note.cells = [...cells];
   if (e.location.page !== undefined) note.page = e.location.page;
   ctx.notes.push(note);
@@ -335,6 +337,7 @@ function assignColumns(
       ctx.notes.push({
         code: 'columns-realigned',
         level: 'warning',
+        text: ordered.map((v) => v.text).join(' '),
         message: `${tableNames[where.table]}: row 「${where.row}」: its ${ordered.length} figures do not line up with the column headers; read in order (${slots.map((s, k) => `${s.label} ${(ordered[k] as Token).text}`).join(', ')})`,
         cell: cellId((slots[0] as ColumnSlot).key),
         cells: slots.map((s) => cellId(s.key)),
@@ -354,6 +357,7 @@ function assignColumns(
           [cellId(slot.key)],
           where.row,
           slot.label,
+          filled.map((v) => v.text).join(' '),
         );
         if (ctx.strict) return undefined;
       }
@@ -379,6 +383,8 @@ function assignColumns(
       },
       slots.map((s) => cellId(s.key)),
       where.row,
+      '',
+      vals.map((v) => v.text).join(' '),
     );
     return undefined;
   }
@@ -409,6 +415,8 @@ function labelNote(ctx: Ctx, m: Match<unknown>, t: Token, what: string, cell?: s
     ctx.notes.push({
       code: 'label-matched',
       level: 'warning',
+      text: t.text,
+      label: m.label,
       message: `${what}: 「${t.text}」 is not a label of the national format; read as the most similar one, 「${m.label}」`,
       ...(cell ? { cell } : {}),
       ...lineOf(t),
@@ -418,6 +426,8 @@ function labelNote(ctx: Ctx, m: Match<unknown>, t: Token, what: string, cell?: s
   }
   ctx.notes.push({
     code: m.kind === 'truncated' ? 'label-truncated' : 'label-variant',
+    text: t.text,
+    label: m.label,
     message: `${what}: 「${t.text}」 read as 「${m.label}」`,
     ...(cell ? { cell } : {}),
     ...lineOf(t),
@@ -603,6 +613,7 @@ function otherFormatRow(
         ? {
             code: 'rows-merged',
             level: 'warning',
+            text: tok.text,
             message: `三: 「${tok.text}」 is printed as one row (the 2019 format), not as the 2021 format's ${row.keys.length} items; its figures (${moved.join(', ')}) were put under 「${rowLabels.at(-1)}」 and the other items set to 0 — check against the register`,
             cell: cells[0] as string,
             cells,
@@ -611,6 +622,7 @@ function otherFormatRow(
           }
         : {
             code: 'rows-merged',
+            text: tok.text,
             message: `三: 「${tok.text}」 is printed as one row (the 2019 format), not as the 2021 format's ${row.keys.length} items; it is 0 (or blank), so each item is too`,
             cell: cells[0] as string,
             cells,
@@ -633,6 +645,7 @@ function otherFormatRow(
   }
   ctx.notes.push({
     code: 'rows-merged',
+    text: tok.text,
     message: `三: 「${tok.text}」 (an item of the 2021 format) is added to 「${label}」's one row of the 2019 format`,
     cell: `requests.${key}.total`,
     ...lineOf(tok),
@@ -938,7 +951,7 @@ function splitMerged(ctx: Ctx): void {
     const parsed = parseValue(origin.text, cell.kind, first.yuan ? '元' : undefined);
     if (!parsed.ok) continue; // Reported as unreadable, cell by cell.
     const rows = ids.map((id) => (ctx.readings.get(id) as Reading).row);
-    const where = { cell: ids[0] as string, cells: ids, ...lineOf(origin), ...pageOf(origin) };
+    const where = { cell: ids[0] as string, cells: ids, text: origin.text, ...lineOf(origin), ...pageOf(origin) };
     const value = parsed.value;
     if (value === null || value === 0) {
       for (const id of ids) (ctx.readings.get(id) as Reading).value = value;
@@ -1089,6 +1102,8 @@ export function extractReport(doc: SourceDoc, options: ImportOptions = {}): Impo
         },
         [cell.id],
         r.row,
+        r.column,
+        r.token?.text ?? '',
       );
       unread.push(cell.id);
       continue;

@@ -2,10 +2,11 @@
  * Checking a published source: what the importer noted becomes findings beside the rules'
  * findings, so a person sees both what could not be read and every error in what could.
  */
+import { inferBodyType } from '../body-type.js';
 import type { Report } from '../report.js';
 import { type CheckOptions, check, rulesFor } from '../rules/engine.js';
 import type { Finding, JsonLogic } from '../rules/types.js';
-import { type FormatId, type Lang, taxonomy } from '../taxonomy.js';
+import { type FormatId, type Lang, cellLabel, findCell, labelPath, taxonomy } from '../taxonomy.js';
 import type { ImportNote, ImportResult } from './types.js';
 
 /** What each kind of note is, in the languages of findings (the note's own text follows). */
@@ -40,28 +41,108 @@ export function noteCells(note: ImportNote): string[] {
   return note.cells ?? (note.cell ? [note.cell] : []);
 }
 
+/** The cells a note concerns, by their national labels: one cell, or the rows of several. */
+function cellsInWords(cells: readonly string[], lang: Lang): string {
+  const defs = cells.map((id) => findCell(id)).filter((c) => c !== undefined);
+  if (!defs.length) return '';
+  if (defs.length === 1) return cellLabel(defs[0] as NonNullable<(typeof defs)[number]>, lang);
+  const rows = [...new Set(defs.map((c) => (c.group ? `${c.group[lang]}/` : '') + labelPath(c.row.labels, lang)))];
+  const sep = lang === 'en' ? '; ' : '；';
+  return rows.length > 3 ? `${rows.slice(0, 3).join(sep)}${lang === 'en' ? ' …' : '等'}` : rows.join(sep);
+}
+
+/**
+ * The note in words of the finding's language. Notes are written in English; in Chinese, a note
+ * about cells is said by the cells' national labels and what was printed, which is what a clerk
+ * needs to find it in the source (the English note adds how it was read).
+ */
+function describe(note: ImportNote, lang: Lang, report?: Report): string {
+  const where = [
+    note.page !== undefined ? (lang === 'en' ? `page ${note.page}` : `第${note.page}页`) : '',
+    note.line !== undefined ? (lang === 'en' ? `line ${note.line}` : `第${note.line}行`) : '',
+  ].filter(Boolean);
+  const lead = leads[note.code]?.[lang];
+  const cells = noteCells(note);
+  if (lang === 'zh-CN' && !cells.length && note.label === undefined) {
+    const zh = documentNoteZh(note, report);
+    if (zh) return `${lead ?? note.code}：${zh}`;
+  }
+  if (lang === 'en' || (!cells.length && note.label === undefined)) {
+    const detail = where.length ? `${note.message} (${where.join(', ')})` : note.message;
+    return lead ? `${lead}${lang === 'en' ? ': ' : '：'}${detail}` : detail;
+  }
+  const parts = [
+    note.text !== undefined && note.label !== undefined
+      ? `原文「${note.text}」按「${note.label}」读取`
+      : note.text !== undefined && note.text !== ''
+        ? `原文「${note.text}」`
+        : note.text === ''
+          ? '原文为空'
+          : '',
+    ...where,
+  ].filter(Boolean);
+  const what = note.label !== undefined ? '' : cellsInWords(cells, lang);
+  return `${lead ?? note.code}：${what}${what && parts.length ? '，' : ''}${parts.join('，')}${outcomeZh(note)}`;
+}
+
+/** What was done with a figure printed for several rows, in Chinese. */
+function outcomeZh(note: ImportNote): string {
+  if (note.code !== 'rows-merged') return '';
+  if (note.level !== 'warning') return '；各行按同一数字（0 或空白）读取';
+  if (noteCells(note).some((c) => c.startsWith('requests.otherHandling.other.'))) return '；已计入「3.其他」，其余各项按 0 读取，请与台账核对';
+  return '；无法拆分到各行，按空白处理';
+}
+
+/** Notes about the whole document, in Chinese (their English text names no cell). */
+function documentNoteZh(note: ImportNote, report: Report | undefined): string | undefined {
+  let m: RegExpExecArray | null;
+  switch (note.code) {
+    case 'format-detected':
+      return (m = /^(\d{4}) format/.exec(note.message)) ? `按 ${m[1]} 年格式读取` : undefined;
+    case 'metadata':
+      if ((m = /^publishedOn (\S+) from (.*)$/.exec(note.message))) return `发布日期 ${m[1]}，取自${m[2]}`;
+      if ((m = /^the agency (「[^」]*」)/.exec(note.message))) return `发布机关${m[1]}取自网页的来源信息（ContentSource），标题未注明`;
+      return undefined;
+    case 'body-type': {
+      if (!report) return undefined;
+      const guess = inferBodyType({ agency: report.agency, title: report.title }, 'zh-CN');
+      return guess ? guess.why : `无法从「${report.agency}」判断是政府还是部门，请注明发布机关类型以核对发布期限`;
+    }
+    case 'year-inferred':
+      return report ? `报告年度按发布日期推断为 ${report.year} 年，请核对` : undefined;
+    default:
+      return undefined;
+  }
+}
+
 /**
  * The importer's notes as findings: rule `import.<code>` (e.g. `import.unread-cell`,
  * `import.label-matched`, `import.unit-converted`), severity `warning` for cells not read and
  * for guesses, `info` for what was done exactly; `target` is the first cell concerned, or the
  * note's code for notes about the whole document.
  */
-export function importFindings(result: Pick<ImportResult, 'notes'>, lang: Lang = 'zh-CN'): Finding[] {
-  return result.notes.map((note) => {
+export function importFindings(result: Pick<ImportResult, 'notes'> & { report?: Report }, lang: Lang = 'zh-CN'): Finding[] {
+  // The same info said of several places (a truncated header repeated in each group of table 四) is one finding.
+  const seen = new Map<string, { finding: Finding; count: number }>();
+  const out: { finding: Finding; count: number }[] = [];
+  for (const note of result.notes) {
     const cells = noteCells(note);
-    const lead = leads[note.code]?.[lang];
-    const where = [note.page !== undefined ? (lang === 'en' ? `page ${note.page}` : `第${note.page}页`) : '', note.line !== undefined ? (lang === 'en' ? `line ${note.line}` : `第${note.line}行`) : '']
-      .filter(Boolean)
-      .join(lang === 'en' ? ', ' : '，');
-    const detail = where ? `${note.message} (${where})` : note.message;
-    return {
-      rule: `import.${note.code}`,
-      target: cells[0] ?? note.code,
-      severity: note.level ?? 'info',
-      message: lead ? `${lead}${lang === 'en' ? ': ' : '：'}${detail}` : detail,
-      cells,
+    const key = note.level !== 'warning' && !cells.length && note.text !== undefined ? `${note.code}|${note.text}|${note.label ?? ''}` : undefined;
+    const same = key ? seen.get(key) : undefined;
+    if (same) {
+      same.count++;
+      continue;
+    }
+    const entry = {
+      finding: { rule: `import.${note.code}`, target: cells[0] ?? note.code, severity: note.level ?? 'info', message: describe(note, lang, result.report), cells },
+      count: 1,
     };
-  });
+    if (key) seen.set(key, entry);
+    out.push(entry);
+  }
+  return out.map(({ finding, count }) =>
+    count > 1 ? { ...finding, message: `${finding.message}${lang === 'en' ? ` (${count} places)` : `（共 ${count} 处）`}` } : finding,
+  );
 }
 
 const readsByFormat = new Map<FormatId, Map<string, string[]>>();
@@ -99,7 +180,7 @@ function cellsRead(format: FormatId): Map<string, string[]> {
  */
 export function checkImported(result: Pick<ImportResult, 'report' | 'notes' | 'completeness'>, options: CheckOptions = {}): Finding[] {
   const unread = new Set(result.completeness.unread);
-  const reads = cellsRead((result.report as Report).format);
+  const reads = cellsRead(result.report.format);
   const findings = check(result.report, options).filter((f) => !(reads.get(`${f.rule}|${f.target}`) ?? f.cells).some((c) => unread.has(c)));
   const notes = importFindings(result, options.lang).filter((f) => !options.severities || options.severities.includes(f.severity));
   return [...notes, ...findings];

@@ -50,6 +50,10 @@ export interface ImportNote {
   cell?: string;
   /** Every cell the note concerns, when more than one. */
   cells?: string[];
+  /** The text as printed that the note is about (a cell's figure, a row's label). */
+  text?: string;
+  /** The national label a printed label was read as. */
+  label?: string;
   line?: number;
   page?: number;
 }
