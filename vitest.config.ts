@@ -5,6 +5,8 @@ export default defineConfig({
   test: {
     projects: [
       'packages/core',
+      'packages/import',
+      'packages/docx',
       'packages/cli',
       'packages/elements',
       'packages/elements/vitest.node.config.ts',

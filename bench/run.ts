@@ -180,8 +180,8 @@ async function sizes(): Promise<void> {
 
 /** Reports per second per published form, on the corpus fixtures derived from the seed. */
 async function importing(): Promise<void> {
-  const { importReport } = await import('../packages/core/src/import/index.js');
-  const fixtures = join(root, 'packages/core/test/fixtures/chenjiaba-2023');
+  const { importReport } = await import('../packages/import/src/index.js');
+  const fixtures = join(root, 'packages/import/test/fixtures/chenjiaba-2023');
   const seedSource = join(corpusDir, 'chenjiaba-2023/source.txt');
   const forms: [string, string][] = [
     ['extracted text (one cell per line)', seedSource],
@@ -216,7 +216,7 @@ function endToEndPublished(): void {
   try {
     const n = quick ? 200 : 1000;
     const text = readFileSync(join(corpusDir, 'chenjiaba-2023/source.txt'));
-    const html = readFileSync(join(root, 'packages/core/test/fixtures/chenjiaba-2023/page.html'));
+    const html = readFileSync(join(root, 'packages/import/test/fixtures/chenjiaba-2023/page.html'));
     for (let i = 0; i < n; i++) writeFileSync(join(dir, `${String(i).padStart(4, '0')}.${i % 2 ? 'html' : 'txt'}`), i % 2 ? html : text);
     for (const jobs of ['1', 'auto']) {
       const r = timed(['check', dir, '--json', '--jobs', jobs]);

@@ -1,7 +1,7 @@
 /**
  * `npm run corpus`: imports every corpus document (corpus/, and any DISCLOSURE_CORPUS_DIR
- * adds) in every form derived from it (packages/core/test/fixtures, made by
- * packages/core/scripts/fixtures.ts), and the edge-case fixtures, and prints a markdown
+ * adds) in every form derived from it (packages/import/test/fixtures, made by
+ * packages/import/scripts/fixtures.ts), and the edge-case fixtures, and prints a markdown
  * table: document | form | cells matched / total | whole document | completeness (cells
  * read / expected) | warning notes | time ms. Then the real published reports (corpus/real/*:
  * the publisher's own PDF or page, the truth in expected-cells.json): cells matching / cells
@@ -13,9 +13,9 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { type Report, getCell, taxonomy } from '../packages/core/src/index.js';
-import { ImportError, type ImportResult, importHtml, importReport, importText } from '../packages/core/src/import/index.js';
-import { adversarialInputs } from '../packages/core/test/import/adversarial.js';
-import { asImported, corpusForms, fixturesDir, readBytes } from '../packages/core/test/import/helpers.js';
+import { ImportError, type ImportResult, importHtml, importReport, importText } from '../packages/import/src/index.js';
+import { adversarialInputs } from '../packages/import/test/adversarial.js';
+import { asImported, corpusForms, fixturesDir, readBytes } from '../packages/import/test/helpers.js';
 import { type CorpusCase, corpusCases, corpusDir, expectedReport, realCorpusDir } from '../packages/core/test/shared.js';
 
 interface Case {

@@ -89,9 +89,12 @@ if (process.argv.includes('--check')) {
 } else {
   writeFileSync(target, markdown);
   console.log('wrote docs/elements-api.md');
-  execFileSync(
-    'npx',
-    ['typedoc', '--tsconfig', 'packages/core/tsconfig.build.json', '--out', 'docs/api/core', '--name', '@disclosure-report/core', '--readme', 'packages/core/README.md', 'packages/core/src/index.ts', 'packages/core/src/import/index.ts'],
-    { cwd: root, stdio: 'inherit' },
-  );
+  // One API reference per library package: the report's concepts and rules, the readers, the Word writer.
+  for (const name of ['core', 'import', 'docx']) {
+    execFileSync(
+      'npx',
+      ['typedoc', '--tsconfig', `packages/${name}/tsconfig.build.json`, '--out', `docs/api/${name}`, '--name', `@disclosure-report/${name}`, '--readme', `packages/${name}/README.md`, `packages/${name}/src/index.ts`],
+      { cwd: root, stdio: 'inherit' },
+    );
+  }
 }

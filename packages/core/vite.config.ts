@@ -8,14 +8,14 @@ export default defineConfig({
     sourcemap: true,
     minify: false,
     lib: {
-      entry: { index: 'src/index.ts', import: 'src/import/index.ts' },
+      entry: { index: 'src/index.ts' },
       formats: ['es'],
     },
     rolldownOptions: {
       external: [...Object.keys(pkg.dependencies ?? {}).map((d) => new RegExp(`^${d}(/|$)`)), /^node:/],
       output: {
-        // The zod schema in a chunk of its own: code shared by the main and import entries
-        // must not drag zod into apps that never validate (the web component).
+        // The zod schema in a chunk of its own: apps that never validate (the web component)
+        // must not load zod.
         advancedChunks: { groups: [{ name: 'schema', test: /src[\\/]schema\.ts$/ }] },
       },
     },

@@ -38,7 +38,7 @@ function minifyTemplates(): Plugin {
  */
 export default defineConfig(({ mode }) => {
   const standalone = mode === 'standalone';
-  const entry: Record<string, string> = standalone ? { 'disclosure-report': 'src/standalone.ts' } : { index: 'src/index.ts' };
+  const entry: Record<string, string> = standalone ? { 'disclosure-report': 'src/standalone.ts' } : { index: 'src/index.ts', importers: 'src/importers.ts' };
   return {
     plugins: standalone ? [minifyTemplates()] : [],
     // The one-file bundle leaves out the importers (megabytes of PDF and Word readers), and what
@@ -59,7 +59,7 @@ export default defineConfig(({ mode }) => {
         ...(standalone ? { output: { minify: true } } : {}),
         external: standalone
           ? []
-          : Object.keys(pkg.dependencies ?? {}).map((d) => new RegExp(`^${d}(/|$)`)),
+          : Object.keys({ ...pkg.dependencies, ...pkg.peerDependencies }).map((d) => new RegExp(`^${d}(/|$)`)),
       },
     },
   };

@@ -1,4 +1,6 @@
 import '@disclosure-report/elements';
+// 导入文件 reads published reports (PDF, Word, HTML, text) too: the readers load on the first import.
+import '@disclosure-report/elements/importers';
 import type { DisclosureReportElement } from '@disclosure-report/elements';
 import { type Report, blankReport } from '@disclosure-report/core';
 

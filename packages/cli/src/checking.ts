@@ -99,7 +99,7 @@ export async function checkFile(file: string, job: CheckJob, previous?: Previous
   let findings: Finding[];
   if (imported) {
     // What was read is checked; what could not be read is reported as import.* findings.
-    const { checkImported } = await import('@disclosure-report/core/import');
+    const { checkImported } = await import('@disclosure-report/import');
     findings = checkImported(imported, options);
   } else findings = check(report, options);
   const title = `${report.agency || '—'} ${report.year}（${report.format}）`;

@@ -1,7 +1,7 @@
 import { closeSync, constants, fstatSync, openSync, readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { type Report, formatSchemaIssue, validateReport } from '@disclosure-report/core';
-import type { ImportResult } from '@disclosure-report/core/import';
+import type { ImportResult } from '@disclosure-report/import';
 import { InputError } from './io.js';
 
 /** File endings the CLI reads: report documents and the published forms the importers read. */
@@ -84,7 +84,7 @@ function where(location: Record<string, unknown> | undefined, message: string): 
 export async function importFile(file: string, strict = false): Promise<ImportResult> {
   const bytes = await readBytes(file);
   // Loaded on demand: `check` over JSON documents never pays for the importers.
-  const { importReport, ImportError } = await import('@disclosure-report/core/import');
+  const { importReport, ImportError } = await import('@disclosure-report/import');
   try {
     return await importReport(bytes, { fileName: basename(file), ...(strict ? { strict } : {}) });
   } catch (e) {

@@ -198,7 +198,7 @@ describe('disclosure-report check', () => {
 
 describe('disclosure-report import', () => {
   const sourceFile = join(repoRoot, 'corpus/chenjiaba-2023/source.txt');
-  const fixtures = join(repoRoot, 'packages/core/test/fixtures/chenjiaba-2023');
+  const fixtures = join(repoRoot, 'packages/import/test/fixtures/chenjiaba-2023');
 
   it('reads the published text of the seed into exactly its expected document', async () => {
     const r = await cli('import', sourceFile);
@@ -255,7 +255,7 @@ describe('disclosure-report import', () => {
       expect(new Set(noted.map((f) => f.severity))).toEqual(new Set(['info']));
     }
     // A figure that is not a number: the cell is left blank and reported, the rest is checked...
-    const nonNumeric = join(repoRoot, 'packages/core/test/fixtures/edge/non-numeric.html');
+    const nonNumeric = join(repoRoot, 'packages/import/test/fixtures/edge/non-numeric.html');
     const tolerant = await cli('check', nonNumeric);
     expect(tolerant.code).toBe(0);
     expect(tolerant.stdout).toContain('读取 199/200 个单元格');

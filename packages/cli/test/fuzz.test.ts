@@ -14,7 +14,7 @@ import { main } from '../src/main.js';
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const source = readFileSync(join(repoRoot, 'corpus/chenjiaba-2023/source.txt'), 'utf8');
 const expected = readFileSync(join(repoRoot, 'corpus/chenjiaba-2023/expected.json'), 'utf8');
-const fixtures = join(repoRoot, 'packages/core/test/fixtures/chenjiaba-2023');
+const fixtures = join(repoRoot, 'packages/import/test/fixtures/chenjiaba-2023');
 
 async function run(args: string[], isTTY = false) {
   let stdout = '';

@@ -10,4 +10,4 @@ export * from './rules/engine.js';
 export * from './export/index.js';
 export * from './layout.js';
 export * from './totals.js';
-export { parseValue, type ParsedValue, type RefusalCode, type ValueNote } from './import/values.js';
+export { compact, looksLikeValue, parseValue, type ParsedValue, type RefusalCode, type ValueNote } from './values.js';

@@ -231,11 +231,16 @@ describe('toolbar: export, import, print', () => {
     expect(text(el.shadowRoot!.querySelector('[part~="edit-status"]'))).toContain('导入失败');
   });
 
-  test('import a published HTML report: core’s importers are loaded on demand', async () => {
+  test('import a published HTML report: JSON only until the app loads the importers, which load on demand', async () => {
     const { toHtml } = await import('@disclosure-report/core');
     const el = await renderEditor(blankReport2021());
     const published = withCell(withCell(seed, 'requests.newReceived.naturalPerson', 2), 'requests.newReceived.total', 2);
     const file = new File([toHtml(published)], '2023年报.html', { type: 'text/html' });
+    // Without @disclosure-report/elements/importers the element never touches the readers.
+    expect(await el.importFile(file)).toBe(false);
+    await el.updateComplete;
+    expect(text(el.shadowRoot!.querySelector('[part~="edit-status"]'))).toContain('此页面只能导入 JSON 文件');
+    await import('../src/importers.js');
     const ok = await el.importFile(file);
     await el.updateComplete;
     expect(text(el.shadowRoot!.querySelector('[part~="edit-status"]'))).toBe('已导入 2023年报.html');

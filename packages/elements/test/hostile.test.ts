@@ -4,7 +4,7 @@
  * tripwire). The corpus is core's, shared with the export tests.
  */
 import { type Report, toHtml, withCell } from '@disclosure-report/core';
-import { importHtml } from '@disclosure-report/core/import';
+import { importHtml } from '@disclosure-report/import';
 import { afterEach, describe, expect, test } from 'vitest';
 import { xssCorpus } from '../../core/test/hostile/xss.js';
 import { cleanup, mount, seed, settled } from './helpers.js';

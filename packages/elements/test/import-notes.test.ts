@@ -6,6 +6,7 @@ import pingtan from '@shared/corpus/real/pingtan-2024/source.html?raw';
 import { userEvent } from 'vitest/browser';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { DisclosureReportElement } from '../src/index.js';
+import '../src/importers.js';
 import { cleanup, mount, seed, settled, text } from './helpers.js';
 
 beforeEach(() => {

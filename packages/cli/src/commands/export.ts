@@ -1,10 +1,16 @@
 import { createWriteStream } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { type Lang, batchColumns, batchCsvLines, batchNdjsonLines, toCsv, toDocx, toHtml } from '@disclosure-report/core';
+import { type Lang, type Report, batchColumns, batchCsvLines, batchNdjsonLines, toCsv, toHtml } from '@disclosure-report/core';
 import { expandPaths } from '../files.js';
 import { type Io, InputError, UsageError, exitCodes } from '../io.js';
 import { loadReport } from '../load.js';
+
+/** The Word writer, loaded on demand: only a Word export pays for it. */
+async function toDocx(report: Report, lang: Lang): Promise<Uint8Array> {
+  const docx = await import('@disclosure-report/docx');
+  return docx.toDocx(report, { lang });
+}
 
 export const exportUsage = `disclosure-report export <file|dir…> --to html|docx|csv|ndjson|json [-o out] [--lang zh|en] [--page]
 
@@ -51,7 +57,7 @@ export async function runExport(args: string[], io: Io): Promise<number> {
       const report = await loadReport(file);
       const text =
         to === 'docx'
-          ? await toDocx(report, { lang })
+          ? await toDocx(report, lang)
           : to === 'html'
             ? `${toHtml(report, { lang, page: values.page ?? false })}\n`
             : to === 'json'

@@ -1,3 +1,2 @@
 export * from './csv.js';
 export * from './html.js';
-export * from './docx.js';

@@ -1,6 +1,7 @@
 /**
- * Reads a report from a file the importers understand (PDF, Word, HTML, text). The importers
- * are loaded on first use, so pages that never import do not download them.
+ * Reads a report from a file the importers understand (PDF, Word, HTML, text). The readers live
+ * in `@disclosure-report/import` (megabytes of PDF and Word parsers), which an app opts into
+ * with `import '@disclosure-report/elements/importers'`; without it, 导入文件 takes JSON only.
  */
 import type { Finding, Lang, Report } from '@disclosure-report/core';
 
@@ -13,12 +14,21 @@ export interface Imported {
   warnings(lang: Lang): Finding[];
 }
 
+/** Reads a published report's bytes (its file name helps to tell the form). */
+export type ReportReader = (bytes: Uint8Array, fileName: string) => Promise<Imported>;
+
+let reader: ReportReader | undefined;
+
+/** Makes published reports importable in edit mode (what `@disclosure-report/elements/importers` calls). */
+export function setReportReader(read: ReportReader): void {
+  reader = read;
+}
+
 export async function importOther(bytes: Uint8Array, fileName: string): Promise<Imported> {
-  const { importReport, importFindings } = await import('@disclosure-report/core/import');
-  const result = await importReport(bytes, { fileName });
-  return {
-    report: result.report as Report,
-    completeness: result.completeness,
-    warnings: (lang) => importFindings(result, lang).filter((f) => f.severity === 'warning'),
-  };
+  if (!reader) {
+    const error = new Error('No reader of published reports is loaded (import "@disclosure-report/elements/importers"): only JSON files can be imported.');
+    error.name = 'ImportersUnavailable';
+    throw error;
+  }
+  return reader(bytes, fileName);
 }

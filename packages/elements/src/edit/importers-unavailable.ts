@@ -2,7 +2,7 @@
  * Stands in for `./import-other.ts` and `./import-notes.ts` in the one-file standalone bundle:
  * the importers (PDF, Word, HTML) weigh megabytes, so there only JSON files can be imported,
  * and an import never leaves cells unread or warnings to show. Apps that bundle the library
- * get the real importers, loaded on first use.
+ * get the real importers with `import '@disclosure-report/elements/importers'`, loaded on first use.
  */
 import type { Finding } from '@disclosure-report/core';
 import { nothing } from 'lit';

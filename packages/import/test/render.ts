@@ -10,7 +10,7 @@ import {
   getCell,
   sections,
   taxonomy,
-} from '../../src/index.js';
+} from '@disclosure-report/core';
 
 export interface Cell {
   text: string;

@@ -1,11 +1,12 @@
 /** Document → export → import → the same document, for every export form (property tests). */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type Report, fromCsv, taxonomy, toCsv, toDocx, toHtml, withCell } from '../src/index.js';
-import { importReport } from '../src/import/index.js';
-import { consistentReport } from './arbitraries.js';
-import { asImported } from './import/helpers.js';
-import { expectedReport } from './shared.js';
+import { type Report, fromCsv, taxonomy, toCsv, toHtml, withCell } from '@disclosure-report/core';
+import { toDocx } from '@disclosure-report/docx';
+import { importReport } from '../src/index.js';
+import { consistentReport } from '../../core/test/arbitraries.js';
+import { asImported } from './helpers.js';
+import { expectedReport } from '../../core/test/shared.js';
 
 /** Reports as people write them: consistent or not, some cells blank, real paragraphs. */
 const reports = fc

@@ -2,11 +2,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Report, inferBodyType } from '../../src/index.js';
-import { type CorpusCase, corpusCaseDir } from '../shared.js';
+import { type Report, inferBodyType } from '@disclosure-report/core';
+import { type CorpusCase, corpusCaseDir } from '../../core/test/shared.js';
 import { quirkyPublishedOn } from './render.js';
 
-export const fixturesDir = resolve(dirname(fileURLToPath(import.meta.url)), '../fixtures');
+export const fixturesDir = resolve(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 
 export interface FormCase {
   /** A short name for the form (`text`, `rows-text`, `html`, `html-gbk`, …). */
@@ -39,7 +39,7 @@ export function corpusForms(document: string | CorpusCase): FormCase[] {
 }
 
 export function readBytes(file: string): Uint8Array {
-  if (!existsSync(file)) throw new Error(`missing fixture ${file}: run \`npx tsx packages/core/scripts/fixtures.ts\``);
+  if (!existsSync(file)) throw new Error(`missing fixture ${file}: run \`npx tsx packages/import/scripts/fixtures.ts\``);
   return new Uint8Array(readFileSync(file));
 }
 

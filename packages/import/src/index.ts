@@ -4,8 +4,7 @@
  * Runs in Node and in browsers: takes bytes or strings, never paths; mammoth and pdfjs-dist
  * are loaded only when a .docx or PDF comes in.
  */
-import { formatSchemaIssue, validateReport } from '../schema.js';
-import { taxonomy } from '../taxonomy.js';
+import { formatSchemaIssue, taxonomy, validateReport } from '@disclosure-report/core';
 import { decodeText, detectForm } from './decode.js';
 import { articleSpan, extractReport } from './extract.js';
 import { htmlDoc } from './html.js';
@@ -18,7 +17,7 @@ export { decodeText, detectForm } from './decode.js';
 export { checkImported, importFindings, noteCells } from './findings.js';
 export { htmlLimits } from './html.js';
 export { labelVariants } from './variants.js';
-export { parseValue } from './values.js';
+export { parseValue } from '@disclosure-report/core';
 
 function guard<T>(f: () => T): T {
   try {

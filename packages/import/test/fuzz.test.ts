@@ -7,9 +7,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { sections, taxonomy, validateReport } from '../../src/index.js';
-import { ImportError, importHtml, importReport, importText } from '../../src/import/index.js';
-import { type CorpusCase, corpusCases } from '../shared.js';
+import { sections, taxonomy, validateReport } from '@disclosure-report/core';
+import { ImportError, importHtml, importReport, importText } from '../src/index.js';
+import { type CorpusCase, corpusCases } from '../../core/test/shared.js';
 import { adversarialInputs } from './adversarial.js';
 import { fixturesDir, readBytes } from './helpers.js';
 

@@ -1,8 +1,9 @@
 import mammoth from 'mammoth';
 import { parse } from 'parse5';
 import { describe, expect, it } from 'vitest';
-import { taxonomy, toDocx, withCell } from '../src/index.js';
-import { expectedReport } from './shared.js';
+import { taxonomy, withCell } from '@disclosure-report/core';
+import { toDocx } from '../src/index.js';
+import { expectedReport } from '../../core/test/shared.js';
 
 type Node = { nodeName: string; attrs?: { name: string; value: string }[]; childNodes?: Node[]; value?: string };
 const all = (n: Node, pred: (n: Node) => boolean, out: Node[] = []): Node[] => {

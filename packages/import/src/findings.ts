@@ -2,11 +2,7 @@
  * Checking a published source: what the importer noted becomes findings beside the rules'
  * findings, so a person sees both what could not be read and every error in what could.
  */
-import { inferBodyType } from '../body-type.js';
-import type { Report } from '../report.js';
-import { type CheckOptions, check, rulesFor } from '../rules/engine.js';
-import type { Finding, JsonLogic } from '../rules/types.js';
-import { type FormatId, type Lang, cellLabel, findCell, labelPath, taxonomy } from '../taxonomy.js';
+import { type CheckOptions, type Finding, type FormatId, type JsonLogic, type Lang, type Report, cellLabel, check, findCell, inferBodyType, labelPath, rulesFor, taxonomy } from '@disclosure-report/core';
 import type { ImportNote, ImportResult } from './types.js';
 
 /** What each kind of note is, in the languages of findings (the note's own text follows). */

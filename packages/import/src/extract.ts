@@ -2,21 +2,9 @@
  * From a {@link SourceDoc} (lines and tables of any form) to a report document: finds the
  * six sections, the metadata and every cell, matching labels from the taxonomy.
  */
-import { type BodyType, inferBodyType } from '../body-type.js';
-import { type Report, blankReport, defaultTitle } from '../report.js';
-import { formatSchemaIssue, validateReport } from '../schema.js';
-import {
-  type CellDef,
-  type ColumnDef,
-  type FormatId,
-  type HeaderNode,
-  type TableId,
-  sections as sectionDefs,
-  taxonomy,
-} from '../taxonomy.js';
+import { type BodyType, type CellDef, type ColumnDef, type FormatId, type HeaderNode, type Report, type TableId, blankReport, compact, defaultTitle, formatSchemaIssue, inferBodyType, looksLikeValue, parseValue, sections as sectionDefs, taxonomy, validateReport } from '@disclosure-report/core';
 import type { Item, Loc, SourceDoc, Token } from './model.js';
 import { LabelSet, type Match, hasNumbering, lcsLength, norm, stripNumbering } from './normalize.js';
-import { compact, looksLikeValue, parseValue } from './values.js';
 import { headingVariants } from './variants.js';
 import { type ImportLocation, ImportError, type ImportNote, type ImportOptions, type ImportResult, type Provenance } from './types.js';
 

@@ -3,9 +3,7 @@
  * reviewed and signed off in Word and WPS. Built with the `docx` library, loaded only when
  * a .docx is asked for.
  */
-import { type LayoutCell, type LayoutRow, tableLayout } from '../layout.js';
-import { type Report, getCell } from '../report.js';
-import { type Lang, type TableId, sections } from '../taxonomy.js';
+import { type Lang, type LayoutCell, type LayoutRow, type Report, type TableId, getCell, sections, tableLayout } from '@disclosure-report/core';
 
 export interface DocxOptions {
   lang?: Lang;

@@ -1,5 +1,5 @@
 /** Reading a cell's text as a number of the cell's kind (count, amount in 万元, change). */
-import type { CellKind } from '../taxonomy.js';
+import type { CellKind } from './taxonomy.js';
 
 export interface ValueNote {
   code: 'unit-converted' | 'unit-stripped' | 'thousands-separator' | 'blank-mark';

@@ -1,9 +1,10 @@
 import mammoth from 'mammoth';
 import { parse } from 'parse5';
 import { describe, expect, it } from 'vitest';
-import { type Report, toDocx, toHtml } from '../../src/index.js';
-import { expectedReport } from '../shared.js';
-import { xssCorpus } from './xss.js';
+import { type Report, toHtml } from '@disclosure-report/core';
+import { toDocx } from '../src/index.js';
+import { expectedReport } from '../../core/test/shared.js';
+import { xssCorpus } from '../../core/test/hostile/xss.js';
 
 type Node = { nodeName: string; attrs?: { name: string; value: string }[]; childNodes?: Node[]; value?: string; content?: Node };
 const walk = (n: Node, out: Node[] = []): Node[] => {

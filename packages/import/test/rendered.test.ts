@@ -1,8 +1,8 @@
 /** Random reports, rendered as portals publish them (HTML page, both text layouts, .docx), import back exactly. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type FormatId, type Report, blankReport, defaultTitle, taxonomy, validateReport, withCell } from '../../src/index.js';
-import { importHtml, importReport, importText } from '../../src/import/index.js';
+import { type FormatId, type Report, blankReport, defaultTitle, taxonomy, validateReport, withCell } from '@disclosure-report/core';
+import { importHtml, importReport, importText } from '../src/index.js';
 import { asImported } from './helpers.js';
 import { quirkyLabels, quirkyPublishedOn, renderCellsText, renderDocx, renderHtmlPage, renderRowsText } from './render.js';
 

@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { type Report, getCell, sections, taxonomy } from '../../src/index.js';
+import { type Report, getCell, sections, taxonomy } from '@disclosure-report/core';
 import {
   ImportError,
   decodeText,
@@ -11,8 +11,8 @@ import {
   importReport,
   importText,
   parseValue,
-} from '../../src/import/index.js';
-import { expectedReport } from '../shared.js';
+} from '../src/index.js';
+import { expectedReport } from '../../core/test/shared.js';
 import { asImported, fixturesDir, readBytes, readJson } from './helpers.js';
 import { renderCellsText, renderHtmlPage, renderRowsText } from './render.js';
 

@@ -1,8 +1,8 @@
 /**
- * Regenerates the importer's test fixtures (packages/core/test/fixtures/) from the corpus
+ * Regenerates the importer's test fixtures (packages/import/test/fixtures/) from the corpus
  * (corpus/, and any cases DISCLOSURE_CORPUS_DIR adds) and the edge cases defined here:
  *
- *   npx tsx packages/core/scripts/fixtures.ts
+ *   npx tsx packages/import/scripts/fixtures.ts
  *
  * For each corpus document: a portal HTML page (UTF-8, GBK with <meta>, GB18030 without
  * <meta>), a quirky hand-tuned page, extracted text in the row-per-line layout, the text
@@ -19,9 +19,9 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import iconv from 'iconv-lite';
-import { type Report, blankReport, defaultTitle, validateReport, withCell } from '../src/index.js';
-import { type HtmlOptions, type RawTexts, quirkyLabels, quirkyPublishedOn, renderCellsText, renderDocx, renderHtmlPage, renderRowsText } from '../test/import/render.js';
-import { type CorpusCase, corpusCaseDir, corpusCases } from '../test/shared.js';
+import { type Report, blankReport, defaultTitle, validateReport, withCell } from '@disclosure-report/core';
+import { type HtmlOptions, type RawTexts, quirkyLabels, quirkyPublishedOn, renderCellsText, renderDocx, renderHtmlPage, renderRowsText } from '../test/render.js';
+import { type CorpusCase, corpusCaseDir, corpusCases } from '../../core/test/shared.js';
 import { chromiumLaunchOptions } from '../../../scripts/chromium.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));

@@ -8,10 +8,10 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type Finding, type Report, getCell, taxonomy } from '../../src/index.js';
-import { type ImportResult, checkImported, importHtml, importReport, noteCells } from '../../src/import/index.js';
-import { norm } from '../../src/import/normalize.js';
-import { realCorpusDir } from '../shared.js';
+import { type Finding, type Report, getCell, taxonomy } from '@disclosure-report/core';
+import { type ImportResult, checkImported, importHtml, importReport, noteCells } from '../src/index.js';
+import { norm } from '../src/normalize.js';
+import { realCorpusDir } from '../../core/test/shared.js';
 
 interface RealCase {
   /** Last year's case of the same publisher, for the across-year rules. */

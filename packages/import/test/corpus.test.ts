@@ -1,8 +1,8 @@
 /** Every corpus document, in every form derived from it, imports to exactly its expected.json. */
 import { describe, expect, it } from 'vitest';
-import { taxonomy } from '../../src/index.js';
-import { importHtml, importReport, importText } from '../../src/import/index.js';
-import { corpusNames, expectedReport } from '../shared.js';
+import { taxonomy } from '@disclosure-report/core';
+import { importHtml, importReport, importText } from '../src/index.js';
+import { corpusNames, expectedReport } from '../../core/test/shared.js';
 import { corpusForms, readBytes } from './helpers.js';
 import { renderCellsText, renderHtmlPage, renderRowsText } from './render.js';
 

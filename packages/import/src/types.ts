@@ -1,6 +1,5 @@
 /** Public types of the importers. */
-import type { BodyType } from '../body-type.js';
-import type { Report } from '../report.js';
+import type { BodyType, Report } from '@disclosure-report/core';
 
 /** The forms a report can come in. */
 export type SourceForm = 'json' | 'text' | 'html' | 'docx' | 'pdf';

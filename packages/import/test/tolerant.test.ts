@@ -1,9 +1,9 @@
 /** Tolerant reading: label matching by similarity, and findings on what was (not) read. */
 import { describe, expect, it } from 'vitest';
-import { check, taxonomy, withCell } from '../../src/index.js';
-import { checkImported, importFindings, importHtml, importText } from '../../src/import/index.js';
-import { LabelSet, norm, similarLabels } from '../../src/import/normalize.js';
-import { expectedReport } from '../shared.js';
+import { check, taxonomy, withCell } from '@disclosure-report/core';
+import { checkImported, importFindings, importHtml, importText } from '../src/index.js';
+import { LabelSet, norm, similarLabels } from '../src/normalize.js';
+import { expectedReport } from '../../core/test/shared.js';
 import { renderHtmlPage, renderRowsText } from './render.js';
 
 const seed = expectedReport('chenjiaba-2023');

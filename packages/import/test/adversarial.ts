@@ -1,5 +1,5 @@
 /** Adversarial inputs of about 1 MB (fuzz tests and the corpus benchmark use them). */
-import { sections, taxonomy } from '../../src/index.js';
+import { sections, taxonomy } from '@disclosure-report/core';
 
 const MB = 1_000_000;
 function fill(unit: string, size = MB): string {

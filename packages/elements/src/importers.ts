@@ -1,0 +1,17 @@
+/**
+ * `@disclosure-report/elements/importers`: lets 导入文件 in edit mode read published reports
+ * (PDF, Word, portal HTML, text) with `@disclosure-report/import`, which the app must install.
+ * Import it once, beside the elements: `import '@disclosure-report/elements/importers';`.
+ * The readers themselves are loaded on the first import, not with the page.
+ */
+import { setReportReader } from './edit/import-other.js';
+
+setReportReader(async (bytes, fileName) => {
+  const { importReport, importFindings } = await import('@disclosure-report/import');
+  const result = await importReport(bytes, { fileName });
+  return {
+    report: result.report,
+    completeness: result.completeness,
+    warnings: (lang) => importFindings(result, lang).filter((f) => f.severity === 'warning'),
+  };
+});
