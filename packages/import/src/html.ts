@@ -20,6 +20,8 @@ export const htmlLimits = {
   rows: 5000,
   /** Grid slots covered by merged cells, over all tables. */
   slots: 1_000_000,
+  /** Rows given a figure merged from a row above (a report has a handful; the rest stay blank). */
+  mergedFigures: 10_000,
 };
 
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'head', 'iframe', 'svg', 'math', 'select', 'button', 'input', 'textarea', 'object', 'embed', 'canvas']);
@@ -59,6 +61,7 @@ interface Walk {
   chromeDepth: number;
   tables: number;
   slots: number;
+  mergedFigures: number;
   titles: string[];
   metaTitles: string[];
   metaDates: string[];
@@ -163,7 +166,8 @@ function gridTokens(w: Walk, table: Element, index: number, depth: number): Toke
       const loc: Loc = { table: index, row: r + 1, column: c + 1 };
       const token: Token = { text, n: norm(text), row: index * 100000 + r, span: [c, c + cs], loc };
       rowTokens.push(token);
-      if (rs > 1 && text && text.length <= 40 && FIGURE.test(text)) {
+      if (rs > 1 && text && text.length <= 40 && FIGURE.test(text) && w.mergedFigures + rs <= htmlLimits.mergedFigures) {
+        w.mergedFigures += rs - 1;
         for (let rr = r + 1; rr < r + rs; rr++) (shadows[rr] as Token[]).push({ ...token, row: index * 100000 + rr, mergedFrom: token });
       }
       c += cs;
@@ -225,7 +229,7 @@ function walk(w: Walk, n: Node, depth: number): void {
 /** Parses HTML into lines and tables; keeps the article (the element holding the report's headings). */
 export function htmlDoc(html: string, form: SourceForm = 'html', findArticle: (items: Item[]) => [number, number] | undefined): SourceDoc {
   const document = parse(html);
-  const w: Walk = { items: [], lines: [], buf: '', stack: [], chromeDepth: 0, tables: 0, slots: 0, titles: [], metaTitles: [], metaDates: [], metaSource: '', docTitle: '' };
+  const w: Walk = { items: [], lines: [], buf: '', stack: [], chromeDepth: 0, tables: 0, slots: 0, mergedFigures: 0, titles: [], metaTitles: [], metaDates: [], metaSource: '', docTitle: '' };
   walk(w, document, 0);
   flush(w);
   const content = w.items.filter((i) => !i.chrome);

@@ -22,6 +22,8 @@ export function adversarialInputs(seedText: string, seedHtml: string): Record<st
     'nested tables 1,000 deep': `<html><body>${'<table><tr><td>'.repeat(1000)}x${'</td></tr></table>'.repeat(1000)}</body></html>`,
     'nested divs 100,000 deep': `<html><body>${fill('<div>', MB / 2)}</body></html>`,
     'row of 10,000 columns': `<table><tr>${'<td>0</td>'.repeat(10000)}</tr><tr><td>规章</td><td>0</td></tr></table>`,
+    // Figures merged over many rows: each row below gets the figure (a bounded number of times).
+    'figures merged over many rows': `<h3>${sections[2]?.heading['zh-CN']}</h3><table>${'<tr><td>（一）予以公开</td><td rowspan="999">0</td></tr>'.repeat(999)}</table>`,
     'huge rowspan and colspan': `<table>${'<tr><td rowspan="65534" colspan="1000">x</td><td>0</td></tr>'.repeat(2000)}</table>`,
     'many small tables': `<html><body><h3>${sections[1]?.heading['zh-CN']}</h3>${fill('<table><tr><td>规章</td><td>0</td></tr><tr><td>规章</td><td>0</td></tr></table>')}</body></html>`,
     'unclosed tags and entities': fill('<td><p>&nbsp;<br><tr <span'),

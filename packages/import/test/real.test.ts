@@ -169,6 +169,13 @@ function apply(html: string, m: Mutation): string {
   return html.slice(0, tr.start) + changed + html.slice(tr.end);
 }
 
+it('a WPS PDF set on a fixed 28 pt line: wrapped lines are one paragraph again', { timeout: 60_000 }, async () => {
+  const { sections } = (await importCase('hongze-2023')).report;
+  expect(sections.overview).toContain('中国特色社会主义思想为指导'); // wrapped after 社会
+  expect(sections.overview.split('\n')[0]).toMatch(/^2023年，洪泽区人民政府.*健康发展 ?。$/);
+  expect(sections.problems).not.toContain('\n');
+});
+
 describe('a real page mutated as real pages are', () => {
   it('has rows to mutate', () => {
     expect(mutable.length).toBeGreaterThanOrEqual(15);

@@ -129,3 +129,17 @@ describe('metadata of a portal page', () => {
     expect(importHtml(html).report.agency).toBe(seed.agency);
   });
 });
+
+describe('figures merged over rows, bounded', () => {
+  it('rows below a merged figure get it at most htmlLimits.mergedFigures times in a page (memory stays bounded)', async () => {
+    const { htmlDoc, htmlLimits } = await import('../src/html.js');
+    // 50 tables, each with a figure merged over its 300 rows: 15,000 rows below a merged figure.
+    const table = `<table><tr><td>（一）予以公开</td><td rowspan="300">0</td></tr>${'<tr><td>（一）予以公开</td></tr>'.repeat(299)}</table>`;
+    const html = table.repeat(50);
+    const doc = htmlDoc(html, 'html', () => undefined);
+    const tokens = doc.items.flatMap((i) => (i.kind === 'table' ? i.tokens : []));
+    const merged = tokens.filter((t) => t.mergedFrom).length;
+    expect(merged).toBeGreaterThan(0);
+    expect(merged).toBeLessThanOrEqual(htmlLimits.mergedFigures);
+  });
+});

@@ -274,7 +274,9 @@ export class ReportEditor {
     const s = this.host.strings();
     const rows = parseTsv(text);
     const height = rows.length;
-    const width = Math.max(...rows.map((r) => r.length));
+    // A loop, not Math.max(...rows): a spread over a 200,000-line paste overflows the stack.
+    let width = 0;
+    for (const r of rows) width = Math.max(width, r.length);
     const grid = navGrid(report.format);
     const targets = blockTargets(grid, cellId, height, width);
     if (!targets) {
