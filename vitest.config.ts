@@ -13,6 +13,7 @@ export default defineConfig({
       'examples',
       'examples/vitest.node.config.ts',
       'apps/demo',
+      'test-pack',
     ],
   },
 });

@@ -16,7 +16,7 @@ export default defineConfig({
       output: {
         // The zod schema in a chunk of its own: apps that never validate (the web component)
         // must not load zod.
-        advancedChunks: { groups: [{ name: 'schema', test: /src[\\/]schema\.ts$/ }] },
+        codeSplitting: { groups: [{ name: 'schema', test: /src[\\/]schema\.ts$/ }] },
       },
     },
   },

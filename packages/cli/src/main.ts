@@ -3,20 +3,25 @@
  * Every failure ends in a message and an exit status, never a stack trace.
  */
 import { reportJsonSchema } from '@disclosure-report/core';
+import pkg from '../package.json' with { type: 'json' };
 import { checkUsage, runCheck } from './commands/check.js';
 import { exportUsage, runExport } from './commands/export.js';
 import { importUsage, runImport } from './commands/import.js';
 import { type Io, UsageError, exitCodes, processIo } from './io.js';
+
+/** The CLI's version (its package's). */
+const version = pkg.version;
 
 const usage = `Usage: disclosure-report <command> [options]
 
 Commands:
   check <file|dir…>   check reports (documents or published sources) against the national format's rules
   import <file|dir…>  read published reports (text, HTML, .docx, PDF) into report documents
-  export <file|dir…>  write reports as JSON, CSV or NDJSON (a folder: one line per report and cell)
+  export <file|dir…>  write a report as static HTML, Word, CSV or JSON (a folder: CSV or NDJSON,
+                      one line per report and cell)
   schema              print the JSON Schema of the report document
 
-Run "disclosure-report <command> --help" for a command's options.`;
+Run "disclosure-report <command> --help" for a command's options; "disclosure-report --version" for the version.`;
 
 const commandUsage: Record<string, string> = {
   check: checkUsage,
@@ -29,6 +34,10 @@ const commandUsage: Record<string, string> = {
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   const [command, ...args] = argv;
   try {
+    if (command === '--version' || command === '-v' || command === 'version') {
+      io.stdout(`${version}\n`);
+      return exitCodes.ok;
+    }
     if (!command || command === '--help' || command === '-h' || command === 'help') {
       io.stdout(`${usage}\n`);
       return command ? exitCodes.ok : exitCodes.input;

@@ -350,3 +350,11 @@ describe('a reader that stops early (… | head)', () => {
     expect(code).not.toBe(null);
   });
 });
+
+describe('--version', () => {
+  it("prints the package's version and exits 0", async () => {
+    const r = await cli('--version');
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim()).toBe(JSON.parse(readFileSync(join(repoRoot, 'packages/cli/package.json'), 'utf8')).version);
+  });
+});
