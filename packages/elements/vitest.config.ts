@@ -8,7 +8,7 @@ export default defineProject({
   resolve: {
     alias: { '@shared': sharedDir },
   },
-  optimizeDeps: { include: ['axe-core'] },
+  optimizeDeps: { include: ['axe-core', 'fast-check'] },
   server: {
     fs: { allow: [repoRoot] },
   },

@@ -47,10 +47,30 @@ async function readBytes(file: string): Promise<Uint8Array> {
   }
 }
 
-function parseJsonReport(file: string, bytes: Uint8Array): Report {
+/**
+ * The text of a report document. UTF-8 (with or without BOM) as JSON should be; otherwise the
+ * importers' detection (a UTF-16 or GB18030 BOM, else valid GB18030), and a file that is none
+ * of these is refused: never read with U+FFFD in place of its characters.
+ */
+async function jsonText(file: string, bytes: Uint8Array): Promise<string> {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+  } catch {
+    // Not UTF-8: loaded on demand, as the importers are.
+  }
+  const { decodeText } = await import('@disclosure-report/import');
+  try {
+    return decodeText(bytes, { form: 'json' }).text;
+  } catch (e) {
+    throw new InputError(file, `cannot read: ${(e as Error).message}`);
+  }
+}
+
+async function parseJsonReport(file: string, bytes: Uint8Array): Promise<Report> {
+  const text = await jsonText(file, bytes);
   let doc: unknown;
   try {
-    doc = JSON.parse(new TextDecoder().decode(bytes).replace(/^\uFEFF/, ''));
+    doc = JSON.parse(text);
   } catch (e) {
     throw new InputError(file, `not JSON: ${(e as Error).message}`);
   }
@@ -106,7 +126,7 @@ export type Loaded = { report: Report; imported?: undefined } | { report: Report
 
 /** Reads one report, keeping the import's notes and completeness for a published source. */
 export async function loadSource(file: string, strict = false): Promise<Loaded> {
-  if (file.toLowerCase().endsWith('.json')) return { report: parseJsonReport(file, await readBytes(file)) };
+  if (file.toLowerCase().endsWith('.json')) return { report: await parseJsonReport(file, await readBytes(file)) };
   const imported = await importFile(file, strict);
   return { report: imported.report, imported };
 }

@@ -1,26 +1,111 @@
+import { type ChildProcess, fork } from 'node:child_process';
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
 import type { CheckJob, FileResult } from './checking.js';
 
+/** The heap a worker may use unless DISCLOSURE_WORKER_MAX_MB says otherwise (MB of V8's old generation). */
+export const defaultWorkerMaxMb = 1024;
+
 /**
- * Checks files on worker threads and yields the results in the files' order. At most a few
+ * The heap limit of each worker: DISCLOSURE_WORKER_MAX_MB (a whole number of MB) or
+ * {@link defaultWorkerMaxMb}. One huge or hostile file then fails alone instead of taking the
+ * machine's memory.
+ */
+export function workerMaxMb(env: NodeJS.ProcessEnv = process.env): number {
+  const value = Number(env.DISCLOSURE_WORKER_MAX_MB);
+  return Number.isInteger(value) && value > 0 ? value : defaultWorkerMaxMb;
+}
+
+/** What a worker wrote to standard error last (V8 says there why it stopped): a bounded tail. */
+const stderrTail = 8192;
+
+/** Why a worker stopped, as the reason the file it was checking could not be checked. */
+function crashMessage(stderr: string, code: number | null, signal: NodeJS.Signals | null, maxMb: number): string {
+  if (/heap out of memory|Reached heap limit|Allocation failed/i.test(stderr)) {
+    return `could not be checked: the worker ran out of memory (more than ${maxMb} MB; DISCLOSURE_WORKER_MAX_MB raises the limit)`;
+  }
+  const how = signal ? `signal ${signal}${signal === 'SIGKILL' ? ', perhaps the system ran out of memory' : ''}` : `exit code ${code}`;
+  return `could not be checked: the worker stopped unexpectedly (${how})`;
+}
+
+/**
+ * Checks files in worker processes and yields the results in the files' order. At most a few
  * files per worker are in flight, so memory stays flat however many files there are.
+ *
+ * Processes rather than threads: a worker that runs out of its heap (`--max-old-space-size`) or
+ * crashes in any other way ends alone. (A worker thread over its `resourceLimits` can still abort
+ * the whole process: nodejs/node#47224.) A worker checks its files one at a time in the order
+ * sent, so when it dies the file it was checking is known: that file is reported as not checked,
+ * a new worker takes its place and gets the files that were waiting, and the run goes on.
  */
 export async function* checkInWorkers(files: AsyncIterable<string>, job: CheckJob, jobs: number): AsyncGenerator<FileResult> {
   const count = Math.max(1, Math.min(jobs, availableParallelism()));
-  const workers = Array.from({ length: count }, () => new Worker(new URL('./worker.js', import.meta.url), { workerData: job }));
+  const maxMb = workerMaxMb();
+  const script = fileURLToPath(new URL('./worker.js', import.meta.url));
+  // The main process's Node options, but our heap limit, and no debugger port the workers would fight over.
+  const execArgv = [...process.execArgv.filter((a) => !/^--(max[-_]old[-_]space[-_]size|inspect)/.test(a)), `--max-old-space-size=${maxMb}`];
   const window = count * 4;
   const pending = new Map<number, FileResult>();
   const waiters = new Map<number, (r: FileResult) => void>();
-  for (const w of workers) {
-    w.on('message', ({ id, result }: { id: number; result: FileResult }) => {
-      const resolve = waiters.get(id);
-      if (resolve) {
-        waiters.delete(id);
-        resolve(result);
-      } else pending.set(id, result);
-    });
+  let closing = false;
+
+  const settle = (id: number, result: FileResult) => {
+    const resolve = waiters.get(id);
+    if (resolve) {
+      waiters.delete(id);
+      resolve(result);
+    } else pending.set(id, result);
+  };
+
+  type Message = { id: number; file: string };
+  /** One worker (none after a crash until there is work for it) and the files sent to it that it has not answered, oldest first. */
+  interface Slot {
+    child: ChildProcess | undefined;
+    sent: Message[];
   }
+  const send = (child: ChildProcess, message: Message) => {
+    // A worker that has just died cannot take it: its 'close' hands the file on.
+    child.send(message, (e) => void e);
+  };
+  const start = (slot: Slot): ChildProcess => {
+    const child = fork(script, [JSON.stringify(job)], { execArgv, stdio: ['ignore', 'ignore', 'pipe', 'ipc'], serialization: 'advanced' });
+    slot.child = child;
+    let stderr = '';
+    child.stderr?.setEncoding('utf8');
+    child.stderr?.on('data', (d: string) => {
+      stderr = (stderr + d).slice(-stderrTail);
+    });
+    child.on('message', ({ id, result }: { id: number; result: FileResult }) => {
+      const at = slot.sent.findIndex((s) => s.id === id);
+      if (at >= 0) slot.sent.splice(at, 1);
+      settle(id, result);
+    });
+    let ended = false;
+    const end = (code: number | null, signal: NodeJS.Signals | null) => {
+      if (ended) return;
+      ended = true;
+      if (closing || slot.child !== child) return;
+      slot.child = undefined;
+      const culprit = slot.sent.shift();
+      if (culprit) settle(culprit.id, { file: culprit.file, findings: [], error: crashMessage(stderr, code, signal, maxMb) });
+      // The files that were waiting behind it go to a fresh worker (started only when there is
+      // work: a worker that cannot even start fails one file at a time, never in a loop).
+      if (slot.sent.length) {
+        const next = start(slot);
+        for (const m of slot.sent) send(next, m);
+      }
+    };
+    // 'close' comes after the process exited and its standard error is read to the end.
+    child.on('close', end);
+    // A process that could not be started at all has no 'close' to wait for.
+    child.on('error', () => {
+      if (child.pid === undefined) end(null, null);
+    });
+    return child;
+  };
+  const slots: Slot[] = Array.from({ length: count }, () => ({ child: undefined, sent: [] }));
+  for (const slot of slots) start(slot);
+
   const results = new Map<number, Promise<FileResult>>();
   let next = 0;
   let sent = 0;
@@ -45,7 +130,10 @@ export async function* checkInWorkers(files: AsyncIterable<string>, job: CheckJo
             } else waiters.set(id, resolve);
           }),
         );
-        (workers[id % count] as Worker).postMessage({ id, file: item.value });
+        const slot = slots[id % count] as Slot;
+        const message = { id, file: item.value };
+        slot.sent.push(message);
+        send(slot.child ?? start(slot), message);
       }
       if (next < sent) {
         const r = await (results.get(next) as Promise<FileResult>);
@@ -54,6 +142,7 @@ export async function* checkInWorkers(files: AsyncIterable<string>, job: CheckJo
       }
     }
   } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+    closing = true;
+    for (const slot of slots) slot.child?.kill();
   }
 }

@@ -1,15 +1,25 @@
-/** A worker thread of `check --jobs`: checks the files the main thread sends, one at a time. */
-import { parentPort, workerData } from 'node:worker_threads';
+/**
+ * A worker process of `check --jobs`: checks the files the main process sends, one at a time and
+ * in the order sent (so that if the worker dies, the main process knows which file it was checking).
+ * The job comes as the first argument (JSON); the worker ends when the main process goes away.
+ */
 import { type CheckJob, PreviousReports, checkFile } from './checking.js';
 
-const job = workerData as CheckJob;
+const job = JSON.parse(process.argv[2] ?? '{}') as CheckJob;
 const previous = job.prev ? new PreviousReports(job.prev) : undefined;
-await previous?.validate().catch(() => undefined);
 
-parentPort?.on('message', async ({ id, file }: { id: number; file: string }) => {
+const reply = (message: unknown) => process.send?.(message, undefined, undefined, (e) => void e);
+
+async function checkOne({ id, file }: { id: number; file: string }): Promise<void> {
   try {
-    parentPort?.postMessage({ id, result: await checkFile(file, job, previous) });
+    reply({ id, result: await checkFile(file, job, previous) });
   } catch (e) {
-    parentPort?.postMessage({ id, result: { file, findings: [], error: `unexpected failure: ${(e as Error).message}` } });
+    reply({ id, result: { file, findings: [], error: `unexpected failure: ${(e as Error).message}` } });
   }
+}
+
+let queue: Promise<unknown> = previous?.validate().catch(() => undefined) ?? Promise.resolve();
+process.on('message', (message: { id: number; file: string }) => {
+  queue = queue.then(() => checkOne(message));
 });
+process.on('disconnect', () => process.exit(0));

@@ -16,11 +16,22 @@ import {
   taxonomy,
   textSectionKeys,
 } from './taxonomy.js';
+import { cellValueLimits } from './values.js';
 
 const kindText: Record<CellKind, Record<Lang, string>> = {
   count: { 'zh-CN': '应为不小于 0 的整数', en: 'expected a whole number ≥ 0' },
   amount: { 'zh-CN': '应为不小于 0 的金额', en: 'expected an amount ≥ 0' },
   change: { 'zh-CN': '应为整数（可为负数）', en: 'expected a whole number (may be negative)' },
+};
+
+// For a number beyond the kind's limit (cellValueLimits): the range, in words.
+const rangeText: Record<CellKind, Record<Lang, string>> = {
+  count: { 'zh-CN': `应为 0 至 ${cellValueLimits.count} 之间的整数`, en: `expected a whole number from 0 to ${cellValueLimits.count}` },
+  amount: { 'zh-CN': `应为 0 至 ${cellValueLimits.amount} 万元之间的金额`, en: `expected an amount from 0 to ${cellValueLimits.amount} (万元)` },
+  change: {
+    'zh-CN': `应为 -${cellValueLimits.change} 至 ${cellValueLimits.change} 之间的整数`,
+    en: `expected a whole number from -${cellValueLimits.change} to ${cellValueLimits.change}`,
+  },
 };
 
 /** What a cell of this kind must be, in words. */
@@ -32,16 +43,23 @@ export function describeKind(kind: CellKind, lang: Lang = 'en'): string {
 export function isValidCellValue(kind: CellKind, value: unknown): value is number | null {
   if (value === null) return true;
   if (typeof value !== 'number' || !Number.isFinite(value) || Object.is(value, -0)) return false;
+  if (Math.abs(value) > cellValueLimits[kind]) return false;
   // Any number of decimals: reports print 万元 exact to the 分 (4166.241619), and more.
   if (kind === 'amount') return value >= 0;
   if (!Number.isSafeInteger(value)) return false;
   return kind === 'change' || value >= 0;
 }
 
-// Plain zod number checks so that the generated JSON Schema carries them too; the
-// refinement adds what JSON Schema cannot say (-0).
+// Plain zod number checks so that the generated JSON Schema carries them too (with the
+// limits as maximum and minimum); the refinement adds what JSON Schema cannot say (-0).
 function cellSchema(kind: CellKind) {
-  const base = kind === 'count' ? z.number().int().nonnegative() : kind === 'change' ? z.number().int() : z.number().nonnegative();
+  const limit = cellValueLimits[kind];
+  const base =
+    kind === 'count'
+      ? z.number().int().nonnegative().max(limit)
+      : kind === 'change'
+        ? z.number().int().min(-limit).max(limit)
+        : z.number().nonnegative().max(limit);
   return base.refine((v) => isValidCellValue(kind, v), { error: kindText[kind].en }).nullable();
 }
 
@@ -133,6 +151,8 @@ function show(value: unknown): string {
   if (typeof value === 'number') return Object.is(value, -0) ? '-0' : String(value);
   if (Array.isArray(value)) return value.length ? `a list of ${value.length} items` : '[]';
   if (value !== null && typeof value === 'object') return 'an object';
+  if (typeof value === 'bigint') return `${value}n`;
+  if (typeof value === 'function' || typeof value === 'symbol') return `a ${typeof value}`;
   const s = JSON.stringify(value);
   return s.length > 60 ? `${s.slice(0, 57)}…` : s;
 }
@@ -151,11 +171,32 @@ function unknownWhat(top: PropertyKey | undefined): string {
   return tableIds.includes(top as TableId) ? 'cell or row' : 'key';
 }
 
+/** What was thrown while reading a document, in a few safe words (the thrown value may itself be hostile). */
+function describeThrown(e: unknown): string {
+  try {
+    if (e instanceof RangeError) return 'it is nested too deeply or too large to read';
+    if (e instanceof Error && typeof e.message === 'string') {
+      const m = e.message.replace(/\s+/g, ' ');
+      return `reading it threw ${e.name === 'TypeError' ? 'a TypeError' : 'an error'}: ${m.length > 80 ? `${m.slice(0, 79)}…` : m}`;
+    }
+  } catch {}
+  return 'reading it threw';
+}
+
 /**
  * Validates a document against the schema of its format. Never throws: bad input gives
- * issues that name the path, the national label and the value found.
+ * issues that name the path, the national label and the value found; a document that
+ * cannot be read (a getter or a Proxy that throws, a revoked Proxy) gives one issue at the root.
  */
 export function validateReport(doc: unknown, lang: Lang = 'en'): ValidationResult {
+  try {
+    return validate(doc, lang);
+  } catch (e) {
+    return { ok: false, issues: [{ path: '', message: `not a readable report document: ${describeThrown(e)}` }] };
+  }
+}
+
+function validate(doc: unknown, lang: Lang): ValidationResult {
   if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
     return { ok: false, issues: [{ path: '', message: `expected a report object, got ${show(doc)}` }] };
   }
@@ -179,7 +220,9 @@ export function validateReport(doc: unknown, lang: Lang = 'en'): ValidationResul
     const value = valueAt(doc, issue.path);
     const cell = findCell(path, format as FormatId);
     if (cell) {
-      const message = value === undefined ? `missing; ${describeKind(cell.kind, lang)} or null` : `${describeKind(cell.kind, lang)}, got ${show(value)}`;
+      const beyond = typeof value === 'number' && Number.isFinite(value) && Math.abs(value) > cellValueLimits[cell.kind];
+      const expected = beyond ? rangeText[cell.kind][lang] : describeKind(cell.kind, lang);
+      const message = value === undefined ? `missing; ${expected} or null` : `${expected}, got ${show(value)}`;
       // The label stays the national (Chinese) one: it is what the user sees in the table.
       return [{ path, label: cellLabel(cell), message }];
     }

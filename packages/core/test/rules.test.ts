@@ -16,6 +16,9 @@ import {
   taxonomy,
   withCell,
 } from '../src/index.js';
+import { ruleLimits } from '../src/rules/compile.js';
+import { quotedFigurePatterns } from '../src/rules/generate.js';
+import type { JsonLogic } from '../src/rules/types.js';
 import { consistentReport } from './arbitraries.js';
 import { expectedReport } from './shared.js';
 
@@ -115,7 +118,7 @@ describe('each rule has a case that violates it and one that passes', () => {
     ]);
     expect(find(check(withCell(seed(), 'requests.granted.naturalPerson', -1)), 'cell.type', 'requests.granted.naturalPerson')).toHaveLength(1);
     expect(find(check(withCell(seed(), 'active.fees.amount', -1)), 'cell.type', 'active.fees.amount')).toMatchObject([
-      { severity: 'error', actual: -1, message: '第二十条第（八）项/行政事业性收费 · 本年收费金额（单位：万元）：应为不小于 0 的金额（万元），填写的是 -1' },
+      { severity: 'error', actual: -1, message: '第二十条第（八）项/行政事业性收费 · 本年收费金额（单位：万元）：应为 0 至 10000000000 之间的金额（万元），填写的是 -1' },
     ]);
     // Real reports print 万元 exact to the 分 (pingtan-2025: 4166.241619) or with five decimals.
     for (const amount of [25.1, 4166.241619, 7380.28959, 1.00001, 0.000001, 0]) {
@@ -125,6 +128,21 @@ describe('each rule has a case that violates it and one that passes', () => {
     expect(find(check(r2019), 'cell.type')).toEqual([]);
     expect(find(check(withCell(r2019, 'active.procurement.amount', 4166.241619)), 'cell.type')).toEqual([]);
     expect(find(check(withCell(r2019, 'active.licensing.change', -4.5)), 'cell.type', 'active.licensing.change')).toHaveLength(1);
+  });
+
+  it('cell.type: within the limits, 10^9 items and 10^10 万元 (2019 本年增/减 within ±10^9)', () => {
+    const typeErrors = (r: Report, cell: string) => find(check(r), 'cell.type', cell).map((f) => f.actual);
+    expect(typeErrors(withCell(seed(), 'active.fees.amount', 1e10), 'active.fees.amount')).toEqual([]);
+    for (const amount of [1e10 + 1, 1e20, 1e300, 2 ** 53 + 2]) {
+      expect(typeErrors(withCell(seed(), 'active.fees.amount', amount), 'active.fees.amount'), String(amount)).toEqual([amount]);
+    }
+    expect(typeErrors(withCell(seed(), 'requests.granted.naturalPerson', 1e9), 'requests.granted.naturalPerson')).toEqual([]);
+    expect(typeErrors(withCell(seed(), 'requests.granted.naturalPerson', 1e9 + 1), 'requests.granted.naturalPerson')).toEqual([1e9 + 1]);
+    const r2019 = sample('2019');
+    expect(typeErrors(withCell(r2019, 'active.licensing.change', -1e9), 'active.licensing.change')).toEqual([]);
+    expect(typeErrors(withCell(r2019, 'active.licensing.change', -1e9 - 1), 'active.licensing.change')).toEqual([-1e9 - 1]);
+    const [f] = find(check(withCell(seed(), 'active.fees.amount', 1e20), { lang: 'en' }), 'cell.type');
+    expect(f?.message).toMatch(/: must be an amount from 0 to 10000000000 \(10,000 yuan\), is 100000000000000000000$/);
   });
 
   it('blank-cell: a blank cell is reported once, as a warning, and counts as 0 in sums', () => {
@@ -301,12 +319,12 @@ describe('the rules as data', () => {
     // Inconsistent and blank cells too, so that failing conditions are compared as well.
     fc.tuple(
       consistentReport('2021'),
-      fc.array(fc.tuple(fc.nat(199), fc.option(fc.integer({ min: -5, max: 99 })))),
+      fc.array(fc.tuple(fc.nat(199), fc.option(fc.oneof(fc.integer({ min: -5, max: 99 }), fc.constantFrom(1e9, 1e9 + 1, -1e9, -1e9 - 1, 2 ** 53 + 2, 1.5))))),
       fc.constantFrom(null, '2022-01-15', '2022-03-10', '2022-05-01'),
       // Whose report it is: stated, or absent with an agency that does or does not end in 人民政府.
       fc.constantFrom(undefined, 'government', 'department'),
       fc.constantFrom('某某市某某局', '某某镇人民政府', '平潭综合实验区', ''),
-      fc.constantFrom(0, 4166.241619, 7380.28959, -0.5),
+      fc.constantFrom(0, 4166.241619, 7380.28959, -0.5, 1e10, 1e10 + 0.5, 1e20),
     ).map(
       ([r, edits, publishedOn, bodyType, agency, amount]) => {
         const cells = taxonomy('2021').cells;
@@ -371,6 +389,102 @@ describe('the rules as data', () => {
     expect(() => compile({ regex: ['a', 'b'] })).toThrow(new RuleCompileError('unknown JSON-logic operation "regex"'));
     expect(() => compile({ '==': [1] })).toThrow('"==" takes 2 arguments, got 1');
     expect(() => createChecker({ format: '2021', customOperations: [], rules: [{ id: 'x', target: 'y', severity: 'error', cells: [], condition: { a: 1, b: 2 }, message: { 'zh-CN': '', en: '' } }] })).toThrow(RuleCompileError);
+  });
+});
+
+describe('hostile rules (rule packs): compile ends in closures or a RuleCompileError', () => {
+  const ruleSet = (condition: unknown) => ({
+    format: '2021' as const,
+    customOperations: [],
+    rules: [{ id: 'x', target: 'y', severity: 'error' as const, cells: [], condition: condition as JsonLogic, message: { 'zh-CN': '', en: '' } }],
+  });
+  const compileError = (expr: unknown): RuleCompileError => {
+    try {
+      compile(expr as JsonLogic);
+    } catch (e) {
+      expect(e).toBeInstanceOf(RuleCompileError);
+      return e as RuleCompileError;
+    }
+    throw new Error(`compiled ${JSON.stringify(expr)?.slice(0, 80)}`);
+  };
+
+  it('knows operations by an allow-list: Object.prototype\'s names are unknown operations', () => {
+    for (const op of ['constructor', '__proto__', 'toString', 'valueOf', 'hasOwnProperty', 'isPrototypeOf', '__defineGetter__', 'toLocaleString']) {
+      expect(compileError(JSON.parse(`{${JSON.stringify(op)}: [1, 2]}`)).message, op).toBe(`unknown JSON-logic operation "${op}"`);
+      expect(compileError({ [op]: [1, 2] }).message, op).toBe(`unknown JSON-logic operation "${op}"`);
+    }
+    expect(compileError({ and: [true, { or: [false, { constructor: [] }] }] }).message).toBe('unknown JSON-logic operation "constructor" (at and[1].or[1])');
+    expect(() => createChecker(ruleSet({ toString: [] }))).toThrow(new RuleCompileError('unknown JSON-logic operation "toString"'));
+  });
+
+  it('bounds nesting at 64 levels, naming the path (20,000 levels: no RangeError)', () => {
+    const nest = (levels: number, wrap: (e: unknown) => unknown) => {
+      let e: unknown = true;
+      for (let i = 0; i < levels; i++) e = wrap(e);
+      return e;
+    };
+    expect(ruleLimits.depth).toBe(64);
+    expect(compile(nest(64, (e) => ({ '!!': [e] })) as JsonLogic)({})).toBe(true);
+    const deep = compileError(nest(20_000, (e) => ({ '!': [e] })));
+    expect(deep.message).toMatch(/^expression nested more than 64 levels deep \(at !\[0\]\.!\[0\]\.!/);
+    expect(compileError(nest(65, (e) => ({ '!!': e }))).message).toBe(`expression nested more than 64 levels deep (at ${Array(64).fill('!![0]').join('.')})`);
+    expect(compileError(nest(20_000, (e) => [e])).message).toMatch(/^expression nested more than 64 levels deep \(at \[0\]\[0\]/);
+    expect(compileError({ var: nest(20_000, (e) => ({ var: e })) }).message).toMatch(/nested more than 64 levels deep/);
+    // The engine's walk over the rules (for last year's cells) stops there too.
+    expect(() => createChecker(ruleSet(nest(20_000, (e) => ({ and: [e, { var: 'prev.requests.newReceived.total' }] }))))).toThrow(RuleCompileError);
+  });
+
+  it('refuses cyclic expressions and shared subtrees that would expand without end', () => {
+    const cyclic: { and: unknown[] } = { and: [] };
+    cyclic.and.push(cyclic);
+    expect(compileError(cyclic).message).toMatch(/nested more than 64 levels deep/);
+    expect(() => createChecker(ruleSet(cyclic))).toThrow(RuleCompileError);
+    // 40 levels, each using the one below twice: 2^40 paths, 41 objects.
+    let shared: unknown = { var: 'a' };
+    for (let i = 0; i < 40; i++) shared = { '+': [shared, shared] };
+    expect(compileError(shared).message).toMatch(/^expression with more than 100000 parts/);
+    expect(() => createChecker(ruleSet(shared))).toThrow(RuleCompileError);
+  });
+
+  it('min and max coerce as json-logic-js (Math.min/max) does, and take any number of arguments', () => {
+    const cases: JsonLogic[] = [{ min: [null, 5] }, { max: ['', -1] }, { min: [] }, { max: [] }, { min: ['3', 2] }, { max: [0, -0] }, { min: [-0, 0] }, { min: [1, 'x'] }];
+    for (const expr of cases) {
+      expect(compile(expr)({}), JSON.stringify(expr)).toEqual(jsonLogic.apply(expr as never, {}));
+    }
+    expect(compile({ max: Array.from({ length: 99_000 }, (_, i) => i) })({})).toBe(98_999);
+  });
+
+  it('checks textNumber\'s pattern when compiling: catastrophic and unknown syntax are refused', () => {
+    const refused = (pattern: string) => compileError({ textNumber: [{ var: 'text' }, pattern] }).message;
+    expect(refused('^(a+)+$')).toMatch(/^textNumber pattern "\^\(a\+\)\+\$": a group repeated more than once may hold only single characters and classes .* \(at textNumber\)$/);
+    for (const pattern of ['(a|a)*', '(a|aa)+', '(?:(\\d+),)*', '(\\d+)*', '((a)b){2,}', '(?:a*)*(b)', '(x?)+']) expect(refused(pattern), pattern).toMatch(/repeated/);
+    expect(refused('(a)\\1')).toMatch(/backreference/);
+    for (const pattern of ['(?=a)(a)', '(?!a)(b)', '(?<=a)(b)', '(?<!a)(b)', '(?<n>a)']) expect(refused(pattern), pattern).toMatch(/lookarounds/);
+    expect(refused('(a{0,1000})')).toMatch(/repetition bound above 100/);
+    expect(refused('(\\d+)\\b')).toMatch(/word boundary/);
+    expect(refused('\\d+件')).toMatch(/no capturing group/);
+    expect(refused('(a')).toMatch(/missing \)/);
+    expect(refused('([ab)')).toMatch(/missing ]/);
+    expect(refused('([z-a])')).toMatch(/range out of order/);
+    expect(refused('(x'.repeat(200))).toMatch(/nested more than 16/);
+    expect(refused('(a)'.repeat(200))).toMatch(/longer than 500/);
+    expect(refused('([^x]{0,100}[^x]{0,100}[^x]{0,100})')).toMatch(/more than 500 steps/);
+    expect(compileError({ and: [{ textNumber: [{ var: 'text' }, { var: 'pattern' }] }] }).message).toBe('"textNumber" takes its pattern as a string (at and[0].textNumber)');
+    expect(() => createChecker(ruleSet({ '==': [{ textNumber: [{ var: 'agency' }, '^(\\d+)+$'] }, null] }))).toThrow(RuleCompileError);
+    // Called directly (json-logic-js), a bad pattern throws the same error rather than running.
+    expect(() => customOperations.textNumber('a'.repeat(29), '^(a+)+$')).toThrow(RuleCompileError);
+    // The shipped patterns are within the syntax.
+    for (const pattern of Object.values(quotedFigurePatterns)) expect(() => compile({ textNumber: [{ var: 'text' }, pattern] })).not.toThrow();
+  });
+
+  it('textNumber runs in time linear in the text, on at most 100,000 characters', () => {
+    // Polynomial for a backtracking engine (each \\d* against every other): linear here.
+    const start = performance.now();
+    expect(customOperations.textNumber('1'.repeat(100_000), '(\\d*\\d*\\d*\\d*\\d*x)')).toBeNull();
+    expect(customOperations.textNumber(`${'1'.repeat(99_000)}x`, '(\\d{0,5})\\d*\\d*\\d*\\d*x')).toBe(11111);
+    expect(performance.now() - start).toBeLessThan(5_000);
+    expect(customOperations.textNumber(`${'。'.repeat(99_990)}共收到申请12件`, '申请(\\d+)件')).toBe(12);
+    expect(customOperations.textNumber(`${'。'.repeat(100_000)}共收到申请12件`, '申请(\\d+)件')).toBeNull();
   });
 });
 

@@ -39,7 +39,6 @@ describe('report schema', () => {
     ['-0', -0, 'got -0'],
     ['a negative count', -1, 'got -1'],
     ['a fraction', 1.5, 'got 1.5'],
-    ['a number beyond safe integers', 2 ** 53 + 2, 'got 9007199254740994'],
     ['a string', '3', 'got "3"'],
     ['a boolean', true, 'got true'],
   ])('rejects %s in a count cell', (_name, value, got) => {
@@ -48,6 +47,28 @@ describe('report schema', () => {
     expect(rest).toEqual([]);
     expect(first).toContain('reviews.reconsideration.total（行政复议 · 总计）: expected a whole number ≥ 0');
     expect(first).toContain(got);
+  });
+
+  it.each([
+    ['a count above 10^9', 'reviews.reconsideration.total', 1e9 + 1, 'expected a whole number from 0 to 1000000000, got 1000000001'],
+    ['a number beyond safe integers', 'reviews.reconsideration.total', 2 ** 53 + 2, 'expected a whole number from 0 to 1000000000, got 9007199254740994'],
+    ['an amount above 10^10 万元', 'active.fees.amount', 1e10 + 0.5, 'expected an amount from 0 to 10000000000 (万元), got 10000000000.5'],
+    ['an amount of 1e20', 'active.fees.amount', 1e20, 'expected an amount from 0 to 10000000000 (万元), got 100000000000000000000'],
+    ['an amount of 1e300', 'active.fees.amount', 1e300, 'expected an amount from 0 to 10000000000 (万元), got 1e+300'],
+    ['an amount above 2^53', 'active.fees.amount', 2 ** 53 + 2, 'expected an amount from 0 to 10000000000 (万元), got 9007199254740994'],
+  ])('rejects %s, naming the limit', (_name, cell, value, message) => {
+    expect(issues(withCell(seed(), cell, value))).toEqual([expect.stringMatching(new RegExp(`^${cell.replaceAll('.', '\\.')}（.*）: ${message.replace(/[()+]/g, '\\$&')}$`))]);
+  });
+
+  it('accepts values at the limits: 10^9 items, 10^10 万元, a change of ±10^9', () => {
+    expect(issues(withCell(seed(), 'reviews.reconsideration.total', 1e9))).toEqual([]);
+    expect(issues(withCell(seed(), 'active.fees.amount', 1e10))).toEqual([]);
+    const r2019 = blankReport('2019', { agency: 'x', year: 2020 });
+    expect(issues(withCell(r2019, 'active.licensing.change', -1e9))).toEqual([]);
+    expect(issues(withCell(r2019, 'active.licensing.change', 1e9))).toEqual([]);
+    expect(issues(withCell(r2019, 'active.licensing.change', -1e9 - 1))).toEqual([
+      expect.stringContaining('expected a whole number from -1000000000 to 1000000000, got -1000000001'),
+    ]);
   });
 
   it('says a missing cell is missing, and rejects unknown cells and rows', () => {
@@ -137,6 +158,87 @@ describe('report schema', () => {
   });
 });
 
+describe('validateReport never throws', () => {
+  const rootIssue = (doc: unknown) => {
+    let result: ReturnType<typeof validateReport> | undefined;
+    expect(() => (result = validateReport(doc))).not.toThrow();
+    expect(result?.ok).toBe(false);
+    return result && !result.ok ? result.issues : [];
+  };
+
+  it('reports a getter that throws as one issue at the root', () => {
+    const doc = { ...seed() } as Record<string, unknown>;
+    Object.defineProperty(doc, 'format', { enumerable: true, get: () => { throw new Error('boom'); } });
+    expect(rootIssue(doc)).toEqual([{ path: '', message: 'not a readable report document: reading it threw an error: boom' }]);
+    // Deeper, where zod reads it: a cell, a section.
+    const deep = clone(seed()) as unknown as { requests: { granted: Record<string, unknown> }; sections: Record<string, unknown> };
+    Object.defineProperty(deep.requests.granted, 'total', { enumerable: true, get: () => { throw new TypeError('no'); } });
+    expect(rootIssue(deep)).toEqual([{ path: '', message: 'not a readable report document: reading it threw a TypeError: no' }]);
+    const section = clone(seed()) as unknown as { sections: Record<string, unknown> };
+    Object.defineProperty(section.sections, 'overview', { enumerable: true, get: () => { throw new Error('x'); } });
+    expect(rootIssue(section)).toHaveLength(1);
+  });
+
+  it('reports a getter that throws only when read again (naming the bad value) as one issue', () => {
+    const doc = clone(seed()) as unknown as { requests: { granted: Record<string, unknown> } };
+    let reads = 0;
+    Object.defineProperty(doc.requests.granted, 'total', {
+      enumerable: true,
+      get: () => {
+        if (reads++) throw new Error('second read');
+        return -1;
+      },
+    });
+    expect(rootIssue(doc)).toHaveLength(1);
+  });
+
+  it('survives a thrown value that is itself hostile', () => {
+    const hostile = new Proxy({}, { getPrototypeOf: () => { throw new Error('again'); }, get: () => { throw new Error('again'); } });
+    const doc = { get format(): string { throw hostile; } };
+    expect(rootIssue(doc)).toEqual([{ path: '', message: 'not a readable report document: reading it threw' }]);
+  });
+
+  it('reports a Proxy whose traps throw, and a revoked Proxy', () => {
+    const boom = () => { throw new Error('trap'); };
+    for (const trap of ['get', 'has', 'ownKeys', 'getOwnPropertyDescriptor', 'getPrototypeOf'] as const) {
+      const doc = new Proxy(clone(seed()) as object, { [trap]: boom });
+      const result = validateReport(doc);
+      expect(result.ok, trap).toBe(false);
+    }
+    const { proxy, revoke } = Proxy.revocable(clone(seed()) as object, {});
+    revoke();
+    expect(rootIssue(proxy)).toEqual([{ path: '', message: expect.stringMatching(/^not a readable report document: reading it threw a TypeError/) }]);
+    // A Proxy that only reads through is validated like the object behind it.
+    expect(validateReport(new Proxy(clone(seed()) as object, {})).ok).toBe(true);
+  });
+
+  it('handles cyclic documents', () => {
+    const top = { ...clone(seed()) } as Record<string, unknown>;
+    top.self = top; // other metadata may be added at the top: a cycle there is kept as it is
+    expect(validateReport(top).ok).toBe(true);
+    const inTable = clone(seed()) as unknown as { requests: Record<string, unknown> };
+    inTable.requests.granted = inTable.requests;
+    expect(issues(inTable).length).toBeGreaterThan(0);
+    const inCell = clone(seed()) as unknown as { requests: { granted: Record<string, unknown> } };
+    inCell.requests.granted.total = inCell;
+    expect(issues(inCell)).toEqual([expect.stringMatching(/^requests\.granted\.total（.*）: expected a whole number ≥ 0, got an object$/)]);
+  });
+
+  it('handles deep nesting, a bigint, a symbol and a function without throwing', () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 100_000; i++) deep = { a: deep };
+    expect(issues(withCell(seed(), 'requests.granted.total', deep as number))[0]).toMatch(/got an object$/);
+    expect(validateReport({ ...seed(), extra: deep }).ok).toBe(true);
+    expect(issues({ ...seed(), requests: deep })[0]).toMatch(/^requests/);
+    let list: unknown = [];
+    for (let i = 0; i < 100_000; i++) list = [list];
+    expect(issues({ ...seed(), sections: list })[0]).toMatch(/^sections/);
+    expect(issues(withCell(seed(), 'requests.granted.total', 1n as unknown as number))[0]).toMatch(/got 1n$/);
+    expect(issues(withCell(seed(), 'requests.granted.total', Symbol('s') as unknown as number))[0]).toMatch(/got a symbol$/);
+    expect(issues({ ...seed(), title: () => 1 })[0]).toMatch(/^title: .*got a function/);
+  });
+});
+
 describe('report.schema.json', () => {
   const schema = JSON.parse(readFileSync(join(import.meta.dirname, '../report.schema.json'), 'utf8')) as object;
   const ajv = new Ajv2020({ allErrors: true, strict: false });
@@ -158,6 +260,16 @@ describe('report.schema.json', () => {
     expect(validate(withCell(seed(), 'active.fees.amount', 7380.28959))).toBe(true);
     expect(validate(withCell(seed(), 'active.fees.amount', -1))).toBe(false);
     expect(validate(withCell(seed(), 'active.fees.amount', '4166.241619' as unknown as number))).toBe(false);
+  });
+
+  it('lets a non-JS validator enforce the limits: 10^9 items, 10^10 万元, changes within ±10^9', () => {
+    expect(validate(withCell(seed(), 'active.fees.amount', 1e10))).toBe(true);
+    for (const amount of [1e10 + 1, 1e20, 1e300, 2 ** 53 + 2]) expect(validate(withCell(seed(), 'active.fees.amount', amount)), String(amount)).toBe(false);
+    expect(validate(withCell(seed(), 'requests.granted.total', 1e9 + 1))).toBe(false);
+    const r2019 = blankReport('2019', { agency: 'x', year: 2020 });
+    expect(validate(withCell(r2019, 'active.licensing.change', -1e9))).toBe(true);
+    expect(validate(withCell(r2019, 'active.licensing.change', -1e9 - 1))).toBe(false);
+    expect(validate(withCell(r2019, 'active.licensing.decisions', 1e9 + 1))).toBe(false);
   });
 
   it('lets a non-JS validator check bodyType', () => {

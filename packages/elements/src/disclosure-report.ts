@@ -12,6 +12,7 @@ import {
   sections,
   taxonomy,
   textSectionKeys,
+  toJson,
 } from '@disclosure-report/core';
 import { type PropertyValues, type TemplateResult, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -20,9 +21,11 @@ import { ReportElement } from './base.js';
 import { type TableContext, indexFindings, renderCellView } from './cells.js';
 import { define } from './define.js';
 import { editCellRenderer } from './edit/cells.js';
+import { DraftsController } from './edit/drafts-controller.js';
 import { ReportEditor } from './edit/editor.js';
 import { ImportNotes } from './edit/import-notes.js';
 import { type Imported, importOther } from './edit/import-other.js';
+import { validateImported } from './edit/validate.js';
 import { findingsList } from './findings.js';
 import { format } from './i18n.js';
 import { asReport, parseReportJson } from './load.js';
@@ -91,7 +94,7 @@ const metaTargets = new Map([
  * @event {CustomEvent<DisclosureFindingSelectDetail>} disclosure-finding-select - A finding was activated; focus moved to its cell.
  * @event {CustomEvent<DisclosureChangeDetail>} disclosure-change - Edit mode: the report changed (detail: report, findings, cause, cells).
  * @event {CustomEvent<DisclosureInputDetail>} disclosure-input - Edit mode: text typed into a cell, accepted or refused.
- * @event {CustomEvent<DisclosureSubmitDetail>} disclosure-submit - Edit mode: `submit()` outside a form.
+ * @event {CustomEvent<DisclosureSubmitDetail>} disclosure-submit - Edit mode: `submit()` outside a form; the draft stays until `markSaved()`.
  *
  * @csspart report - The document wrapper.
  * @csspart title - The report's title.
@@ -114,7 +117,7 @@ const metaTargets = new Map([
  * @csspart edit-status - Edit mode: announcements (refusals, paste, auto totals, undo).
  * @csspart notice - Edit mode: a lasting notice (drafts cannot be kept).
  * @csspart draft-conflict - Edit mode: another tab saved a draft of the same report; keep this page's changes or load that draft.
- * @csspart draft-prompt - Edit mode: the offer to restore a draft.
+ * @csspart draft-prompt - Edit mode: the offer to restore a draft (the fields are disabled until it is answered).
  * @csspart cell-input - Edit mode: the input in a cell (the cell is also `cell-invalid`, `cell-auto`, and `cell-unread` when an imported file's figure could not be read, until edited).
  * @csspart import-summary - Edit mode: after importing a published file, how many cells were read and how many warnings to check (listed with the findings), with a button to dismiss them.
  * @csspart field - Edit mode: a metadata field (agency, year, format, date, body type, title).
@@ -190,6 +193,7 @@ export class DisclosureReportElement extends ReportElement {
 
   readonly #internals: ElementInternals | null;
   readonly #editor: ReportEditor;
+  readonly #drafts: DraftsController;
   /** What the last import of a published file left to check. */
   readonly #imported = new ImportNotes(this);
   #editSource: Report | null = null;
@@ -210,6 +214,7 @@ export class DisclosureReportElement extends ReportElement {
       draftKey: () => this.draftKey,
       draftsDisabled: () => this.noDrafts,
     });
+    this.#drafts = new DraftsController(this, this.#editor, () => this.#editing);
   }
 
   get #editing(): boolean {
@@ -243,7 +248,10 @@ export class DisclosureReportElement extends ReportElement {
     return this.#editor.report ?? super.currentReport;
   }
 
-  /** Whether the report changed since it was loaded, submitted or exported. */
+  /**
+   * Whether the report has changes not yet saved: since it was loaded, exported, or saved as the
+   * page said with `markSaved()` (submitting alone does not clear it). While true, leaving the page asks first.
+   */
   get dirty(): boolean {
     return this.#editing && this.#editor.dirty;
   }
@@ -292,7 +300,8 @@ export class DisclosureReportElement extends ReportElement {
 
   /**
    * Submits: inside a form, as the form's submit button would (validation included); outside
-   * one, dispatches `disclosure-submit`. Either way the draft is removed once submitted.
+   * one, dispatches `disclosure-submit`. Either way the draft is saved at once and kept, and
+   * `dirty` stays true, until the page calls `markSaved()`: a submission that fails loses nothing.
    */
   submit(): void {
     const form = this.#internals?.form ?? null;
@@ -302,15 +311,32 @@ export class DisclosureReportElement extends ReportElement {
     }
     const report = this.value;
     if (!report) return;
-    this.#editor.submitted();
+    this.#drafts.submitting(null);
     this.emit('disclosure-submit', { report });
   }
 
-  /** Downloads the report as JSON (`{agency}-{year}.json`). */
+  /**
+   * Edit mode: tells the element that the server saved the report — call it when the request
+   * that sent it succeeded (a form's `submit` event handled with `fetch`, or `disclosure-submit`).
+   * `report` is what was saved: by default the report as last submitted, else the current one.
+   * The draft is then removed and `dirty` cleared (the leave-page prompt with it), unless the
+   * report changed since it was sent: those changes stay unsaved, in the draft. A form posted
+   * the usual way, which leaves the page, needs no call: the draft is dropped when the page opens
+   * again with a report that holds everything in it (compared by content, whatever the order of
+   * keys); a draft that differs is offered as usual.
+   */
+  markSaved(report?: Report): void {
+    if (this.#editing) this.#editor.saved(report);
+  }
+
+  /**
+   * Downloads the report as JSON (`{agency}-{year}.json`), safe to paste into a page's
+   * `<script type="application/json">` as it is (core's `toJson`: `<`, `>`, `&` written as `\u003c` …).
+   */
   exportJson(): void {
     const report = this.value;
     if (!report) return;
-    const blob = new Blob([JSON.stringify(report, null, 2) + '\n'], { type: 'application/json' });
+    const blob = new Blob([`${toJson(report, { space: 2 })}\n`], { type: 'application/json' });
     const url = URL.createObjectURL(blob);
     const a = document.createElement('a');
     a.href = url;
@@ -320,7 +346,8 @@ export class DisclosureReportElement extends ReportElement {
   }
 
   /**
-   * Imports a file: a report JSON, or (where the importers are available) a PDF, Word, HTML or
+   * Imports a file: a report JSON (which must pass the schema's checks: an invalid document is
+   * refused and the status says why), or (where the importers are available) a PDF, Word, HTML or
    * text report; then edit mode shows how many of its cells were read, marks those that were not
    * and lists the importer's warnings with the findings, until the next import or dismissed.
    */
@@ -330,13 +357,14 @@ export class DisclosureReportElement extends ReportElement {
       let report: Report;
       let imported: Imported | null = null;
       if (/\.json$/i.test(file.name) || file.type === 'application/json') {
-        report = parseReportJson(await file.text(), 'property');
+        report = validateImported(parseReportJson(await file.text(), 'property'));
       } else {
         imported = await importOther(new Uint8Array(await file.arrayBuffer()), file.name);
         report = asReport(imported.report, 'property');
       }
       const before = this.#editor.report;
-      this.#editor.replaceAll(report, 'import');
+      // Refused while the draft prompt waits for an answer.
+      if (!this.#editor.replaceAll(report, 'import')) return false;
       // Totals computed on import (auto totals) have a value: only cells still blank are unread.
       const now = this.#editor.report;
       this.#imported.set(imported, before, (id) => !now || getCell(now, id) == null);
@@ -390,9 +418,9 @@ export class DisclosureReportElement extends ReportElement {
     form?.addEventListener('submit', this.#onFormSubmit);
   }
 
+  /** A form reset goes back to the report as opened (undoable); the draft keeps the changes until the next one. */
   formResetCallback(): void {
-    const origin = this.#editor.origin;
-    if (this.#editing && origin) this.#editor.replaceAll(origin, 'reset');
+    if (this.#editing) this.#editor.reset();
   }
 
   /** The browser restores the field (back/forward navigation): the report as it was edited. */
@@ -419,8 +447,8 @@ export class DisclosureReportElement extends ReportElement {
     this.formDisabled = disabled;
   }
 
-  #onFormSubmit = (): void => {
-    if (this.#editing) this.#editor.submitted();
+  #onFormSubmit = (e: Event): void => {
+    this.#drafts.submitting(e);
   };
 
   #syncForm(): void {
@@ -467,44 +495,6 @@ export class DisclosureReportElement extends ReportElement {
   }
 
   // ---------------------------------------------------------------- lifecycle
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    window.addEventListener('beforeunload', this.#onBeforeUnload);
-    window.addEventListener('pagehide', this.#onPageHide);
-    window.addEventListener('storage', this.#onStorage);
-    document.addEventListener('visibilitychange', this.#onVisibility);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    window.removeEventListener('beforeunload', this.#onBeforeUnload);
-    window.removeEventListener('pagehide', this.#onPageHide);
-    window.removeEventListener('storage', this.#onStorage);
-    document.removeEventListener('visibilitychange', this.#onVisibility);
-    this.#editor.dispose();
-  }
-
-  #onBeforeUnload = (e: BeforeUnloadEvent): void => {
-    if (!this.dirty) return;
-    this.#editor.flushDraft();
-    e.preventDefault();
-    // Older browsers need returnValue set.
-    e.returnValue = '';
-  };
-
-  /** Another tab wrote this report's draft (localStorage fires `storage` in the other tabs). */
-  #onStorage = (e: StorageEvent): void => {
-    if (this.#editing && e.key === this.#editor.key) this.#editor.draftChangedElsewhere();
-  };
-
-  #onPageHide = (): void => {
-    if (this.#editing) this.#editor.flushDraft();
-  };
-
-  #onVisibility = (): void => {
-    if (this.#editing && document.visibilityState === 'hidden') this.#editor.flushDraft();
-  };
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
@@ -631,7 +621,8 @@ export class DisclosureReportElement extends ReportElement {
         break;
       case 'export':
         this.exportJson();
-        this.#editor.submitted();
+        // Nothing unsaved (the file has it), but the draft stays: a download can fail.
+        this.#editor.saved(this.#editor.report, true);
         break;
       case 'import':
         this.renderRoot.querySelector<HTMLInputElement>('input[type="file"]')?.click();
@@ -680,7 +671,8 @@ export class DisclosureReportElement extends ReportElement {
     const selected = chosen ? (findings.find((f) => f.rule === chosen.rule && f.target === chosen.target) ?? null) : null;
     const findingsSig = findings.map((f) => `${f.rule}|${f.target}|${f.severity}|${f.message}`).join('\n');
     const autoCells = editor.autoCells();
-    const disabled = this.formDisabled;
+    // Nothing can be typed while the draft prompt waits: the draft stays as it was until answered.
+    const disabled = this.formDisabled || !!editor.draftPrompt;
     const ctx: TableContext = {
       ...this.#tableContext(report, findings, selected),
       renderCell: editCellRenderer({ texts: editor.texts, errors: editor.errors, autoCells, justFilled: editor.justFilled, unread, disabled }),
@@ -788,7 +780,7 @@ export class DisclosureReportElement extends ReportElement {
           ${s.autoTotals}
         </label>
         <button type="button" data-action="export" part="toolbar-button">${s.exportJson}</button>
-        <button type="button" data-action="import" part="toolbar-button">${s.importFile}</button>
+        <button type="button" data-action="import" part="toolbar-button" ?disabled=${!!editor.draftPrompt}>${s.importFile}</button>
         <input
           type="file"
           hidden

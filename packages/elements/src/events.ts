@@ -66,7 +66,7 @@ export interface DisclosureEventMap {
   'disclosure-change': CustomEvent<DisclosureChangeDetail>;
   /** Edit mode: text typed into a cell, accepted or refused. */
   'disclosure-input': CustomEvent<DisclosureInputDetail>;
-  /** Edit mode: `submit()` was called outside a form (the draft has been removed). */
+  /** Edit mode: `submit()` was called outside a form (the draft stays until `markSaved()`). */
   'disclosure-submit': CustomEvent<DisclosureSubmitDetail>;
   /** A report was loaded (or the `report` property set) and rendered. */
   'disclosure-load': CustomEvent<DisclosureLoadDetail>;

@@ -79,6 +79,12 @@ export interface DisclosureStrings {
   refusedUnitCount: string;
   refusedUnitAmount: string;
   refusedTooLong: string;
+  /** Digits apart, not a grouping of three (「1 2」). */
+  refusedSpacedDigits: string;
+  /** Beyond 10^9 items or 10^10 万元 (core's cellValueLimits). */
+  refusedTooLarge: string;
+  /** More digits than a number keeps exactly. */
+  refusedInexact: string;
   refusedYear: string;
   /** A refusal announced: `{cell}`, `{reason}`. */
   cellRefused: string;
@@ -92,7 +98,7 @@ export interface DisclosureStrings {
   undone: string;
   redone: string;
   formatChanged: string;
-  /** Drafts. */
+  /** Drafts. A draft saved at `{time}` was found; the fields wait for the answer. */
   draftFound: string;
   draftRestore: string;
   draftDiscard: string;
@@ -103,6 +109,12 @@ export interface DisclosureStrings {
   draftConflict: string;
   draftKeepMine: string;
   draftLoadOther: string;
+  /** Another tab discarded this report's draft: this page's changes were saved as the draft again. */
+  draftResaved: string;
+  /** The stored draft could not be read and was moved to the key `{key}`. */
+  draftInvalid: string;
+  /** Form reset: the changes stay in the draft until the next change, and undo brings them back. */
+  formReset: string;
   /** Import and export. */
   imported: string;
   importFailed: string;
@@ -171,6 +183,9 @@ export const defaultStrings: Record<Lang, DisclosureStrings> = {
     refusedUnitCount: '这一栏填写件数，不是金额',
     refusedUnitAmount: '这一栏填写金额（万元），不是件数',
     refusedTooLong: '内容过长，不是数字',
+    refusedSpacedDigits: '数字之间有空格（空格只能分隔三位一组的数字，如 1 234）',
+    refusedTooLarge: '数值过大（件数不超过 10 亿，金额不超过 100 万亿元）',
+    refusedInexact: '位数过多，无法准确保存',
     refusedYear: '年度应为四位数字，例如 2023',
     cellRefused: '{cell}：「{text}」{reason}，未采用',
     pasteDone: '已粘贴 {rows} 行 × {cols} 列',
@@ -181,7 +196,7 @@ export const defaultStrings: Record<Lang, DisclosureStrings> = {
     undone: '已撤销',
     redone: '已重做',
     formatChanged: '已改为{label}，表二按新格式重新填写；可撤销',
-    draftFound: '发现 {time} 自动保存的草稿。',
+    draftFound: '发现 {time} 自动保存的草稿，请先选择：',
     draftRestore: '恢复草稿',
     draftDiscard: '放弃草稿',
     draftRestored: '已恢复草稿',
@@ -190,6 +205,9 @@ export const defaultStrings: Record<Lang, DisclosureStrings> = {
     draftConflict: '这份报告也在另一个窗口或标签页中编辑，那里于 {time} 保存了草稿。本页的修改暂未保存，请选择：',
     draftKeepMine: '保留本页的修改',
     draftLoadOther: '载入那里的草稿',
+    draftResaved: '另一个窗口或标签页放弃了草稿，本页的修改已重新保存。',
+    draftInvalid: '草稿已损坏，已移到 {key}。',
+    formReset: '已重置；修改仍在草稿中，可撤销。',
     imported: '已导入 {name}',
     importFailed: '导入失败：{detail}',
     importJsonOnly: '此页面只能导入 JSON 文件',
@@ -250,6 +268,9 @@ export const defaultStrings: Record<Lang, DisclosureStrings> = {
     refusedUnitCount: 'is an amount; this cell counts items',
     refusedUnitAmount: 'is a count; this cell is an amount in 万元',
     refusedTooLong: 'is too long to be a number',
+    refusedSpacedDigits: 'has a space between digits (a space may only separate groups of three, as in 1 234)',
+    refusedTooLarge: 'is too large (at most 1,000,000,000 items or 10,000,000,000 万元)',
+    refusedInexact: 'has too many digits to be kept exactly',
     refusedYear: 'The year must have four digits, e.g. 2023',
     cellRefused: '{cell}: “{text}” {reason}; not taken',
     pasteDone: 'Pasted {rows} rows × {cols} columns',
@@ -260,7 +281,7 @@ export const defaultStrings: Record<Lang, DisclosureStrings> = {
     undone: 'Undone',
     redone: 'Redone',
     formatChanged: 'Changed to {label}; table 2 follows the new format. Undo restores it.',
-    draftFound: 'A draft saved at {time} was found.',
+    draftFound: 'A draft saved at {time} was found. Choose before editing:',
     draftRestore: 'Restore the draft',
     draftDiscard: 'Discard it',
     draftRestored: 'Draft restored',
@@ -269,6 +290,9 @@ export const defaultStrings: Record<Lang, DisclosureStrings> = {
     draftConflict: 'This report is also being edited in another window or tab, which saved a draft at {time}. Changes on this page are not saved yet; choose:',
     draftKeepMine: 'Keep the changes on this page',
     draftLoadOther: 'Load the other draft',
+    draftResaved: 'Another window or tab discarded the draft. Changes on this page were saved again.',
+    draftInvalid: 'The draft was damaged; it was moved to {key}.',
+    formReset: 'Reset; the changes stay in the draft, and Undo brings them back.',
     imported: 'Imported {name}',
     importFailed: 'Import failed: {detail}',
     importJsonOnly: 'Only JSON files can be imported on this page',

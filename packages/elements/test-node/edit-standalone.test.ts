@@ -1,6 +1,7 @@
 /**
  * Edit mode from the standalone bundle on a plain page under a strict CSP, in Debian's chromium:
- * typing, a draft that survives a real page reload, and the leave-page prompt.
+ * typing, a draft that survives a real page reload, the leave-page prompt, form posts that fail
+ * or succeed (the server here keeps what was posted and serves it back), and two real tabs.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -9,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type Page, chromium } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { seedReportPath } from '../scripts/paths.ts';
 import { chromiumLaunchOptions } from '../../../scripts/chromium.mjs';
 
@@ -18,16 +19,20 @@ const bundlePath = resolve(pkgDir, 'dist/disclosure-report.js');
 const csp = "default-src 'self'; script-src 'self'; style-src 'self'";
 const seedJson = readFileSync(seedReportPath, 'utf8');
 
-const page = `<!doctype html>
+/** The page; `?action=/fail` posts the form where the server answers 500. */
+const page = (action: string) => `<!doctype html>
 <html lang="zh-CN">
 <head><meta charset="utf-8"><title>编辑</title><script type="module" src="/disclosure-report.js"></script></head>
 <body>
-<form id="form" action="/submitted" method="post">
+<form id="form" action="${action === '/fail' ? '/fail' : '/submitted'}" method="post">
 <disclosure-report id="editor" mode="edit" name="report" src="/report.json"></disclosure-report>
 <button>提交</button>
 </form>
 </body>
 </html>`;
+
+/** The report as the server has it: what was last posted to /submitted. */
+let savedReport = seedJson;
 
 let server: Server;
 let base: string;
@@ -41,19 +46,22 @@ beforeAll(async () => {
     const headers = { 'Content-Security-Policy': csp, 'X-Content-Type-Options': 'nosniff' };
     if (url.pathname === '/') {
       res.writeHead(200, { ...headers, 'Content-Type': 'text/html; charset=utf-8' });
-      res.end(page);
+      res.end(page(url.searchParams.get('action') ?? ''));
     } else if (url.pathname === '/disclosure-report.js') {
       res.writeHead(200, { ...headers, 'Content-Type': 'text/javascript; charset=utf-8' });
       res.end(bundle);
     } else if (url.pathname === '/report.json') {
-      res.writeHead(200, { ...headers, 'Content-Type': 'application/json; charset=utf-8' });
-      res.end(seedJson);
-    } else if (url.pathname === '/submitted') {
+      res.writeHead(200, { ...headers, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+      res.end(savedReport);
+    } else if (url.pathname === '/submitted' || url.pathname === '/fail') {
       let body = '';
       req.on('data', (c) => (body += c));
       req.on('end', () => {
-        res.writeHead(200, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' });
-        res.end(body);
+        const ok = url.pathname === '/submitted';
+        // Saved as a database would: same data, keys in another order.
+        if (ok) savedReport = JSON.stringify(Object.fromEntries(Object.entries(JSON.parse(new URLSearchParams(body).get('report')!)).reverse()));
+        res.writeHead(ok ? 200 : 500, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' });
+        res.end(ok ? body : 'Internal Server Error');
       });
     } else {
       res.writeHead(404, headers);
@@ -67,12 +75,25 @@ beforeAll(async () => {
   });
 });
 
+beforeEach(() => {
+  savedReport = seedJson;
+});
+
 afterAll(async () => {
   await browser?.close();
   await new Promise((r) => server?.close(r));
 });
 
 const cell = (id: string) => `#editor td[data-cell="${id}"] input`;
+const draftKeys = (p: Page) => p.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('disclosure-report:')));
+/** The draft's value at a path of its report (undefined when there is no draft). */
+const draftAt = (p: Page, path: string) =>
+  p.evaluate((path) => {
+    const key = Object.keys(localStorage).find((k) => k.startsWith('disclosure-report:') && !k.endsWith(':invalid'));
+    const report = key ? (JSON.parse(localStorage.getItem(key) as string) as { report: unknown }).report : undefined;
+    return path.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown>)?.[k], report);
+  }, path);
+const overview = '#editor textarea[data-section="overview"]';
 const valueOf = (p: Page, id: string) =>
   p.evaluate((id) => {
     const el = document.getElementById('editor') as HTMLElement & { value: Record<string, unknown> };
@@ -129,7 +150,11 @@ describe('edit mode in the standalone bundle', () => {
     await Promise.all([p.waitForURL('**/submitted'), p.locator('button', { hasText: '提交' }).click()]);
     const body = new URLSearchParams(await p.locator('body').innerText());
     expect(JSON.parse(body.get('report')!)).toEqual(JSON.parse(seedJson));
-    expect(await p.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('disclosure-report:')))).toEqual([]);
+    // Opened again as the server saved it: the draft, which it holds all of, is dropped.
+    await p.goto(base + '/');
+    await p.locator(cell('requests.newReceived.naturalPerson')).waitFor();
+    expect(await p.locator('#editor [part~="draft-prompt"]').count()).toBe(0);
+    expect(await draftKeys(p)).toEqual([]);
     expect(problems).toEqual([]);
     await context.close();
   });
@@ -178,6 +203,70 @@ describe('edit mode in the standalone bundle', () => {
     await a.locator('#editor button[data-action="load-other"]').click();
     expect(await valueOf(a, 'requests.granted.commercial')).toBe(7);
     expect(await valueOf(a, 'requests.granted.naturalPerson')).toBe(0);
+    await context.close();
+  });
+  test('a form post that fails loses nothing (no leave prompt on posting); one that succeeds drops the draft on the next load', async () => {
+    const context = await browser.newContext();
+    const p = await context.newPage();
+    const dialogs: string[] = [];
+    p.on('dialog', async (d) => {
+      dialogs.push(d.type());
+      await d.accept();
+    });
+    await p.goto(base + '/?action=/fail');
+    await p.locator(overview).click();
+    await p.keyboard.press('Control+End');
+    await p.keyboard.type('补充一句。');
+    const typed = (await p.locator(overview).inputValue()) as string;
+    await Promise.all([p.waitForURL('**/fail'), p.locator('button', { hasText: '提交' }).click()]);
+    // Posting is leaving the page on purpose: no leave prompt; the draft is kept all the same.
+    expect(dialogs).toEqual([]);
+    expect(await draftAt(p, 'sections.overview')).toBe(typed);
+
+    // Back on the page (the server still has the old report): the work is offered. Until the
+    // answer the fields wait, and a reload leaves the draft as it was.
+    await p.goto(base + '/');
+    await p.locator('#editor [part~="draft-prompt"]').waitFor();
+    expect(await p.locator(overview).isDisabled()).toBe(true);
+    const before = await p.evaluate(() => JSON.stringify({ ...localStorage }));
+    await p.reload();
+    await p.locator('#editor [part~="draft-prompt"]').waitFor();
+    expect(await p.evaluate(() => JSON.stringify({ ...localStorage }))).toBe(before);
+    expect(dialogs).toEqual([]);
+    await p.locator('#editor button[data-action="restore-draft"]').click();
+    expect(await p.locator(overview).inputValue()).toBe(typed);
+
+    // Posted again, this time saved: kept until the page opens with the saved report, then dropped.
+    await Promise.all([p.waitForURL('**/submitted'), p.locator('button', { hasText: '提交' }).click()]);
+    expect(dialogs).toEqual([]);
+    expect(await draftAt(p, 'sections.overview')).toBe(typed);
+    await p.goto(base + '/');
+    await p.locator(overview).waitFor();
+    expect(await p.locator(overview).inputValue()).toBe(typed);
+    expect(await p.locator('#editor [part~="draft-prompt"]').count()).toBe(0);
+    expect(await draftKeys(p)).toEqual([]);
+    await context.close();
+  });
+
+  test('two tabs: 放弃 (discard) in one does not lose the other tab’s live changes', async () => {
+    const context = await browser.newContext();
+    const [a, b] = [await context.newPage(), await context.newPage()];
+    await b.goto(base + '/');
+    await b.locator(cell('requests.granted.naturalPerson')).click();
+    await b.keyboard.type('5');
+    await expect.poll(() => draftAt(b, 'requests.granted.naturalPerson')).toBe(5);
+    // Tab A opens the same report, is offered B's draft and chooses 放弃草稿.
+    await a.goto(base + '/');
+    await a.locator('#editor button[data-action="discard-draft"]').click();
+    // B notices at once, saves its changes again and says so.
+    await expect.poll(() => draftAt(a, 'requests.granted.naturalPerson')).toBe(5);
+    await b.locator('#editor [part~="edit-status"]', { hasText: '另一个窗口或标签页放弃了草稿' }).waitFor();
+    // A, with nothing of its own, raises no conflict; opened again it offers B's work.
+    await a.waitForTimeout(600);
+    expect(await a.locator('#editor [part~="draft-conflict"]').count()).toBe(0);
+    await a.reload();
+    await a.locator('#editor button[data-action="restore-draft"]').click();
+    expect(await valueOf(a, 'requests.granted.naturalPerson')).toBe(5);
     await context.close();
   });
 });

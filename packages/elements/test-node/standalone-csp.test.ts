@@ -164,6 +164,8 @@ describe('dist/disclosure-report.js', () => {
   test('stays lean (gzip size reported)', () => {
     const gz = gzipSync(readFileSync(bundlePath), { level: 9 }).length;
     console.log(`dist/disclosure-report.js: ${readFileSync(bundlePath).length} bytes, ${gz} bytes gzipped`);
-    expect(gz).toBeLessThan(40 * 1024);
+    // 48 KiB: was 40 until the checks ran textNumber on a linear-time matcher (rules from outside
+    // must not hang a page) and drafts and imports were validated; weigh anything new against it.
+    expect(gz).toBeLessThan(48 * 1024);
   });
 });

@@ -41,7 +41,7 @@ const button = (el: DisclosureReportElement, action: string) =>
   el.shadowRoot!.querySelector<HTMLButtonElement>(`button[data-action="${action}"]`);
 
 describe('drafts', () => {
-  test('a draft is saved as you type and survives a reload: restore it, then submit removes it', async () => {
+  test('a draft is saved as you type and survives a reload: restore it, submit, and markSaved() removes it', async () => {
     let el = await renderEditor(seed);
     await typeInto(el, 'requests.newReceived.naturalPerson', '7');
     await vi.waitFor(() => expect(localStorage.getItem(seedKey)).not.toBeNull());
@@ -72,6 +72,10 @@ describe('drafts', () => {
     el.addEventListener('disclosure-submit', (e) => submits.push(e.detail));
     el.submit();
     expect(submits).toEqual([{ report: el.value }]);
+    // Kept until the page says the server saved it.
+    expect(localStorage.getItem(seedKey)).not.toBeNull();
+    expect(el.dirty).toBe(true);
+    el.markSaved();
     expect(localStorage.getItem(seedKey)).toBeNull();
     expect(el.dirty).toBe(false);
   });
@@ -151,7 +155,10 @@ describe('form association', () => {
     const json = submitted!.get('report') as string;
     expect(JSON.parse(json)).toEqual(el.value);
     expect(getCell(JSON.parse(json), 'reviews.reconsideration.total')).toBe(1);
-    // Submitting removes the draft.
+    // Submitting keeps the draft until the page says the report was saved.
+    expect(localStorage.getItem(seedKey)).not.toBeNull();
+    expect(el.dirty).toBe(true);
+    el.markSaved();
     expect(localStorage.getItem(seedKey)).toBeNull();
     expect(el.dirty).toBe(false);
   });

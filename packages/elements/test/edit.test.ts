@@ -297,6 +297,20 @@ describe('edit mode: pasting from a spreadsheet', () => {
     expect(status(el)).toBe('第 2 行第 2 列「-4」不能为负数，整块粘贴未作任何修改');
     expect(el.shadowRoot!.querySelector('[role="status"]')).not.toBeNull();
   });
+
+  test('a 200,000-line block is refused as not fitting, never a stack overflow', async () => {
+    const el = await renderEditor(seed);
+    const before = el.value;
+    const errors: unknown[] = [];
+    const onError = (e: ErrorEvent) => errors.push(e.error);
+    window.addEventListener('error', onError);
+    paste(el, 'requests.newReceived.naturalPerson', '1\t2\r\n'.repeat(200_000));
+    await el.updateComplete;
+    window.removeEventListener('error', onError);
+    expect(errors).toEqual([]);
+    expect(el.value).toBe(before);
+    expect(status(el)).toBe('粘贴的区域（200000 行 × 2 列）超出表格范围，未作任何修改');
+  });
 });
 
 describe('edit mode: auto totals', () => {

@@ -3,6 +3,7 @@
  * six sections, the metadata and every cell, matching labels from the taxonomy.
  */
 import { type BodyType, type CellDef, type ColumnDef, type FormatId, type HeaderNode, type Report, type TableId, blankReport, compact, defaultTitle, formatSchemaIssue, inferBodyType, looksLikeValue, parseValue, sections as sectionDefs, taxonomy, validateReport } from '@disclosure-report/core';
+import { textLimits } from './limits.js';
 import type { Item, Loc, SourceDoc, Token } from './model.js';
 import { LabelSet, type Match, hasNumbering, lcsLength, norm, stripNumbering } from './normalize.js';
 import { headingVariants } from './variants.js';
@@ -138,12 +139,19 @@ export function tokenizeLines(lines: readonly { text: string; loc: Loc }[]): Tok
   return tokenizeLinesEach(lines).flat();
 }
 
-/** The cells of each line. */
+/** The cells of each line (at most {@link textLimits.cells} in all: a report has under 2,000). */
 function tokenizeLinesEach(lines: readonly { text: string; loc: Loc }[]): Token[][] {
   const each: Token[][] = [];
   const hasPipe = lines.some((l) => l.text.includes('|'));
   const hasTab = !hasPipe && lines.some((l) => l.text.includes('\t'));
+  let cellCount = 0;
   for (const [k, l] of lines.entries()) {
+    if (k > 0) {
+      cellCount += (each[k - 1] as Token[]).length;
+      if (cellCount > textLimits.cells) {
+        throw new ImportError('too-complex', `the report's tables have more than ${textLimits.cells} cells (a report has under 2,000)`, { ...(l.loc.line !== undefined ? { line: l.loc.line } : {}), ...(l.loc.page !== undefined ? { page: l.loc.page } : {}) });
+      }
+    }
     const out: Token[] = [];
     each.push(out);
     const raw = l.text.replace(/\r$/, '');
@@ -766,8 +774,13 @@ function rowOrder(t: Token): number {
   return t.loc.page !== undefined ? t.loc.page * 1e6 - ((t.row as number) % 1e6) : (t.row as number);
 }
 
-/** Of header cells stacked over the same columns, the lowest row's. */
+/**
+ * Of header cells stacked over the same columns, the lowest row's. (Quadratic: a group has a
+ * handful; hundreds are no header of the national table, and are left as they are — too many to
+ * resolve into its five columns.)
+ */
 function leafHeaderCells<T extends { tok: Token }>(cells: T[]): T[] {
+  if (cells.length > 256) return cells;
   return cells.filter(
     (c) =>
       !cells.some(
@@ -906,14 +919,18 @@ function tokensOf(doc: SourceDoc, items: readonly Item[]): Token[] {
   const tables = items.filter((i): i is Extract<Item, { kind: 'table' }> => i.kind === 'table');
   const lines = items.filter((i): i is Extract<Item, { kind: 'line' }> => i.kind === 'line');
   if (!tables.length) return tokenizeLines(lines);
-  if (doc.form !== 'pdf' || !lines.length) return tables.flatMap((t) => t.tokens);
+  if (doc.form !== 'pdf' || !lines.length) {
+    const out: Token[] = [];
+    for (const t of tables) for (const tok of t.tokens) out.push(tok);
+    return out;
+  }
   // PDF: cells found by their borders, and lines of text drawn without borders, in page order.
   const perLine = tokenizeLinesEach(lines);
   const out: Token[] = [];
   let k = 0;
+  // Loops, not push(...tokens): a spread of a huge table overflows the stack.
   for (const it of items) {
-    if (it.kind === 'table') out.push(...it.tokens);
-    else out.push(...(perLine[k++] ?? []));
+    for (const t of it.kind === 'table' ? it.tokens : (perLine[k++] ?? [])) out.push(t);
   }
   return out;
 }
@@ -1019,13 +1036,27 @@ export function extractReport(doc: SourceDoc, options: ImportOptions = {}): Impo
     if (s.kind === 'table') sectionTokens.set(s.key as TableId, tokensOf(doc, sectionItems(k)));
   });
   // Tables outside their headings (or pages without the headings): classify by content.
+  // (Tokens added by a set and in place: copying the list for each of thousands of small tables is quadratic.)
+  const inSection = new Map<TableId, Set<Token>>();
   for (const it of items) {
     if (it.kind !== 'table') continue;
     const id = classifyTable(it.tokens);
     if (!id) continue;
     const cur = sectionTokens.get(id) ?? [];
     if (!cur.length || (heads[sectionDefs.findIndex((s) => s.key === id)] as number) < 0) {
-      if (!cur.includes(it.tokens[0] as Token)) sectionTokens.set(id, [...cur, ...it.tokens]);
+      let has = inSection.get(id);
+      let list = cur;
+      if (!has) {
+        // A copy once, then added to in place.
+        inSection.set(id, (has = new Set(cur)));
+        sectionTokens.set(id, (list = cur.slice()));
+      }
+      if (!has.has(it.tokens[0] as Token)) {
+        for (const t of it.tokens) {
+          list.push(t);
+          has.add(t);
+        }
+      }
     }
   }
   const allTokens = tableIds.flatMap((id) => sectionTokens.get(id) ?? []);

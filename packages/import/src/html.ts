@@ -2,7 +2,7 @@
  * Portal HTML (and the HTML mammoth makes of .docx) to a {@link SourceDoc}: text lines of
  * the article, and its tables as grids with merged cells resolved.
  */
-import { type DefaultTreeAdapterTypes, parse } from 'parse5';
+import { type DefaultTreeAdapterMap, type DefaultTreeAdapterTypes, type TreeAdapter, defaultTreeAdapter, parse } from 'parse5';
 import type { Item, Loc, SourceDoc, Token } from './model.js';
 import { norm } from './normalize.js';
 import { ImportError, type SourceForm } from './types.js';
@@ -10,9 +10,14 @@ import { ImportError, type SourceForm } from './types.js';
 type Node = DefaultTreeAdapterTypes.Node;
 type Element = DefaultTreeAdapterTypes.Element;
 
-/** Limits that keep pathological pages from hanging the importer. */
+/** Limits that keep pathological pages from hanging the importer or exhausting its memory. */
 export const htmlLimits = {
-  /** Element nesting depth. */
+  /**
+   * Nodes the parser may create: elements (also those it adds or re-opens itself), text nodes and
+   * comments. A portal page has 5,000–20,000; parse5 keeps about 200 bytes of each.
+   */
+  nodes: 200_000,
+  /** Element nesting depth (while parsing: elements open at once, twice this, as svg and templates are not read). */
   depth: 256,
   /** Grid columns of one table. */
   columns: 512,
@@ -45,19 +50,29 @@ function children(n: Node): Node[] {
 }
 
 const WS = /[ \t\n\r\f]+/g;
+/** Characters of text gathered before they are made a line anyway. */
+const MAX_BUF = 100000;
+
+/**
+ * An element being walked and its ancestors: lines and tables keep the frame they are in (shared,
+ * not a copy of the ancestors for each line, which costs depth × lines).
+ */
+interface Frame {
+  el: Element | undefined;
+  parent: Frame | undefined;
+  depth: number;
+}
 
 interface Line {
   text: string;
-  /** Ancestor elements, outermost first (to find the article). */
-  path: Element[];
   chrome: boolean;
 }
 
 interface Walk {
-  items: { item: Item; path: Element[]; chrome: boolean }[];
+  items: { item: Item; frame: Frame; chrome: boolean }[];
   lines: Line[];
   buf: string;
-  stack: Element[];
+  frame: Frame;
   chromeDepth: number;
   tables: number;
   slots: number;
@@ -73,22 +88,36 @@ function flush(w: Walk): void {
   const text = w.buf.replace(WS, ' ').trim();
   w.buf = '';
   if (!text) return;
-  const line: Line = { text, path: w.stack.slice(), chrome: w.chromeDepth > 0 };
-  w.lines.push(line);
-  w.items.push({ item: { kind: 'line', text, loc: {} }, path: line.path, chrome: line.chrome });
+  const chrome = w.chromeDepth > 0;
+  w.lines.push({ text, chrome });
+  w.items.push({ item: { kind: 'line', text, loc: {} }, frame: w.frame, chrome });
 }
 
-/** The text of a cell or heading: paragraphs and line breaks become spaces. */
-function textOf(n: Node, depth: number): string {
+/** Characters kept of a heading's or title's text (a title is read from its first 200). */
+const MAX_TITLE = 1000;
+/** Characters kept of a cell's text (as of a line of extracted text). */
+const MAX_CELL = 20000;
+
+/**
+ * The text of a cell or heading: paragraphs and line breaks become spaces. At most about `max`
+ * characters: headings nested in headings would otherwise each hold the whole text below them.
+ */
+function textOf(n: Node, depth: number, max = MAX_CELL): string {
   if (depth > htmlLimits.depth) throw new ImportError('html-too-deep', `the page nests elements more than ${htmlLimits.depth} deep`);
-  if (n.nodeName === '#text') return (n as DefaultTreeAdapterTypes.TextNode).value;
+  if (n.nodeName === '#text') {
+    const v = (n as DefaultTreeAdapterTypes.TextNode).value;
+    return v.length > max ? v.slice(0, max) : v;
+  }
   if (!isElement(n) && n.nodeName !== '#document-fragment') return '';
   if (isElement(n)) {
     if (SKIP.has(n.tagName)) return '';
     if (n.tagName === 'br') return ' ';
   }
   let s = '';
-  for (const c of children(n)) s += textOf(c, depth + 1);
+  for (const c of children(n)) {
+    if (s.length >= max) break;
+    s += textOf(c, depth + 1, max - s.length);
+  }
   if (isElement(n) && BLOCK.has(n.tagName)) s = ` ${s} `;
   return s;
 }
@@ -174,7 +203,7 @@ function gridTokens(w: Walk, table: Element, index: number, depth: number): Toke
     }
     // Merged figures from rows above take their column's place in the row.
     if (rowTokens.some((t) => t.mergedFrom)) rowTokens.sort((a, b) => (a.span as [number, number])[0] - (b.span as [number, number])[0]);
-    tokens.push(...rowTokens);
+    for (const t of rowTokens) tokens.push(t);
     shadows[r] = [];
   });
   return tokens;
@@ -183,8 +212,12 @@ function gridTokens(w: Walk, table: Element, index: number, depth: number): Toke
 function walk(w: Walk, n: Node, depth: number): void {
   if (depth > htmlLimits.depth) throw new ImportError('html-too-deep', `the page nests elements more than ${htmlLimits.depth} deep`);
   if (n.nodeName === '#text') {
-    w.buf += (n as DefaultTreeAdapterTypes.TextNode).value;
-    if (w.buf.length > 100000) flush(w);
+    // A long text is cut into lines of about MAX_BUF characters (whitespace is collapsed a line at a time).
+    const v = (n as DefaultTreeAdapterTypes.TextNode).value;
+    for (let i = 0; i < v.length; i += MAX_BUF) {
+      w.buf += i === 0 && v.length <= MAX_BUF ? v : v.slice(i, i + MAX_BUF);
+      if (w.buf.length >= MAX_BUF) flush(w);
+    }
     return;
   }
   if (!isElement(n)) {
@@ -192,7 +225,7 @@ function walk(w: Walk, n: Node, depth: number): void {
     return;
   }
   const tag = n.tagName;
-  if (tag === 'title') w.docTitle = textOf(n, depth).replace(WS, ' ').trim();
+  if (tag === 'title') w.docTitle = textOf(n, depth, MAX_TITLE).replace(WS, ' ').trim();
   if (tag === 'meta') {
     const name = (attr(n, 'name') ?? attr(n, 'property') ?? '').toLowerCase();
     const content = attr(n, 'content') ?? '';
@@ -208,40 +241,117 @@ function walk(w: Walk, n: Node, depth: number): void {
     flush(w);
     return;
   }
-  if (/^h[1-3]$/.test(tag)) w.titles.push(textOf(n, depth).replace(WS, ' ').trim());
+  if (/^h[1-3]$/.test(tag)) w.titles.push(textOf(n, depth, MAX_TITLE).replace(WS, ' ').trim());
   const chrome = CHROME.has(tag) || CHROME_CLASS.test(`${attr(n, 'class') ?? ''} ${attr(n, 'id') ?? ''}`);
   const block = BLOCK.has(tag);
   if (block) flush(w);
   if (tag === 'table' && isDataTable(n, depth)) {
     const index = ++w.tables;
     const tokens = gridTokens(w, n, index, depth);
-    w.items.push({ item: { kind: 'table', tokens, loc: { table: index } }, path: w.stack.slice(), chrome: w.chromeDepth > 0 || chrome });
+    w.items.push({ item: { kind: 'table', tokens, loc: { table: index } }, frame: w.frame, chrome: w.chromeDepth > 0 || chrome });
     return;
   }
-  w.stack.push(n);
+  const frame = w.frame;
+  w.frame = { el: n, parent: frame, depth: frame.depth + 1 };
   if (chrome) w.chromeDepth++;
   for (const c of children(n)) walk(w, c, depth + 1);
   if (block) flush(w);
   if (chrome) w.chromeDepth--;
-  w.stack.pop();
+  w.frame = frame;
+}
+
+/** The innermost frame holding both (the root frame, without an element, when nothing else does). */
+function commonFrame(a: Frame, b: Frame): Frame {
+  let x: Frame = a;
+  let y: Frame = b;
+  while (x.depth > y.depth) x = x.parent as Frame;
+  while (y.depth > x.depth) y = y.parent as Frame;
+  while (x !== y) {
+    x = x.parent as Frame;
+    y = y.parent as Frame;
+  }
+  return x;
+}
+
+function within(f: Frame, ancestor: Frame): boolean {
+  let x: Frame | undefined = f;
+  while (x && x.depth > ancestor.depth) x = x.parent;
+  return x === ancestor;
+}
+
+/**
+ * parse5's tree adapter, counting as it builds: more than {@link htmlLimits.nodes} nodes, or
+ * elements open more than twice {@link htmlLimits.depth} deep, end the parse with an ImportError —
+ * before the tree of a 16 MB page of tags exists.
+ */
+export function limitedAdapter(): TreeAdapter<DefaultTreeAdapterMap> & { flush(): void } {
+  let nodes = 0;
+  let open = 0;
+  const count = () => {
+    if (++nodes > htmlLimits.nodes) throw new ImportError('too-complex', `the page has more than ${htmlLimits.nodes} elements and text nodes (a report page has far fewer)`);
+  };
+  const base = defaultTreeAdapter;
+  // Text comes in runs of word and space characters: appended one by one, 16 MB of 「0 |」 lines
+  // make a text node of 16 million joined strings (half a gigabyte). Runs are gathered, then joined.
+  let pending: DefaultTreeAdapterTypes.TextNode | undefined;
+  let pieces: string[] = [];
+  const flush = () => {
+    if (pending && pieces.length) pending.value += pieces.join('');
+    pieces = [];
+  };
+  return {
+    ...base,
+    createElement(tagName, namespaceURI, attrs) {
+      count();
+      return base.createElement(tagName, namespaceURI, attrs);
+    },
+    createCommentNode(data) {
+      count();
+      return base.createCommentNode(data);
+    },
+    insertText(parentNode, text) {
+      const last = parentNode.childNodes[parentNode.childNodes.length - 1];
+      if (last && last === pending) {
+        pieces.push(text);
+        if (pieces.length >= 4096) flush();
+        return;
+      }
+      flush();
+      if (!last || !base.isTextNode(last)) count();
+      base.insertText(parentNode, text);
+      pending = parentNode.childNodes[parentNode.childNodes.length - 1] as DefaultTreeAdapterTypes.TextNode;
+    },
+    insertTextBefore(parentNode, text, referenceNode) {
+      flush();
+      count();
+      base.insertTextBefore(parentNode, text, referenceNode);
+    },
+    flush,
+    onItemPush() {
+      if (++open > 2 * htmlLimits.depth) throw new ImportError('html-too-deep', `the page nests elements more than ${htmlLimits.depth} deep`);
+    },
+    onItemPop() {
+      open--;
+    },
+  };
 }
 
 /** Parses HTML into lines and tables; keeps the article (the element holding the report's headings). */
 export function htmlDoc(html: string, form: SourceForm = 'html', findArticle: (items: Item[]) => [number, number] | undefined): SourceDoc {
-  const document = parse(html);
-  const w: Walk = { items: [], lines: [], buf: '', stack: [], chromeDepth: 0, tables: 0, slots: 0, mergedFigures: 0, titles: [], metaTitles: [], metaDates: [], metaSource: '', docTitle: '' };
+  const treeAdapter = limitedAdapter();
+  const document = parse(html, { treeAdapter });
+  treeAdapter.flush();
+  const root: Frame = { el: undefined, parent: undefined, depth: 0 };
+  const w: Walk = { items: [], lines: [], buf: '', frame: root, chromeDepth: 0, tables: 0, slots: 0, mergedFigures: 0, titles: [], metaTitles: [], metaDates: [], metaSource: '', docTitle: '' };
   walk(w, document, 0);
   flush(w);
   const content = w.items.filter((i) => !i.chrome);
   let kept = content;
   const span = findArticle(content.map((i) => i.item));
   if (span) {
-    const a = content[span[0]]?.path ?? [];
-    const b = content[span[1]]?.path ?? [];
-    let k = 0;
-    while (k < a.length && k < b.length && a[k] === b[k]) k++;
-    const article = a[k - 1];
-    if (article) kept = content.filter((i) => i.path[k - 1] === article);
+    // The innermost element holding the first and the last section heading.
+    const article = commonFrame(content[span[0]]?.frame ?? root, content[span[1]]?.frame ?? root);
+    if (article.el) kept = content.filter((i) => within(i.frame, article));
   }
   const items = kept.map((i) => i.item);
   // The page's stated date: its meta, then its text outside navigation, sidebars and footers (which list other articles' dates).

@@ -16,6 +16,7 @@ export type { ImportCompleteness, ImportLocation, ImportNote, ImportNoteLevel, I
 export { decodeText, detectForm } from './decode.js';
 export { checkImported, importFindings, noteCells } from './findings.js';
 export { htmlLimits } from './html.js';
+export { docxLimits, textLimits } from './limits.js';
 export { labelVariants } from './variants.js';
 export { parseValue } from '@disclosure-report/core';
 
@@ -62,7 +63,11 @@ export function importJson(json: string): ImportResult {
   });
 }
 
-/** Imports a Word (.docx) file (via mammoth, loaded on demand). */
+/**
+ * Imports a Word (.docx) file (via mammoth, loaded on demand). The archive is checked first
+ * ({@link docxLimits}): an entry or the whole inflating past its limit, or more XML markup than a
+ * report has, is an ImportError `docx-too-large`.
+ */
 export async function importDocx(bytes: Uint8Array, options: ImportOptions = {}): Promise<ImportResult> {
   try {
     const { docxToHtml } = await import('./docx.js');

@@ -36,8 +36,12 @@ function polyfill(): void {
   }
 }
 
-/** Limits for hostile files. */
-export const pdfLimits = { pages: 60, rulesPerPage: 20000, itemsPerPage: 20000 };
+/**
+ * Limits for hostile files: pages read, and text items and ruling lines kept of a page and of
+ * the whole document (a report has a few hundred of each a page). pdf.js parses a page before
+ * its items can be counted, so the document's budget is what bounds the time a PDF takes.
+ */
+export const pdfLimits = { pages: 60, rulesPerPage: 20000, itemsPerPage: 20000, items: 60_000, rules: 60_000 };
 
 interface Run {
   text: string;
@@ -113,24 +117,131 @@ interface CellBox {
   runs: Run[];
 }
 
-function cellOf(r: Run, h: HRule[], v: VRule[]): Omit<CellBox, 'runs'> | undefined {
+/**
+ * Segments [lo, hi] with a key (a rule's x, or y), for nearest-key queries among the segments
+ * that contain a point: a segment tree over the endpoints whose nodes hold their segments sorted
+ * by key. O(n log n) to build, O(log² n) a query — never a scan of every rule for every run.
+ */
+export class Segments {
+  private readonly ends: Float64Array;
+  private readonly size: number;
+  private readonly nodes: Int32Array[];
+  private readonly keys: Float64Array;
+
+  constructor(lo: readonly number[], hi: readonly number[], keys: readonly number[]) {
+    // Half-open [lo, hi + ε): a point on hi is inside, as with a closed segment.
+    const top = hi.map((v) => v + 1e-7);
+    this.ends = Float64Array.from(new Set([...lo, ...top])).sort();
+    this.keys = Float64Array.from(keys);
+    let size = 1;
+    while (size < Math.max(1, this.ends.length)) size *= 2;
+    this.size = size;
+    const lists: number[][] = Array.from({ length: 2 * size }, () => []);
+    for (let i = 0; i < lo.length; i++) {
+      let a = this.slab(lo[i] as number) + size;
+      let b = this.slab(top[i] as number) + size; // exclusive
+      while (a < b) {
+        if (a & 1) (lists[a++] as number[]).push(i);
+        if (b & 1) (lists[--b] as number[]).push(i);
+        a >>= 1;
+        b >>= 1;
+      }
+    }
+    const k = this.keys;
+    this.nodes = lists.map((l) => Int32Array.from(l.sort((x, y) => (k[x] as number) - (k[y] as number) || x - y)));
+  }
+
+  /** The index of the last endpoint ≤ v (−1 before the first). */
+  private slab(v: number): number {
+    let a = 0;
+    let b = this.ends.length;
+    while (a < b) {
+      const m = (a + b) >> 1;
+      if ((this.ends[m] as number) <= v) a = m + 1;
+      else b = m;
+    }
+    return a - 1;
+  }
+
+  /** Of the segments containing `point`, the one with the greatest key below `key` (`below`), or the least above it; ties: the first drawn. */
+  nearest(point: number, key: number, below: boolean): number | undefined {
+    const slab = this.slab(point);
+    if (slab < 0) return undefined;
+    const k = this.keys;
+    let best: number | undefined;
+    for (let n = slab + this.size; n >= 1; n >>= 1) {
+      const list = this.nodes[n] as Int32Array;
+      if (!list.length) continue;
+      // First position with key ≥ `key` (below) or > `key` (above).
+      let a = 0;
+      let b = list.length;
+      while (a < b) {
+        const m = (a + b) >> 1;
+        const km = k[list[m] as number] as number;
+        if (below ? km < key : km <= key) a = m + 1;
+        else b = m;
+      }
+      let pick: number | undefined;
+      if (below) {
+        if (a === 0) continue;
+        // The first drawn of the segments with that key.
+        const kk = k[list[a - 1] as number] as number;
+        let c = 0;
+        let d = a - 1;
+        while (c < d) {
+          const m = (c + d) >> 1;
+          if ((k[list[m] as number] as number) < kk) c = m + 1;
+          else d = m;
+        }
+        pick = list[c];
+      } else {
+        if (a === list.length) continue;
+        pick = list[a];
+      }
+      if (pick === undefined) continue;
+      if (best === undefined) best = pick;
+      else {
+        const kb = k[best] as number;
+        const kp = k[pick] as number;
+        if ((below ? kp > kb : kp < kb) || (kp === kb && pick < best)) best = pick;
+      }
+    }
+    return best;
+  }
+}
+
+/** A page's ruling lines, indexed for {@link cellOf}. */
+interface Rules {
+  h: HRule[];
+  v: VRule[];
+  /** Vertical rules by the y they span, keyed by x. */
+  vi: Segments;
+  /** Horizontal rules by the x they span, keyed by y. */
+  hi: Segments;
+}
+
+function indexRules(h: HRule[], v: VRule[]): Rules {
+  return {
+    h,
+    v,
+    vi: new Segments(v.map((s) => s.y0 - 0.5), v.map((s) => s.y1 + 0.5), v.map((s) => s.x)),
+    hi: new Segments(h.map((s) => s.x0 - 0.5), h.map((s) => s.x1 + 0.5), h.map((s) => s.y)),
+  };
+}
+
+/** The box of ruling lines around a run: the nearest rules left, right, above and below its centre. */
+function cellOf(r: Run, rules: Rules): Omit<CellBox, 'runs'> | undefined {
   const cx = r.x + Math.min(r.w, r.size) / 2;
   const cy = r.y + r.size * 0.35;
-  let left: VRule | undefined;
-  let right: VRule | undefined;
-  for (const s of v) {
-    if (cy < s.y0 - 0.5 || cy > s.y1 + 0.5) continue;
-    if (s.x < cx && (!left || s.x > left.x)) left = s;
-    if (s.x > cx && (!right || s.x < right.x)) right = s;
-  }
-  if (!left || !right) return undefined;
-  let top = Infinity;
-  let bottom = -Infinity;
-  for (const s of h) {
-    if (cx < s.x0 - 0.5 || cx > s.x1 + 0.5) continue;
-    if (s.y > cy && s.y < top) top = s.y;
-    if (s.y < cy && s.y > bottom) bottom = s.y;
-  }
+  const li = rules.vi.nearest(cy, cx, true);
+  const ri = rules.vi.nearest(cy, cx, false);
+  if (li === undefined || ri === undefined) return undefined;
+  const left = rules.v[li] as VRule;
+  const right = rules.v[ri] as VRule;
+  const ti = rules.hi.nearest(cx, cy, false);
+  const bi = rules.hi.nearest(cx, cy, true);
+  let top = ti === undefined ? Infinity : (rules.h[ti] as HRule).y;
+  let bottom = bi === undefined ? -Infinity : (rules.h[bi] as HRule).y;
   // A row cut by a page break has no border on that side: its side borders end there.
   if (!Number.isFinite(top)) top = Math.min(left.y1, right.y1);
   if (!Number.isFinite(bottom)) bottom = Math.max(left.y0, right.y0);
@@ -183,6 +294,13 @@ export async function pdfDoc(bytes: Uint8Array): Promise<SourceDoc> {
   const OPS = pdfjs.OPS as unknown as Record<string, number>;
   const blocks: { page: number; top: number; left: number; item?: Item; cell?: CellBox }[] = [];
   const pages = Math.min(doc.numPages, pdfLimits.pages);
+  let itemCount = 0;
+  let ruleCount = 0;
+  const overBudget = async (over: boolean, what: string, p: number) => {
+    if (!over) return;
+    await task.destroy();
+    throw new ImportError('too-complex', `the PDF draws more than ${what} by page ${p} (a report has a few hundred a page)`, { page: p });
+  };
   for (let p = 1; p <= pages; p++) {
     const page = await doc.getPage(p);
     const content = await page.getTextContent();
@@ -192,16 +310,23 @@ export async function pdfDoc(bytes: Uint8Array): Promise<SourceDoc> {
       const t = it.transform as number[];
       runs.push({ text: it.str, x: t[4] as number, y: t[5] as number, w: it.width, size: Math.hypot(t[2] as number, t[3] as number) || it.height || 10, page: p });
     }
-    let rules: { h: HRule[]; v: VRule[] } = { h: [], v: [] };
+    itemCount += runs.length;
+    await overBudget(itemCount > pdfLimits.items, `${pdfLimits.items} text runs`, p);
+    let found: { h: HRule[]; v: VRule[] } = { h: [], v: [] };
     try {
-      rules = rulesOf(await page.getOperatorList(), OPS);
+      found = rulesOf(await page.getOperatorList(), OPS);
     } catch {
       // No geometry: the page is read as lines.
     }
+    // What pdf.js keeps of the page (its operator list) is not needed again.
+    page.cleanup();
+    ruleCount += found.h.length + found.v.length;
+    await overBudget(ruleCount > pdfLimits.rules, `${pdfLimits.rules} ruling lines`, p);
+    const rules = indexRules(found.h, found.v);
     const cells = new Map<string, CellBox>();
     const free: Run[] = [];
     for (const r of runs) {
-      const box = cellOf(r, rules.h, rules.v);
+      const box = cellOf(r, rules);
       if (!box) {
         free.push(r);
         continue;
@@ -213,7 +338,7 @@ export async function pdfDoc(bytes: Uint8Array): Promise<SourceDoc> {
     }
     for (const cell of cells.values()) {
       // A box around several cells (a table drawn with its outer border only) is not a cell.
-      if (spansCells(cell.runs)) free.push(...cell.runs);
+      if (spansCells(cell.runs)) for (const r of cell.runs) free.push(r);
       else blocks.push({ page: p, top: cell.top, left: cell.left, cell });
     }
     // Free text: lines by baseline.
@@ -256,11 +381,16 @@ export async function pdfDoc(bytes: Uint8Array): Promise<SourceDoc> {
   const closeTable = () => {
     if (!table) return;
     tables++;
-    const tops = [...new Set(table.cells.map((c) => `${table?.page}:${c.top.toFixed(1)}`))];
-    const lefts = [...new Set(table.cells.map((c) => c.left.toFixed(1)))].sort((a, b) => Number(a) - Number(b));
+    // Row and column numbers by first appearance (rows) and by position (columns): maps, not indexOf per cell.
+    const tops = new Map<string, number>();
+    for (const c of table.cells) {
+      const key = `${table.page}:${c.top.toFixed(1)}`;
+      if (!tops.has(key)) tops.set(key, tops.size + 1);
+    }
+    const lefts = new Map([...new Set(table.cells.map((c) => c.left.toFixed(1)))].sort((a, b) => Number(a) - Number(b)).map((l, i) => [l, i + 1]));
     table.tokens.forEach((t, i) => {
       const c = (table as { cells: CellBox[] }).cells[i] as CellBox;
-      t.loc = { ...t.loc, table: tables, row: tops.indexOf(`${t.loc.page}:${c.top.toFixed(1)}`) + 1, column: lefts.indexOf(c.left.toFixed(1)) + 1 };
+      t.loc = { ...t.loc, table: tables, row: (tops.get(`${t.loc.page}:${c.top.toFixed(1)}`) ?? 0), column: lefts.get(c.left.toFixed(1)) ?? 0 };
     });
     items.push({ kind: 'table', tokens: table.tokens, loc: { table: tables } });
     table = undefined;

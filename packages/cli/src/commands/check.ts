@@ -14,7 +14,10 @@ sources (.txt, .html, .docx, .pdf) are imported first. A directory is checked fi
 
   --prev <file>   last year's report of the same agency (enables the prev.* rules); a folder
                   of last year's reports is matched by agency and year
-  --jobs N|auto   check on N worker threads (auto: one per core); output keeps the files' order
+  --jobs N|auto   check in N worker processes (auto: one per core); output keeps the files' order.
+                  Each worker's heap is at most DISCLOSURE_WORKER_MAX_MB (default 1024) MB: a file
+                  that needs more, or that makes a worker crash, is named as not checked (exit 2)
+                  and the rest are checked
   --json          print [{ "file", "findings": [{ rule, target, severity, message, cells, expected?, actual? }],
                   "completeness"?: { read, expected } }] (completeness: for a published source)
   --lang zh|en    language of the messages (default zh)

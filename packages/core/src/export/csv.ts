@@ -6,15 +6,42 @@
 import { type CellValue, type Report, blankReport, getCell, withCell } from '../report.js';
 import { validateReport, formatSchemaIssue } from '../schema.js';
 import { type FormatId, type Lang, isFormatId, labelPath, sections, taxonomy, textSectionKeys } from '../taxonomy.js';
+import { scriptSafeJson } from './json.js';
 
 /** The columns of the per-report CSV. */
 export const csvColumns = ['id', 'table', 'row', 'column', 'value'] as const;
 /** The columns of the batch CSV / NDJSON (one line per report and cell). */
 export const batchColumns = ['file', 'agency', 'year', 'format', ...csvColumns] as const;
 
-/** A CSV field, quoted when it has to be (RFC 4180). */
+// Excel, WPS and LibreOffice evaluate a cell that starts with one of = + - @ tab CR as a formula
+// (`=HYPERLINK(…)`, `=cmd|' /C calc'!A0`), quoted or not. Apostrophes before one are counted
+// too, so that the prefix below can always be told from text that starts with an apostrophe.
+const formulaStart = /^'*[=+\-@\t\r]/;
+// What String(number) writes: a negative cell value (the 2019 format's 比上年增减) stays a number.
+const plainNumber = /^-?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
+
+/**
+ * Text made inert for spreadsheets: a field that starts with `=`, `+`, `-`, `@`, a tab or a
+ * carriage return (after any apostrophes) gets one more apostrophe in front, so Excel and WPS
+ * show it as text instead of evaluating it as a formula. Numbers (`-3`, `1e-7`) are left as
+ * they are. {@link readCsvSafeText} undoes it exactly.
+ */
+export function csvSafeText(text: string): string {
+  return formulaStart.test(text) && !plainNumber.test(text) ? `'${text}` : text;
+}
+
+/** The text a {@link csvSafeText} field stands for: one leading apostrophe off a field that starts with apostrophes and then `=`, `+`, `-`, `@`, tab or CR. */
+export function readCsvSafeText(field: string): string {
+  return field.startsWith("'") && formulaStart.test(field) ? field.slice(1) : field;
+}
+
+/**
+ * A CSV field: made inert for spreadsheets ({@link csvSafeText}), then quoted when it has to
+ * be (RFC 4180).
+ */
 export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) || /^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  const text = csvSafeText(value);
+  return /[",\r\n]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 const metaKeys = ['format', 'agency', 'year', 'title', 'publishedOn'] as const;
@@ -131,7 +158,8 @@ export function fromCsv(text: string): Report {
   const valueCol = col('value');
   if (idCol < 0 || valueCol < 0) throw new CsvError('line 1: expected a header with the columns id and value');
   const values = new Map<string, { value: string; line: number }>();
-  rows.forEach((r, i) => values.set(r[idCol] ?? '', { value: r[valueCol] ?? '', line: i + 2 }));
+  // Fields that toCsv made inert for spreadsheets (a leading apostrophe) read back to the text.
+  rows.forEach((r, i) => values.set(readCsvSafeText(r[idCol] ?? ''), { value: readCsvSafeText(r[valueCol] ?? ''), line: i + 2 }));
   const format = values.get('format')?.value;
   if (!isFormatId(format)) throw new CsvError(`format: expected 2021 or 2019, got "${format ?? ''}"`);
   const year = Number(values.get('year')?.value);
@@ -161,16 +189,19 @@ export function fromCsv(text: string): Report {
   return checked.report;
 }
 
-/** Lines of the batch CSV for one report (no header): `file,agency,year,format,id,table,row,column,value`. */
+/**
+ * Lines of the batch CSV for one report (no header): `file,agency,year,format,id,table,row,column,value`.
+ * Every field, the file name included, is made inert for spreadsheets ({@link csvField}).
+ */
 export function batchCsvLines(file: string, report: Report, lang: Lang = 'zh-CN'): string[] {
   const lead = [file, report.agency, String(report.year), report.format].map(csvField).join(',');
   return taxonomyRecords(report, lang).map((r) => `${lead},${csvColumns.map((c) => csvField(r[c])).join(',')}`);
 }
 
-/** NDJSON lines for one report: one JSON object per cell. */
+/** NDJSON lines for one report: one JSON object per cell (safe inside HTML: {@link scriptSafeJson}). */
 export function batchNdjsonLines(file: string, report: Report, lang: Lang = 'zh-CN'): string[] {
   return taxonomyRecords(report, lang).map((r) =>
-    JSON.stringify({ file, agency: report.agency, year: report.year, format: report.format, id: r.id, table: r.table, row: r.row, column: r.column, value: r.value === '' ? null : Number(r.value) }),
+    scriptSafeJson({ file, agency: report.agency, year: report.year, format: report.format, id: r.id, table: r.table, row: r.row, column: r.column, value: r.value === '' ? null : Number(r.value) }),
   );
 }
 

@@ -1,2 +1,3 @@
 export * from './csv.js';
 export * from './html.js';
+export * from './json.js';

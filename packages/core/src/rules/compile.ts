@@ -4,8 +4,24 @@
  * The semantics follow json-logic-js for every operation implemented here (the tests
  * compare both on random reports).
  */
+import { RuleCompileError } from './errors.js';
 import { customOperations } from './operations.js';
+import { compilePattern } from './pattern.js';
 import type { JsonLogic } from './types.js';
+
+export { RuleCompileError };
+
+/**
+ * What one expression may hold: rules come from files (rule packs) as well as from this
+ * package, and compiling must end in a closure or a {@link RuleCompileError}, never in a
+ * stack overflow or an exponential walk (an object graph that shares subtrees).
+ */
+export const ruleLimits = {
+  /** Levels of operations and lists inside one another (the built-in rules use 9). */
+  depth: 64,
+  /** Operations, lists and values in one expression, shared subtrees counted each time (the built-in rules use at most 877). */
+  nodes: 100_000,
+} as const;
 
 /** A compiled expression: evaluates against some data. */
 export type Compiled = (data: unknown) => unknown;
@@ -26,14 +42,6 @@ type Fn = (scope: Scope) => unknown;
 
 /** Cell paths read from `Scope.cells` in the compile under way (set by {@link compileWithCells}). */
 let cellSlots: ReadonlyMap<string, number> | undefined;
-
-/** Thrown for an expression the engine cannot run (unknown operation, wrong shape). */
-export class RuleCompileError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'RuleCompileError';
-  }
-}
 
 // JSON-logic truthiness: an empty array is false. Booleans first: most values tested are.
 const truthy = (v: unknown): boolean => (typeof v === 'boolean' ? v : Array.isArray(v) ? v.length > 0 : Boolean(v));
@@ -191,7 +199,18 @@ const andN =
     return v;
   };
 
-const operations: Record<string, Factory> = {
+/** min and max over the arguments, with Math.min/max's coercion (ToNumber) and NaN. */
+function extreme(args: readonly Fn[], d: Scope, better: (a: number, b: number) => boolean): number {
+  let out = args.length ? Number.NaN : better(1, 0) ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+  for (let i = 0; i < args.length; i++) {
+    const v = Number((args[i] as Fn)(d));
+    if (Number.isNaN(v)) return Number.NaN;
+    if (i === 0 || better(v, out)) out = v;
+  }
+  return out;
+}
+
+const operationTable: Record<string, Factory> = {
   '==': comparison('=='),
   '===': comparison('==='),
   '!=': comparison('!='),
@@ -298,8 +317,9 @@ const operations: Record<string, Factory> = {
     }
     return (d) => Number(a(d)) % Number(b(d));
   },
-  min: (args) => (d) => Math.min(...args.map((a) => num(a(d)))),
-  max: (args) => (d) => Math.max(...args.map((a) => num(a(d)))),
+  // As json-logic-js's Math.min/max.apply, without spreading the arguments (which throws for a long list).
+  min: (args) => (d) => extreme(args, d, (a, b) => a < b || (a === 0 && b === 0 && Object.is(a, -0))),
+  max: (args) => (d) => extreme(args, d, (a, b) => a > b || (a === 0 && b === 0 && Object.is(b, -0))),
   cat: (args) => (d) => {
     let s = '';
     for (const a of args) {
@@ -323,25 +343,66 @@ const operations: Record<string, Factory> = {
     if (!b || typeof (b as { indexOf?: unknown }).indexOf !== 'function') return false;
     return (b as string | unknown[]).indexOf(a as string) !== -1;
   }),
-  textNumber: binary((a, b) => customOperations.textNumber(a, b)),
+  textNumber: (args, raw) => {
+    // The pattern is part of the rule, checked here (syntax and limits: pattern.ts).
+    const pattern = raw[1];
+    if (typeof pattern !== 'string') throw new RuleCompileError(`"textNumber" takes its pattern as a string${at()}`);
+    try {
+      compilePattern(pattern);
+    } catch (e) {
+      throw e instanceof RuleCompileError ? new RuleCompileError(`${e.message}${at()}`) : e;
+    }
+    const [a] = args as [Fn];
+    return (d) => customOperations.textNumber(a(d), pattern);
+  },
   textSimilarity: (args) => {
     const [a, b, m] = args as [Fn, Fn, Fn | undefined];
     return (d) => customOperations.textSimilarity(a(d), b(d), m ? m(d) : 0);
   },
 };
-operations['?:'] = operations.if as Factory;
+operationTable['?:'] = operationTable.if as Factory;
+// Looked up in Maps: an operation named constructor, __proto__ or toString is unknown, not Object's.
+const operations = new Map(Object.entries(operationTable));
 
-const arity: Record<string, [number, number]> = {
+const arity = new Map<string, [number, number]>(Object.entries({
   '==': [2, 2], '===': [2, 2], '!=': [2, 2], '!==': [2, 2], '<': [2, 3], '<=': [2, 3], '>': [2, 2], '>=': [2, 2],
   '!': [1, 1], '!!': [1, 1], '-': [1, 2], '/': [2, 2], '%': [2, 2], substr: [2, 3], in: [2, 2],
   textNumber: [2, 2], textSimilarity: [2, 3],
-};
+}));
+
+/** Where the compile is: the operations and list positions from the root (`and[1].or[0]`). */
+const trail: string[] = [];
+/** Operations and lists around the node being compiled, and nodes compiled so far from the root. */
+let depth = 0;
+let nodeCount = 0;
+const shorten = (s: string, n = 40): string => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+const segment = (op: string): string => (/^[A-Za-z_$?:!=<>+*%/-]{1,20}$/.test(op) ? op : JSON.stringify(shorten(op)));
+/** ` (at and[1].or[0])` for the node being compiled, `` at the root. */
+function at(): string {
+  if (!trail.length) return '';
+  let path = trail.join('');
+  if (path.startsWith('.')) path = path.slice(1);
+  return ` (at ${path.length > 1000 ? `${path.slice(0, 500)}…${path.slice(-500)}` : path})`;
+}
+
+/** Compiles from the root: the trail and the node budget start afresh (also after an error). */
+function compileRoot(expr: JsonLogic): Fn {
+  trail.length = 0;
+  depth = 0;
+  nodeCount = 0;
+  try {
+    return compileNode(expr);
+  } finally {
+    trail.length = 0;
+    depth = 0;
+  }
+}
 
 const noCells: readonly unknown[] = [];
 
 /** Compiles one JSON-logic expression. Throws {@link RuleCompileError} for what it cannot run. */
 export function compile(expr: JsonLogic): Compiled {
-  const f = compileNode(expr);
+  const f = compileRoot(expr);
   return (data) => f({ data, cells: noCells });
 }
 
@@ -352,30 +413,61 @@ export function compile(expr: JsonLogic): Compiled {
 export function compileWithCells(expr: JsonLogic, slots: ReadonlyMap<string, number>): Fn {
   cellSlots = slots;
   try {
-    return compileNode(expr);
+    return compileRoot(expr);
   } finally {
     cellSlots = undefined;
   }
 }
 export type { Fn as ScopedCompiled };
 
+/** Compiles the items of a list (or an operation's arguments), each under its index in the trail. */
+function compileItems(items: readonly JsonLogic[]): Fn[] {
+  const out: Fn[] = [];
+  for (let i = 0; i < items.length; i++) {
+    trail.push(`[${i}]`);
+    out.push(compileNode(items[i] as JsonLogic));
+    trail.pop();
+  }
+  return out;
+}
+
 function compileNode(expr: JsonLogic): Fn {
+  if (++nodeCount > ruleLimits.nodes) throw new RuleCompileError(`expression with more than ${ruleLimits.nodes} parts${at()}`);
   if (expr === null || typeof expr !== 'object') return () => expr;
+  if (depth >= ruleLimits.depth) throw new RuleCompileError(`expression nested more than ${ruleLimits.depth} levels deep${at()}`);
+  depth++;
+  try {
+    return compileObject(expr);
+  } finally {
+    depth--;
+  }
+}
+
+/** An operation or a list (one level deeper). */
+function compileObject(expr: JsonLogic[] | { [operator: string]: JsonLogic }): Fn {
   if (Array.isArray(expr)) {
-    const items = expr.map(compileNode);
+    const items = compileItems(expr);
     return (d) => items.map((f) => f(d));
   }
   const ops = Object.keys(expr);
-  if (ops.length !== 1) throw new RuleCompileError(`a JSON-logic operation has exactly one key, got ${JSON.stringify(ops)}`);
-  const op = ops[0] as string;
-  const rawArgs = expr[op] as JsonLogic;
-  const args: JsonLogic[] = Array.isArray(rawArgs) ? rawArgs : [rawArgs];
-  if (op === 'var') return compileVar(args);
-  const factory = operations[op];
-  if (!factory) throw new RuleCompileError(`unknown JSON-logic operation "${op}"`);
-  const [lo, hi] = arity[op] ?? [0, Number.POSITIVE_INFINITY];
-  if (args.length < lo || args.length > hi) {
-    throw new RuleCompileError(`"${op}" takes ${lo === hi ? lo : `${lo} to ${hi}`} arguments, got ${args.length}`);
+  if (ops.length !== 1) {
+    const shown = ops.slice(0, 5).map((k) => shorten(k));
+    throw new RuleCompileError(`a JSON-logic operation has exactly one key, got ${JSON.stringify(shown)}${ops.length > 5 ? ` and ${ops.length - 5} more` : ''}${at()}`);
   }
-  return factory(args.map(compileNode), args);
+  const op = ops[0] as string;
+  const factory = op === 'var' ? undefined : operations.get(op);
+  if (op !== 'var' && !factory) throw new RuleCompileError(`unknown JSON-logic operation "${shorten(op)}"${at()}`);
+  trail.push(`.${segment(op)}`);
+  try {
+    const rawArgs = expr[op] as JsonLogic;
+    const args: JsonLogic[] = Array.isArray(rawArgs) ? rawArgs : [rawArgs];
+    if (op === 'var') return compileVar(args);
+    const [lo, hi] = arity.get(op) ?? [0, Number.POSITIVE_INFINITY];
+    if (args.length < lo || args.length > hi) {
+      throw new RuleCompileError(`"${op}" takes ${lo === hi ? lo : `${lo} to ${hi}`} arguments, got ${args.length}${at()}`);
+    }
+    return (factory as Factory)(compileItems(args), args);
+  } finally {
+    trail.pop();
+  }
 }

@@ -4,7 +4,7 @@
  */
 import type { Report } from '../report.js';
 import { type FormatId, type Lang, taxonomy } from '../taxonomy.js';
-import { type ScopedCompiled, compileWithCells } from './compile.js';
+import { type ScopedCompiled, compileWithCells, ruleLimits } from './compile.js';
 import { generateRules } from './generate.js';
 import type { Finding, Rule, RuleSet, Severity } from './types.js';
 
@@ -42,16 +42,21 @@ function cellReader(
   const size = cells.length;
   // Last year's cells are read as `prev.<id>`, and only those the rules use (a handful).
   const used = new Set<string>();
-  const collect = (e: unknown): void => {
-    if (Array.isArray(e)) e.forEach(collect);
-    else if (e && typeof e === 'object') {
+  // Each object once and no deeper than compiling goes: a rule nested too deep (or sharing
+  // subtrees without end) is left for the compiler to refuse with a RuleCompileError.
+  const seen = new Set<object>();
+  const collect = (e: unknown, depth = 0): void => {
+    if (!e || typeof e !== 'object' || seen.has(e) || depth > ruleLimits.depth) return;
+    seen.add(e);
+    if (Array.isArray(e)) for (const item of e) collect(item, depth + 1);
+    else {
       for (const [op, arg] of Object.entries(e)) {
         if (op === 'var' && typeof arg === 'string') used.add(arg);
-        else collect(arg);
+        else collect(arg, depth + 1);
       }
     }
   };
-  for (const r of rules) [r.condition, r.expected, r.actual].forEach(collect);
+  for (const r of rules) for (const e of [r.condition, r.expected, r.actual]) collect(e);
   const prevCells = cells.filter((c) => used.has(`prev.${c.id}`));
   const slots = new Map<string, number>([
     ...cells.map((c, i) => [c.id, i] as const),

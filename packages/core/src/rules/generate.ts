@@ -14,6 +14,7 @@ import {
   taxonomy,
   textSectionKeys,
 } from '../taxonomy.js';
+import { cellValueLimits } from '../values.js';
 import type { JsonLogic, Rule, RuleSet, Severity } from './types.js';
 
 const v = (path: string): JsonLogic => ({ var: path });
@@ -64,10 +65,12 @@ export const copiedTextThreshold = 0.9;
 function cellTypeCondition(cell: CellDef): JsonLogic {
   const x = v(cell.id);
   const blank = equal(x, null);
-  if (cell.kind === 'change') return { or: [blank, equal({ '%': [x, 1] }, 0)] };
-  if (cell.kind === 'count') return { or: [blank, { and: [{ '>=': [x, 0] }, equal({ '%': [x, 1] }, 0)] }] };
+  // Within the kind's limits (cellValueLimits): lo ≤ x ≤ hi, JSON-logic's "between".
+  const limit = cellValueLimits[cell.kind];
+  if (cell.kind === 'change') return { or: [blank, { and: [{ '<=': [-limit, x, limit] }, equal({ '%': [x, 1] }, 0)] }] };
+  if (cell.kind === 'count') return { or: [blank, { and: [{ '<=': [0, x, limit] }, equal({ '%': [x, 1] }, 0)] }] };
   // An amount: any number ≥ 0, with as many decimals as printed (万元 exact to the 分: 4166.241619).
-  return { or: [blank, { '>=': [x, 0] }] };
+  return { or: [blank, { '<=': [0, x, limit] }] };
 }
 
 /** Expands the checks of rules.md for one format. */
@@ -157,10 +160,14 @@ export function generateRules(format: FormatId): RuleSet {
     );
   }
 
+  const { count: maxCount, amount: maxAmount, change: maxChange } = cellValueLimits;
   const kindMsg = {
-    count: msg('应为不小于 0 的整数，填写的是 {actual}', 'must be a whole number ≥ 0, is {actual}'),
-    amount: msg('应为不小于 0 的金额（万元），填写的是 {actual}', 'must be an amount ≥ 0 (10,000 yuan), is {actual}'),
-    change: msg('应为整数，填写的是 {actual}', 'must be a whole number, is {actual}'),
+    count: msg(`应为 0 至 ${maxCount} 之间的整数，填写的是 {actual}`, `must be a whole number from 0 to ${maxCount}, is {actual}`),
+    amount: msg(
+      `应为 0 至 ${maxAmount} 之间的金额（万元），填写的是 {actual}`,
+      `must be an amount from 0 to ${maxAmount} (10,000 yuan), is {actual}`,
+    ),
+    change: msg(`应为 -${maxChange} 至 ${maxChange} 之间的整数，填写的是 {actual}`, `must be a whole number from -${maxChange} to ${maxChange}, is {actual}`),
   };
   const cellName = (cell: CellDef, lang: Lang) =>
     `${cell.group ? `${label(cell.group, lang)}/` : ''}${labelPath(cell.row.labels, lang)} · ${labelPath(cell.column.labels, lang)}`;

@@ -3,25 +3,31 @@
  * to say it (regular expressions, text similarity). Documented in rules/README.md so
  * other implementations can add them; plain functions so json-logic-js can register them.
  */
+import { type Pattern, compilePattern } from './pattern.js';
 
-const patterns = new Map<string, { re: RegExp; text: string | null; value: number | null }>();
+const patterns = new Map<string, { pattern: Pattern; text: string | null; value: number | null }>();
+/** Patterns kept compiled (a rule set uses a handful; a rule pack cannot grow the cache without end). */
+const cachedPatterns = 256;
 
 /**
  * `{"textNumber": [text, pattern]}`: the first capture group of the first match of
- * `pattern` (a regular expression without flags) in `text`, as a number; null when
- * `text` is not a string or nothing matches.
+ * `pattern` in `text`, as a number; null when `text` is not a string or nothing matches.
+ * `pattern` is a regular expression of the syntax in rules/README.md (no flags), run in
+ * time linear in the text, of which the first 100,000 characters are searched; a pattern
+ * outside the syntax throws {@link RuleCompileError} (the engine refuses it when compiling).
  */
 export function textNumber(text: unknown, pattern: unknown): number | null {
   if (typeof text !== 'string' || typeof pattern !== 'string') return null;
   let compiled = patterns.get(pattern);
   if (!compiled) {
-    compiled = { re: new RegExp(pattern), text: null, value: null };
+    if (patterns.size >= cachedPatterns) patterns.clear();
+    compiled = { pattern: compilePattern(pattern), text: null, value: null };
     patterns.set(pattern, compiled);
   }
   // A rule asks twice for the same text (null? equal?): scan a long text once.
   if (compiled.text === text) return compiled.value;
-  const m = compiled.re.exec(text);
-  const value = m?.[1] === undefined ? null : Number.parseInt(m[1], 10);
+  const group = compiled.pattern.firstGroup(text);
+  const value = group === undefined ? null : Number.parseInt(group, 10);
   compiled.text = text;
   compiled.value = value === null || Number.isNaN(value) ? null : value;
   return compiled.value;
@@ -48,8 +54,10 @@ export function textSimilarity(a: unknown, b: unknown, minLength: unknown = 0): 
   const min = typeof minLength === 'number' ? minLength : 0;
   // Removing white space only shortens: a text already too short needs no scan of the other.
   if (a.length < Math.max(min, 2) || b.length < Math.max(min, 2)) return 0;
-  const x = a.replace(/\s+/g, '');
-  const y = b.replace(/\s+/g, '');
+  // A section is a few thousand characters; the first 50,000 of each (after white space) say
+  // whether it was copied, and keep a hostile 15 MB text from filling memory with bigrams.
+  const x = a.replace(/\s+/g, '').slice(0, textSimilarityLimit);
+  const y = b.replace(/\s+/g, '').slice(0, textSimilarityLimit);
   if (x.length < Math.max(min, 2) || y.length < Math.max(min, 2)) return 0;
   if (x === y) return 1;
   const gx = bigrams(x);
@@ -58,6 +66,9 @@ export function textSimilarity(a: unknown, b: unknown, minLength: unknown = 0): 
   for (const [g, count] of gx) common += Math.min(count, gy.get(g) ?? 0);
   return (2 * common) / (x.length - 1 + (y.length - 1));
 }
+
+/** How many characters of each text (white space removed) `textSimilarity` compares. */
+export const textSimilarityLimit = 50_000;
 
 /** The custom operations by name, ready for `jsonLogic.add_operation(name, fn)`. */
 export const customOperations = { textNumber, textSimilarity } as const;

@@ -1,5 +1,6 @@
 /** Drafts in `localStorage`: the report as typed so far and when it was saved. */
 import type { Report } from '@disclosure-report/core';
+import { reportProblem } from '../load.js';
 
 export interface Draft {
   /** ISO time of saving. */
@@ -22,20 +23,44 @@ function storage(): Storage | null {
   }
 }
 
-/** The saved draft (null when none); `unavailable` when storage cannot be used. */
-export function readDraft(key: string): Draft | null | 'unavailable' {
+/**
+ * The saved draft (null when none); `unavailable` when storage cannot be used; `invalid` when
+ * what is stored is not a draft (not JSON, no time, a report that could not be opened): it is
+ * then set aside under `{key}:invalid` (replacing the one there) and never offered again. A
+ * draft must pass the check every opened report passes (core's `validateReport` would add the
+ * schema library to the standalone bundle, and would set aside the draft of a report that was
+ * opened with odd values in it).
+ */
+export function readDraft(key: string): Draft | null | 'unavailable' | 'invalid' {
   const s = storage();
   if (!s) return 'unavailable';
+  let text: string | null = null;
   try {
-    const text = s.getItem(key);
-    if (!text) return null;
-    const draft = JSON.parse(text) as Draft;
-    if (!draft || typeof draft !== 'object' || typeof draft.savedAt !== 'string' || typeof draft.report !== 'object') return null;
-    return draft;
+    text = s.getItem(key);
   } catch {
-    return null;
+    // Unreadable: as if there were none.
   }
+  if (text === null) return null;
+  try {
+    const draft = JSON.parse(text) as Draft;
+    if (Date.parse(draft?.savedAt) > 0 && !reportProblem(draft.report)) return draft;
+  } catch {
+    // Not JSON: set aside below.
+  }
+  try {
+    s.setItem(`${key}:invalid`, text);
+  } catch {
+    // Full: the damaged draft is dropped all the same.
+  }
+  removeDraft(key);
+  return 'invalid';
 }
+
+/** Whether two reports hold the same data, whatever the order of their keys (a server may reorder them). */
+export const sameReport = (a: unknown, b: unknown): boolean => sorted(a) === sorted(b);
+// Entries sorted as strings (`key,value`): equal objects, whatever their order, sort alike.
+const sorted = (value: unknown) =>
+  JSON.stringify(value, (_, v: object) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort()) : v));
 
 /** Saves a draft; false when storage is unavailable or full (QuotaExceededError). */
 export function writeDraft(key: string, report: Report, now = new Date(), writer?: string): boolean {

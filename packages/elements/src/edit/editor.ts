@@ -22,7 +22,7 @@ import {
 import type { ReactiveControllerHost } from 'lit';
 import type { ChangeCause, DisclosureEventMap } from '../events.js';
 import { type DisclosureStrings, format } from '../i18n.js';
-import { type Draft, defaultDraftKey, readDraft, removeDraft, writeDraft } from './drafts.js';
+import { type Draft, defaultDraftKey, readDraft, removeDraft, sameReport, writeDraft } from './drafts.js';
 import { blockTargets, navGrid, neighbour } from './grid.js';
 import { EditHistory } from './history.js';
 import { cellName } from './cells.js';
@@ -57,8 +57,10 @@ export class ReportEditor {
   report: Report | null = null;
   /** The report as loaded: form reset returns to it. */
   origin: Report | null = null;
-  /** The report as last loaded, submitted or exported: unsaved changes are those since. */
+  /** The report as last loaded, saved (`saved()`) or exported: unsaved changes are those since. */
   baseline: Report | null = null;
+  /** The report as last submitted, until the page says it was saved (`saved()`). */
+  submitted: Report | null = null;
   readonly history = new EditHistory();
   /** Text typed into cells (and the year), kept as typed while the field is being edited. */
   readonly texts = new Map<string, string>();
@@ -69,7 +71,10 @@ export class ReportEditor {
   status = '';
   /** A lasting notice (drafts cannot be saved). */
   notice = '';
-  /** A draft found on opening, waiting for 恢复 or 放弃. */
+  /**
+   * A draft found on opening, waiting for 恢复 or 放弃. Until it is answered the report cannot
+   * change (the fields are disabled) and nothing is saved: the draft stays as it was.
+   */
   draftPrompt: Draft | null = null;
   /**
    * A draft of the same report saved by another tab or window since this one last saw it:
@@ -118,15 +123,19 @@ export class ReportEditor {
     this.draftPrompt = null;
     this.conflict = null;
     this.lastSavedAt = null;
+    this.submitted = null;
     this.#seenSavedAt = null;
     this.#cancelSave();
     this.#draftKey = this.host.draftKey() || defaultDraftKey(report);
     if (!this.host.draftsDisabled()) {
-      const draft = readDraft(this.#draftKey);
+      const draft = this.#read();
       if (draft === 'unavailable') this.notice = this.host.strings().draftsUnavailable;
+      // The report as opened already holds all of it (say, as the server saved a form posted
+      // with it): the draft is dropped, never offered again.
+      else if (draft && sameReport(draft.report, report)) removeDraft(this.#draftKey);
       else if (draft) {
         this.#seenSavedAt = draft.savedAt;
-        if (JSON.stringify(draft.report) !== JSON.stringify(report)) this.draftPrompt = draft;
+        this.draftPrompt = draft;
       }
     }
     if (this.host.autoTotals()) this.fillTotalsNow();
@@ -140,7 +149,8 @@ export class ReportEditor {
    */
   commit(next: Report, cause: ChangeCause, o: { group?: string | null; cells?: readonly string[] } = {}): boolean {
     const before = this.report;
-    if (!before) return false;
+    // Nothing changes while the draft prompt waits (the browser restoring the form's state aside).
+    if (!before || (this.draftPrompt && cause !== 'restore')) return false;
     let filled: string[] = [];
     if (this.host.autoTotals()) ({ report: next, filled } = fillTotals(next));
     if (next === before) return false;
@@ -371,12 +381,23 @@ export class ReportEditor {
     this.commit({ ...report, [field]: raw }, 'meta', { group });
   }
 
-  /** Replaces the whole report (import, form state restore, form reset), as one step. */
-  replaceAll(report: Report, cause: ChangeCause): void {
+  /** Replaces the whole report (import, form state restore, form reset), as one step; false when refused. */
+  replaceAll(report: Report, cause: ChangeCause): boolean {
     this.texts.clear();
     this.errors.clear();
     this.history.endGroup();
-    this.commit(report, cause);
+    return this.commit(report, cause);
+  }
+
+  /**
+   * Form reset: back to the report as opened, one undoable step. The draft keeps the changes
+   * until the next change is saved over it (a reset by mistake survives a reload too).
+   */
+  reset(): void {
+    this.flushDraft();
+    if (!this.origin || !this.replaceAll(this.origin, 'reset')) return;
+    this.#cancelSave();
+    this.status = this.host.strings().formReset;
   }
 
   // ---------------------------------------------------------------- focus and keys
@@ -459,9 +480,18 @@ export class ReportEditor {
     if (this.#saveTimer !== null) this.saveDraft();
   }
 
+  /** The stored draft; a damaged one is set aside (readDraft) and the status line says where. */
+  #read(): Draft | null | 'unavailable' {
+    const draft = readDraft(this.#draftKey);
+    if (draft !== 'invalid') return draft;
+    this.status = format(this.host.strings().draftInvalid, { key: `${this.#draftKey}:invalid` });
+    this.host.element.requestUpdate();
+    return null;
+  }
+
   /** A draft another editor saved since this one last saw the stored draft, if any. */
   #newerForeignDraft(): Draft | null {
-    const stored = readDraft(this.#draftKey);
+    const stored = this.#read();
     if (!stored || stored === 'unavailable') return null;
     if (stored.writer === this.#writer || stored.savedAt === this.#seenSavedAt) return null;
     return stored;
@@ -471,15 +501,16 @@ export class ReportEditor {
     this.#cancelSave();
     const report = this.report;
     if (!report || this.host.draftsDisabled() || this.draftPrompt || (this.conflict && !force)) return;
-    const foreign = force ? null : this.#newerForeignDraft();
-    if (foreign) {
+    const foreign = this.#newerForeignDraft();
+    if (!this.dirty) {
+      // Nothing unsaved here: the draft goes, unless it is another tab's.
+      if (!foreign && !force) removeDraft(this.#draftKey);
+      return;
+    }
+    if (foreign && !force) {
       // Never overwrite another tab's work unseen: say so and let the user choose.
       this.conflict = foreign;
       this.host.element.requestUpdate();
-      return;
-    }
-    if (!this.dirty) {
-      if (!force) removeDraft(this.#draftKey);
       return;
     }
     const now = new Date();
@@ -491,10 +522,17 @@ export class ReportEditor {
     this.host.element.requestUpdate();
   }
 
-  /** Another tab saved the draft of this report (the `storage` event): tell the user now. */
+  /** Another tab changed the draft of this report (the `storage` event): tell the user now. */
   draftChangedElsewhere(): void {
     // Only a page with changes of its own has something to lose; a clean one saves nothing.
     if (this.host.draftsDisabled() || this.draftPrompt || !this.dirty) return;
+    if (this.#read() === null) {
+      // Discarded there (放弃草稿, or damaged): this page's changes become the draft again at once.
+      this.conflict = null;
+      this.saveDraft();
+      this.status = this.host.strings().draftResaved;
+      return;
+    }
     const foreign = this.#newerForeignDraft();
     if (!foreign) return;
     this.#cancelSave();
@@ -535,20 +573,29 @@ export class ReportEditor {
   discardDraft(): void {
     if (!this.draftPrompt) return;
     this.draftPrompt = null;
-    removeDraft(this.#draftKey);
+    // The draft offered only: a newer one another tab saved since stays.
+    if (!this.#newerForeignDraft()) removeDraft(this.#draftKey);
     this.#scheduleSave();
     this.host.element.requestUpdate();
   }
 
-  /** The report was submitted (or exported): nothing unsaved, no draft needed. */
-  submitted(): void {
-    this.#cancelSave();
-    this.baseline = this.report;
-    this.draftPrompt = null;
-    this.conflict = null;
-    this.#seenSavedAt = null;
-    removeDraft(this.#draftKey);
-    this.lastSavedAt = null;
+  /**
+   * `report` (by default the one submitted last, else the current one) is saved elsewhere (the
+   * server; with `keepDraft`, an exported file): unsaved changes are those since it. With none,
+   * this page's draft is removed.
+   */
+  saved(report = this.submitted ?? this.report, keepDraft = false): void {
+    const current = this.report;
+    if (!report || !current) return;
+    if (!keepDraft) this.submitted = null;
+    this.baseline = sameReport(report, current) ? current : report;
+    if (this.dirty) this.#scheduleSave();
+    else {
+      this.#cancelSave();
+      this.conflict = null;
+      if (!keepDraft && !this.draftPrompt && !this.#newerForeignDraft()) removeDraft(this.#draftKey);
+      this.lastSavedAt = null;
+    }
     this.host.element.requestUpdate();
   }
 

@@ -9,6 +9,12 @@ export function refusalReason(code: RefusalCode, text: string, kind: CellKind, s
   switch (code) {
     case 'too-long':
       return s.refusedTooLong;
+    case 'spaced-digits':
+      return s.refusedSpacedDigits;
+    case 'too-large':
+      return s.refusedTooLarge;
+    case 'inexact':
+      return s.refusedInexact;
     case 'unit-count':
       return s.refusedUnitCount;
     case 'unit-amount':

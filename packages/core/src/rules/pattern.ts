@@ -1,0 +1,557 @@
+/**
+ * The regular expressions of `textNumber` (rules/README.md): a small subset of JavaScript's
+ * syntax that common regex engines also accept, checked when a rule is compiled, and run by
+ * a matcher whose time is linear in the text (a Pike VM: each text position is read once, by
+ * at most one thread per instruction). No pattern a rule carries can backtrack
+ * catastrophically; the result is the one JavaScript's RegExp gives for the same pattern
+ * (the tests compare both on random patterns and texts). The native RegExp never sees a
+ * pattern from a rule.
+ */
+import { RuleCompileError } from './errors.js';
+
+/** What a pattern and a search may cost. */
+export const patternLimits = {
+  /** Characters of a pattern. */
+  length: 500,
+  /** Largest bound of a repetition `{m,n}`. */
+  repeat: 100,
+  /** Instructions once repetitions are expanded: the most one text position can cost. */
+  program: 500,
+  /** Characters (UTF-16 code units) of the text searched: the rest is not read. */
+  text: 100_000,
+  /** Groups inside groups. */
+  nesting: 16,
+} as const;
+
+/** A set of UTF-16 code units: pairs of inclusive bounds, possibly negated. */
+interface CharSet {
+  ranges: number[];
+  negated: boolean;
+}
+
+type Node =
+  | { k: 'char'; set: CharSet }
+  | { k: 'bol' }
+  | { k: 'eol' }
+  | { k: 'group'; capture: number; body: Node }
+  | { k: 'alt'; options: Node[] }
+  | { k: 'seq'; items: Node[] }
+  | { k: 'repeat'; body: Node; min: number; max: number; lazy: boolean };
+
+const DIGIT = [48, 57];
+const WORD = [48, 57, 65, 90, 95, 95, 97, 122];
+// ECMAScript's WhiteSpace and LineTerminator (what \s matches).
+const SPACE = [9, 13, 32, 32, 160, 160, 5760, 5760, 8192, 8202, 8232, 8233, 8239, 8239, 8287, 8287, 12288, 12288, 65279, 65279];
+const LINE = [10, 10, 13, 13, 8232, 8233];
+
+function complement(ranges: readonly number[]): number[] {
+  const pairs: [number, number][] = [];
+  for (let i = 0; i < ranges.length; i += 2) pairs.push([ranges[i] as number, ranges[i + 1] as number]);
+  pairs.sort((a, b) => a[0] - b[0]);
+  const out: number[] = [];
+  let next = 0;
+  for (const [lo, hi] of pairs) {
+    if (lo > next) out.push(next, lo - 1);
+    next = Math.max(next, hi + 1);
+  }
+  if (next <= 0xffff) out.push(next, 0xffff);
+  return out;
+}
+
+const classEscapes: Record<string, number[]> = {
+  d: DIGIT,
+  D: complement(DIGIT),
+  w: WORD,
+  W: complement(WORD),
+  s: SPACE,
+  S: complement(SPACE),
+};
+const charEscapes: Record<string, number> = { t: 9, n: 10, v: 11, f: 12, r: 13 };
+/** Characters written after `\` for themselves. */
+const PUNCTUATION = '\\^$.|?*+()[]{}/-';
+
+type Member = { code: number } | { ranges: number[] };
+
+class Parser {
+  private i = 0;
+  groups = 0;
+  constructor(private readonly src: string) {}
+
+  fail(what: string, at = this.i): never {
+    const shown = this.src.length > 60 ? `${this.src.slice(0, 57)}…` : this.src;
+    throw new RuleCompileError(`textNumber pattern ${JSON.stringify(shown)}: ${what} (at character ${at + 1})`);
+  }
+
+  parse(): Node {
+    const node = this.alt(0);
+    if (this.i < this.src.length) this.fail('unmatched )');
+    if (this.groups === 0) this.fail('no capturing group ( … ): textNumber reads the first one', 0);
+    return node;
+  }
+
+  private alt(depth: number): Node {
+    const options = [this.seq(depth)];
+    while (this.src[this.i] === '|') {
+      this.i++;
+      options.push(this.seq(depth));
+    }
+    return options.length === 1 ? (options[0] as Node) : { k: 'alt', options };
+  }
+
+  private seq(depth: number): Node {
+    const items: Node[] = [];
+    while (this.i < this.src.length && this.src[this.i] !== '|' && this.src[this.i] !== ')') items.push(this.item(depth));
+    return items.length === 1 ? (items[0] as Node) : { k: 'seq', items };
+  }
+
+  private item(depth: number): Node {
+    const start = this.i;
+    const atom = this.atom(depth);
+    const q = this.quantifier();
+    if (!q) return atom;
+    if (atom.k === 'bol' || atom.k === 'eol') this.fail('^ and $ cannot be repeated', start);
+    if (atom.k === 'group') {
+      if (nullable(atom.body)) this.fail('a repeated group must not match empty text', start);
+      // (a+)+, (a|aa)*, (?:\d+,)*: nested repetition takes exponential time in backtracking engines.
+      if (q.max > 1 && !flat(atom.body)) {
+        this.fail('a group repeated more than once may hold only single characters and classes (no |, repetition or group inside)', start);
+      }
+    }
+    if (this.i < this.src.length && '*+?{'.includes(this.src[this.i] as string)) this.fail('nothing to repeat');
+    return { k: 'repeat', body: atom, ...q };
+  }
+
+  private quantifier(): { min: number; max: number; lazy: boolean } | null {
+    const c = this.src[this.i];
+    let min: number;
+    let max: number;
+    if (c === '*' || c === '+' || c === '?') {
+      this.i++;
+      [min, max] = c === '*' ? [0, Infinity] : c === '+' ? [1, Infinity] : [0, 1];
+    } else if (c === '{') {
+      const m = /^\{(\d{1,9})(,(\d{0,9}))?\}/.exec(this.src.slice(this.i, this.i + 24));
+      if (!m) this.fail('write { as \\{ (it starts a repetition {m}, {m,} or {m,n})');
+      min = Number(m[1]);
+      max = m[2] === undefined ? min : m[3] ? Number(m[3]) : Infinity;
+      if (min > patternLimits.repeat || (max !== Infinity && max > patternLimits.repeat)) {
+        this.fail(`a repetition bound above ${patternLimits.repeat}`);
+      }
+      if (max < min) this.fail('numbers out of order in {m,n}');
+      this.i += m[0].length;
+    } else return null;
+    const lazy = this.src[this.i] === '?';
+    if (lazy) this.i++;
+    return { min, max, lazy };
+  }
+
+  private atom(depth: number): Node {
+    const c = this.src[this.i] as string;
+    switch (c) {
+      case '(': {
+        const start = this.i;
+        if (depth >= patternLimits.nesting) this.fail(`groups nested more than ${patternLimits.nesting} deep`);
+        this.i++;
+        let capture = 0;
+        if (this.src.startsWith('?:', this.i)) this.i += 2;
+        else if (this.src[this.i] === '?') this.fail('only ( … ) and (?: … ) groups: lookarounds and named groups are not part of the syntax');
+        else capture = ++this.groups;
+        const body = this.alt(depth + 1);
+        if (this.src[this.i] !== ')') this.fail('missing )', start);
+        this.i++;
+        return { k: 'group', capture, body };
+      }
+      case '[':
+        return { k: 'char', set: this.charClass() };
+      case '.':
+        this.i++;
+        return { k: 'char', set: { ranges: LINE, negated: true } };
+      case '^':
+        this.i++;
+        return { k: 'bol' };
+      case '$':
+        this.i++;
+        return { k: 'eol' };
+      case '\\': {
+        const m = this.escape();
+        return { k: 'char', set: 'code' in m ? { ranges: [m.code, m.code], negated: false } : { ranges: m.ranges, negated: false } };
+      }
+      case '*':
+      case '+':
+      case '?':
+        return this.fail('nothing to repeat');
+      case '{':
+        return this.fail('write { as \\{ (it starts a repetition {m}, {m,} or {m,n})');
+      case ']':
+      case '}':
+        return this.fail(`write ${c} as \\${c}`);
+      default: {
+        const code = this.src.charCodeAt(this.i);
+        this.i++;
+        return { k: 'char', set: { ranges: [code, code], negated: false } };
+      }
+    }
+  }
+
+  private escape(): Member {
+    const at = this.i;
+    const e = this.src[this.i + 1];
+    if (e === undefined) this.fail('\\ at the end');
+    this.i += 2;
+    const set = classEscapes[e];
+    if (set) return { ranges: set };
+    const code = charEscapes[e];
+    if (code !== undefined) return { code };
+    if (PUNCTUATION.includes(e)) return { code: e.charCodeAt(0) };
+    if (e === 'u') {
+      const hex = this.src.slice(this.i, this.i + 4);
+      if (!/^[0-9a-fA-F]{4}$/.test(hex)) this.fail('\\u takes four hex digits (\\u4e00)', at);
+      this.i += 4;
+      return { code: Number.parseInt(hex, 16) };
+    }
+    if (/\d/.test(e)) this.fail(`\\${e} (a backreference) is not part of the syntax`, at);
+    if (e === 'b' || e === 'B') this.fail(`\\${e} (a word boundary) is not part of the syntax`, at);
+    return this.fail(`\\${e} is not part of the syntax`, at);
+  }
+
+  private charClass(): CharSet {
+    const start = this.i;
+    this.i++;
+    const negated = this.src[this.i] === '^';
+    if (negated) this.i++;
+    if (this.src[this.i] === ']') this.fail('an empty class ([] or [^]) is not part of the syntax', start);
+    const ranges: number[] = [];
+    let first = true;
+    for (;;) {
+      const c = this.src[this.i];
+      if (c === undefined) this.fail('missing ]', start);
+      if (c === ']') {
+        this.i++;
+        return { ranges, negated };
+      }
+      const lo = this.classMember(first);
+      first = false;
+      if (this.src[this.i] === '-' && this.src[this.i + 1] !== ']' && this.src[this.i + 1] !== undefined) {
+        const at = this.i;
+        this.i++;
+        const hi = this.classMember(false);
+        if (!('code' in lo) || !('code' in hi)) this.fail('a range needs a single character at each end', at);
+        if (hi.code < lo.code) this.fail('range out of order in a class', at);
+        ranges.push(lo.code, hi.code);
+      } else if ('code' in lo) ranges.push(lo.code, lo.code);
+      else ranges.push(...lo.ranges);
+    }
+  }
+
+  private classMember(first: boolean): Member {
+    const c = this.src[this.i] as string;
+    if (c === '\\') return this.escape();
+    if (c === '[') this.fail('write [ inside a class as \\[');
+    if (c === '-' && !first && this.src[this.i + 1] !== ']') this.fail('write - inside a class as \\- (or put it first or last)');
+    this.i++;
+    return { code: c.charCodeAt(0) };
+  }
+}
+
+function nullable(n: Node): boolean {
+  switch (n.k) {
+    case 'char':
+      return false;
+    case 'bol':
+    case 'eol':
+      return true;
+    case 'group':
+      return nullable(n.body);
+    case 'alt':
+      return n.options.some(nullable);
+    case 'seq':
+      return n.items.every(nullable);
+    case 'repeat':
+      return n.min === 0 || nullable(n.body);
+  }
+}
+
+/** Single characters and classes only (what a group repeated more than once may hold). */
+const flat = (n: Node): boolean => n.k === 'char' || (n.k === 'seq' && n.items.every((i) => i.k === 'char'));
+
+const CHAR = 0;
+const SPLIT = 1;
+const JMP = 2;
+const SAVE = 3;
+const BOL = 4;
+const EOL = 5;
+const MATCH = 6;
+
+type Test = (c: number) => boolean;
+
+function tester(set: CharSet): Test {
+  const { ranges, negated } = set;
+  const has = (c: number): boolean => {
+    for (let i = 0; i < ranges.length; i += 2) if (c >= (ranges[i] as number) && c <= (ranges[i + 1] as number)) return true;
+    return false;
+  };
+  const ascii = new Uint8Array(128);
+  for (let c = 0; c < 128; c++) ascii[c] = has(c) !== negated ? 1 : 0;
+  return (c) => (c < 128 ? ascii[c] === 1 : has(c) !== negated);
+}
+
+interface Program {
+  op: Int32Array;
+  /** CHAR: the test; SPLIT: the preferred branch; JMP: the target; SAVE: 0 (start) or 1 (end) of group 1. */
+  x: Int32Array;
+  /** SPLIT: the other branch. */
+  y: Int32Array;
+  tests: Test[];
+  /** The characters a match can begin with, when it must begin with one (no ^, $ or empty match first). */
+  first: Test | null;
+}
+
+/** What a match can begin with: the tests reached from the start without reading, or null for anything else. */
+function firstTest(op: readonly number[], x: readonly number[], y: readonly number[], tests: readonly Test[]): Test | null {
+  const seen = new Set<number>();
+  const found: Test[] = [];
+  const todo = [0];
+  while (todo.length) {
+    const pc = todo.pop() as number;
+    if (seen.has(pc)) continue;
+    seen.add(pc);
+    const o = op[pc];
+    if (o === CHAR) found.push(tests[x[pc] as number] as Test);
+    else if (o === SPLIT) todo.push(x[pc] as number, y[pc] as number);
+    else if (o === JMP) todo.push(x[pc] as number);
+    else if (o === SAVE) todo.push(pc + 1);
+    else return null;
+  }
+  return found.length === 1 ? (found[0] as Test) : (c) => found.some((t) => t(c));
+}
+
+function assemble(root: Node, source: string): Program {
+  const op: number[] = [];
+  const x: number[] = [];
+  const y: number[] = [];
+  const tests: Test[] = [];
+  const testOf = new Map<CharSet, number>();
+  const emit = (o: number, a = 0, b = 0): number => {
+    if (op.length >= patternLimits.program) {
+      const shown = source.length > 60 ? `${source.slice(0, 57)}…` : source;
+      throw new RuleCompileError(`textNumber pattern ${JSON.stringify(shown)}: more than ${patternLimits.program} steps once its repetitions are expanded`);
+    }
+    op.push(o);
+    x.push(a);
+    y.push(b);
+    return op.length - 1;
+  };
+  const branch = (at: number, body: number, skip: number, lazy: boolean) => {
+    x[at] = lazy ? skip : body;
+    y[at] = lazy ? body : skip;
+  };
+  const gen = (n: Node): void => {
+    switch (n.k) {
+      case 'char': {
+        let t = testOf.get(n.set);
+        if (t === undefined) {
+          t = tests.push(tester(n.set)) - 1;
+          testOf.set(n.set, t);
+        }
+        emit(CHAR, t);
+        return;
+      }
+      case 'bol':
+        emit(BOL);
+        return;
+      case 'eol':
+        emit(EOL);
+        return;
+      case 'group':
+        if (n.capture === 1) emit(SAVE, 0);
+        gen(n.body);
+        if (n.capture === 1) emit(SAVE, 1);
+        return;
+      case 'seq':
+        n.items.forEach(gen);
+        return;
+      case 'alt': {
+        const jumps: number[] = [];
+        n.options.forEach((option, k) => {
+          if (k === n.options.length - 1) return gen(option);
+          const split = emit(SPLIT);
+          gen(option);
+          jumps.push(emit(JMP));
+          branch(split, split + 1, op.length, false);
+        });
+        for (const j of jumps) x[j] = op.length;
+        return;
+      }
+      case 'repeat': {
+        for (let k = 0; k < n.min; k++) gen(n.body);
+        if (n.max === Infinity) {
+          const split = emit(SPLIT);
+          gen(n.body);
+          emit(JMP, split);
+          branch(split, split + 1, op.length, n.lazy);
+        } else {
+          // x{0,3} as (?:x(?:x(?:x)?)?)?: the most (or, lazy, the fewest) repetitions first.
+          const splits: number[] = [];
+          for (let k = n.min; k < n.max; k++) {
+            splits.push(emit(SPLIT));
+            gen(n.body);
+          }
+          for (const s of splits) branch(s, s + 1, op.length, n.lazy);
+        }
+        return;
+      }
+    }
+  };
+  gen(root);
+  emit(MATCH);
+  return { op: Int32Array.from(op), x: Int32Array.from(x), y: Int32Array.from(y), tests, first: firstTest(op, x, y, tests) };
+}
+
+/**
+ * Leftmost match, the alternative JavaScript's backtracking would take first (threads in
+ * priority order; a thread reaching an instruction another already holds at this position
+ * is dropped, as its future is the same). Returns group 1 of the match, if it took part.
+ */
+function firstGroup(p: Program, text: string): string | undefined {
+  const { op, x, y, tests, first } = p;
+  const n = op.length;
+  const len = Math.min(text.length, patternLimits.text);
+  let cpc = new Int32Array(n);
+  let cs = new Int32Array(n);
+  let ce = new Int32Array(n);
+  let npc = new Int32Array(n);
+  let ns = new Int32Array(n);
+  let ne = new Int32Array(n);
+  let cn = 0;
+  const mark = new Int32Array(n).fill(-1);
+  const stack = new Int32Array(3 * (2 * n + 2));
+  let gen = 0;
+  let listPc = cpc;
+  let listS = cs;
+  let listE = ce;
+  let count = 0;
+  const add = (pc0: number, s0: number, e0: number, pos: number): void => {
+    let sp = 0;
+    stack[sp++] = pc0;
+    stack[sp++] = s0;
+    stack[sp++] = e0;
+    while (sp > 0) {
+      const e = stack[--sp] as number;
+      const s = stack[--sp] as number;
+      const pc = stack[--sp] as number;
+      if (mark[pc] === gen) continue;
+      mark[pc] = gen;
+      switch (op[pc]) {
+        case JMP:
+          stack[sp++] = x[pc] as number;
+          stack[sp++] = s;
+          stack[sp++] = e;
+          break;
+        case SPLIT:
+          // The preferred branch on top: explored first.
+          stack[sp++] = y[pc] as number;
+          stack[sp++] = s;
+          stack[sp++] = e;
+          stack[sp++] = x[pc] as number;
+          stack[sp++] = s;
+          stack[sp++] = e;
+          break;
+        case SAVE:
+          stack[sp++] = pc + 1;
+          stack[sp++] = x[pc] === 0 ? pos : s;
+          stack[sp++] = x[pc] === 0 ? e : pos;
+          break;
+        case BOL:
+          if (pos === 0) {
+            stack[sp++] = pc + 1;
+            stack[sp++] = s;
+            stack[sp++] = e;
+          }
+          break;
+        case EOL:
+          if (pos === len) {
+            stack[sp++] = pc + 1;
+            stack[sp++] = s;
+            stack[sp++] = e;
+          }
+          break;
+        default:
+          listPc[count] = pc;
+          listS[count] = s;
+          listE[count] = e;
+          count++;
+      }
+    }
+  };
+  let matched = false;
+  let ms = -1;
+  let me = -1;
+  // `gen` marks the instructions reached at the position of the current list: a thread
+  // reaching one again there is dropped. A new position always starts a new generation.
+  for (let pos = 0; ; pos++) {
+    if (!matched) {
+      if (cn === 0 && first) {
+        // No thread alive: skip to where a match can begin.
+        const from = pos;
+        while (pos < len && !first(text.charCodeAt(pos))) pos++;
+        if (pos !== from) gen++;
+      }
+      // A match starting here has the lowest priority: after every thread started earlier.
+      listPc = cpc;
+      listS = cs;
+      listE = ce;
+      count = cn;
+      add(0, -1, -1, pos);
+      cn = count;
+    }
+    if (cn === 0) {
+      if (matched || pos >= len) break;
+      gen++;
+      continue;
+    }
+    const c = pos < len ? text.charCodeAt(pos) : -1;
+    gen++;
+    listPc = npc;
+    listS = ns;
+    listE = ne;
+    count = 0;
+    for (let t = 0; t < cn; t++) {
+      const pc = cpc[t] as number;
+      if (op[pc] === MATCH) {
+        // Threads after this one have lower priority: cut them.
+        matched = true;
+        ms = cs[t] as number;
+        me = ce[t] as number;
+        break;
+      }
+      if (c >= 0 && (tests[x[pc] as number] as Test)(c)) add(pc + 1, cs[t] as number, ce[t] as number, pos + 1);
+    }
+    const tp = cpc;
+    cpc = npc;
+    npc = tp;
+    const ts = cs;
+    cs = ns;
+    ns = ts;
+    const te = ce;
+    ce = ne;
+    ne = te;
+    cn = count;
+    if (pos >= len) break;
+  }
+  return matched && ms >= 0 && me >= ms ? text.slice(ms, me) : undefined;
+}
+
+/** A checked, compiled textNumber pattern. */
+export interface Pattern {
+  readonly source: string;
+  /** Group 1 of the first match in the text (its first {@link patternLimits}.text characters), if it took part. */
+  firstGroup(text: string): string | undefined;
+}
+
+/** Checks a pattern against the syntax and the limits; throws {@link RuleCompileError} naming what is wrong. */
+export function compilePattern(source: string): Pattern {
+  if (source.length > patternLimits.length) {
+    throw new RuleCompileError(`textNumber pattern longer than ${patternLimits.length} characters (${source.length})`);
+  }
+  const program = assemble(new Parser(source).parse(), source);
+  return { source, firstGroup: (text) => firstGroup(program, text) };
+}
