@@ -120,7 +120,7 @@ function endToEnd(): void {
       const results = sizes.map((n) => ({ n, ...timed(['check', join(dir, String(n)), '--json', '--jobs', jobs]) }));
       const last = results[results.length - 1] as (typeof results)[number];
       rows.push({
-        benchmark: `CLI check, JSON documents, ${jobs === '1' ? 'one process' : `worker threads (${cpus().length} cores)`}`,
+        benchmark: `CLI check, JSON documents, ${jobs === '1' ? 'one process' : `worker processes (${cpus().length} cores)`}`,
         case: `${fmt(last.n)} generated reports`,
         result: `${fmt(last.seconds, 1)} s (${fmt(last.n / last.seconds)} reports/s)`,
         range: results.map((r) => `${fmt(r.n)}: peak ${r.peakMb ? fmt(r.peakMb) : '?'} MB`).join(', '),
@@ -221,7 +221,7 @@ function endToEndPublished(): void {
     for (const jobs of ['1', 'auto']) {
       const r = timed(['check', dir, '--json', '--jobs', jobs]);
       rows.push({
-        benchmark: `CLI check, published text/HTML, ${jobs === '1' ? 'one process' : `worker threads (${cpus().length} cores)`}`,
+        benchmark: `CLI check, published text/HTML, ${jobs === '1' ? 'one process' : `worker processes (${cpus().length} cores)`}`,
         case: `${fmt(n)} reports (half text, half HTML)`,
         result: `${fmt(r.seconds, 1)} s (${fmt(n / r.seconds)} reports/s)`,
         range: `peak ${r.peakMb ? fmt(r.peakMb) : '?'} MB`,

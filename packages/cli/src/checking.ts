@@ -1,4 +1,4 @@
-/** Checking one file: shared by the main thread and the worker threads of `check --jobs`. */
+/** Checking one file: shared by the main process and the worker processes of `check --jobs`. */
 import { stat } from 'node:fs/promises';
 import { type Finding, type Lang, type Report, check } from '@disclosure-report/core';
 import { expandPaths } from './files.js';

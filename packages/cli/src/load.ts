@@ -23,7 +23,7 @@ export const maxSourceBytes = { text: 16 * 1024 * 1024, binary: 128 * 1024 * 102
 const limitFor = (file: string) => (/\.(docx|pdf)$/i.test(file) ? maxSourceBytes.binary : maxSourceBytes.text);
 
 // Synchronous reads: report files are small, and for a batch of thousands the round trips
-// of asynchronous calls cost more than the reading (worker threads give the parallelism).
+// of asynchronous calls cost more than the reading (worker processes give the parallelism).
 async function readBytes(file: string): Promise<Uint8Array> {
   let fd: number | undefined;
   try {

@@ -158,7 +158,7 @@ describe('disclosure-report check', () => {
     ]);
   });
 
-  it('--jobs checks on worker threads with the same output, in the same order', async () => {
+  it('--jobs checks on worker processes with the same output, in the same order', async () => {
     for (let i = 0; i < 12; i++) write(`many/${String(i).padStart(2, '0')}.json`, i % 3 ? seed() : withCell(seed(), 'requests.granted.total', i + 1));
     write('many/zz.json', '{');
     const one = await cli('check', join(dir, 'many'), '--json');

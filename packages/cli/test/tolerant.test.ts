@@ -1,7 +1,7 @@
 /**
  * Published sources as they really are: `check` and `import` read what they can, report what
  * they cannot as import.* findings with the share of cells read, and `--strict` refuses instead.
- * In-process through `main`, except where the process itself (worker threads) is the point.
+ * In-process through `main`, except where the process itself (worker processes) is the point.
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -150,7 +150,7 @@ describe('check on real published reports', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   }, 60_000);
 
-  it('--jobs gives the same findings and completeness on worker threads, and passes --strict on (real process)', async () => {
+  it('--jobs gives the same findings and completeness on worker processes, and passes --strict on (real process)', async () => {
     const one = await run('check', hongze, pingtan2025, '--json');
     const two = await cli('check', hongze, pingtan2025, '--json', '--jobs', '2');
     expect(two.code).toBe(1);
