@@ -4,7 +4,7 @@ import axe from 'axe-core';
 import { userEvent } from 'vitest/browser';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { DisclosureChangeDetail, DisclosureReportElement, DisclosureSubmitDetail } from '../src/index.js';
-import { cleanup, mount, seed, settled, text } from './helpers.js';
+import { cleanup, inputOf, mount, renderEditor, seed, settled, text } from './helpers.js';
 
 beforeEach(() => {
   document.documentElement.lang = 'zh-CN';
@@ -16,15 +16,6 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-async function renderEditor(report: Report, attrs = '', parent?: Element): Promise<DisclosureReportElement> {
-  const el = mount<DisclosureReportElement>(`<disclosure-report mode="edit" ${attrs}></disclosure-report>`, parent);
-  el.report = report;
-  await settled(el);
-  return el;
-}
-
-const inputOf = (el: DisclosureReportElement, id: string) =>
-  el.shadowRoot!.querySelector<HTMLInputElement>(`td[data-cell="${id}"] input`)!;
 
 async function typeInto(el: DisclosureReportElement, id: string, keys: string): Promise<void> {
   const input = inputOf(el, id);

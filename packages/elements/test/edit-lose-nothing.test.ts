@@ -7,7 +7,7 @@ import { type Report, getCell, withCell } from '@disclosure-report/core';
 import { userEvent } from 'vitest/browser';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { DisclosureReportElement } from '../src/index.js';
-import { cleanup, mount, seed, settled, text } from './helpers.js';
+import { cleanup, inputOf, mount, renderEditor, seed, text } from './helpers.js';
 
 beforeEach(() => {
   document.documentElement.lang = 'zh-CN';
@@ -23,15 +23,6 @@ const seedKey = 'disclosure-report:陈家坝镇人民政府:2023:2021';
 const cellA = 'requests.newReceived.naturalPerson';
 const cellB = 'requests.newReceived.commercial';
 
-async function renderEditor(report: Report, attrs = '', parent?: Element): Promise<DisclosureReportElement> {
-  const el = mount<DisclosureReportElement>(`<disclosure-report mode="edit" ${attrs}></disclosure-report>`, parent);
-  el.report = report;
-  await settled(el);
-  return el;
-}
-
-const inputOf = (el: DisclosureReportElement, id: string) =>
-  el.shadowRoot!.querySelector<HTMLInputElement>(`td[data-cell="${id}"] input`)!;
 const button = (el: DisclosureReportElement, action: string) =>
   el.shadowRoot!.querySelector<HTMLButtonElement>(`button[data-action="${action}"]`);
 const promptOf = (el: DisclosureReportElement) => el.shadowRoot!.querySelector('[part~="draft-prompt"]');

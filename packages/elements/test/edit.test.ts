@@ -3,7 +3,7 @@ import { type Report, blankReport, check, getCell, taxonomy, withCell } from '@d
 import { userEvent } from 'vitest/browser';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { DisclosureChangeDetail, DisclosureInputDetail, DisclosureReportElement } from '../src/index.js';
-import { cleanup, mount, numberedReport, seed, settled, text } from './helpers.js';
+import { cleanup, inputOf, mount, numberedReport, renderEditor, seed, settled, text } from './helpers.js';
 
 beforeEach(() => {
   document.documentElement.lang = 'zh-CN';
@@ -14,15 +14,6 @@ afterEach(() => {
   localStorage.clear();
 });
 
-export async function renderEditor(report: Report, attrs = '', parent?: Element): Promise<DisclosureReportElement> {
-  const el = mount<DisclosureReportElement>(`<disclosure-report mode="edit" ${attrs}></disclosure-report>`, parent);
-  el.report = report;
-  await settled(el);
-  return el;
-}
-
-export const inputOf = (el: DisclosureReportElement, id: string) =>
-  el.shadowRoot!.querySelector<HTMLInputElement>(`td[data-cell="${id}"] input`)!;
 const tdOf = (el: DisclosureReportElement, id: string) => el.shadowRoot!.querySelector<HTMLElement>(`td[data-cell="${id}"]`)!;
 const active = (el: DisclosureReportElement) => el.shadowRoot!.activeElement as HTMLElement | null;
 const activeCell = (el: DisclosureReportElement) => (active(el)?.closest('td') as HTMLElement | null)?.dataset.cell ?? null;

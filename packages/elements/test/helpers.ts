@@ -1,6 +1,7 @@
 import { type FormatId, type Report, blankReport, taxonomy, withCell } from '@disclosure-report/core';
 import seedJson from '@shared/corpus/chenjiaba-2023/expected.json';
 import '../src/index.js';
+import type { DisclosureReportElement } from '../src/index.js';
 
 /** The seed report of the corpus (a real one, all zeros). */
 export const seed = seedJson as unknown as Report;
@@ -35,6 +36,18 @@ export function cleanup(): void {
 export async function settled(el: Element): Promise<void> {
   await (el as unknown as { whenLoaded(): Promise<unknown> }).whenLoaded();
 }
+
+/** Mounts `<disclosure-report mode="edit">` with a report and waits until it has rendered. */
+export async function renderEditor(report: Report, attrs = '', parent?: Element): Promise<DisclosureReportElement> {
+  const el = mount<DisclosureReportElement>(`<disclosure-report mode="edit" ${attrs}></disclosure-report>`, parent);
+  el.report = report;
+  await settled(el);
+  return el;
+}
+
+/** The input of a cell in edit mode. */
+export const inputOf = (el: DisclosureReportElement, id: string) =>
+  el.shadowRoot!.querySelector<HTMLInputElement>(`td[data-cell="${id}"] input`)!;
 
 /** A cell's position in the table grid, honouring rowspan and colspan (the HTML table model). */
 export interface GridPos {

@@ -589,16 +589,17 @@ function otherFormatRow(
   const t = taxonomy(ctx.format).requests;
   if (row.keys.length > 1) {
     const rowLabels = row.keys.map((k) => t.rows.find((r) => r.key === k)?.labels.map((l) => l['zh-CN']).join('/') ?? k);
-    const catchAll = row.keys[row.keys.length - 1] as string;
     const moved: string[] = [];
     for (const c of columns) {
       const cellTok = assigned.get(c.key);
       const parsed = parseValue(cellTok?.text ?? '', c.kind);
       const value = parsed.ok ? parsed.value : undefined;
+      // The items are （六）'s, so the figure always shares out (a text that is no figure is reported cell by cell).
+      const shares = value === undefined ? undefined : shareOut(value, row.keys.map((k) => `requests.${k}.${c.key}`));
       for (const k of row.keys) {
         const id = `requests.${k}.${c.key}`;
         if (ctx.readings.has(id)) continue;
-        const v = value === undefined ? undefined : value === null ? null : value === 0 ? 0 : k === catchAll ? value : 0;
+        const v = shares?.values.get(id);
         ctx.readings.set(id, { token: cellTok, row: rowLabels[row.keys.indexOf(k)] as string, column: c.labels.map((l) => l['zh-CN']).join('/'), ...(v === undefined ? {} : { value: v }) });
       }
       if (value) moved.push(`${c.labels.at(-1)?.['zh-CN']} ${value}`);
@@ -940,9 +941,21 @@ function tokensOf(doc: SourceDoc, items: readonly Item[]): Token[] {
  * A 0 or a blank splits exactly; a larger figure over （六）其他处理's items goes to 3.其他 with
  * a warning; any other larger figure cannot be split, and its cells are left unread.
  */
+/**
+ * How one figure printed for several cells is shared out between them: a 0 or a blank exactly
+ * (each cell is the same); a larger figure over （六）其他处理's items goes to the catch-all 3.其他
+ * and the others are 0 (`guessed`); any other larger figure cannot be split (undefined).
+ */
+function shareOut(value: number | null, ids: readonly string[]): { values: Map<string, number | null>; guessed: boolean } | undefined {
+  if (value === null || value === 0) return { values: new Map(ids.map((id) => [id, value])), guessed: false };
+  const catchAll = ids.find((id) => id.startsWith('requests.otherHandling.other.'));
+  if (!catchAll || !ids.every((id) => id.startsWith('requests.otherHandling.'))) return undefined;
+  return { values: new Map(ids.map((id) => [id, id === catchAll ? value : 0])), guessed: true };
+}
+
 function splitMerged(ctx: Ctx): void {
   const groups = new Map<Token, string[]>();
-  for (const [id, r] of ctx.readings) if (r.token?.mergedFrom) groups.set(r.token.mergedFrom, []);
+  for (const r of ctx.readings.values()) if (r.token?.mergedFrom) groups.set(r.token.mergedFrom, []);
   if (!groups.size) return;
   for (const [id, r] of ctx.readings) {
     const origin = r.token?.mergedFrom ?? r.token;
@@ -955,21 +968,20 @@ function splitMerged(ctx: Ctx): void {
     const first = ctx.readings.get(ids[0] as string) as Reading;
     const parsed = parseValue(origin.text, cell.kind, first.yuan ? '元' : undefined);
     if (!parsed.ok) continue; // Reported as unreadable, cell by cell.
-    const rows = ids.map((id) => (ctx.readings.get(id) as Reading).row);
+    const rows = ids.map((id) => `「${(ctx.readings.get(id) as Reading).row}」`).join(', ');
     const where = { cell: ids[0] as string, cells: ids, text: origin.text, ...lineOf(origin), ...pageOf(origin) };
     const value = parsed.value;
-    if (value === null || value === 0) {
-      for (const id of ids) (ctx.readings.get(id) as Reading).value = value;
-      ctx.notes.push({ code: 'rows-merged', message: `「${origin.text}」 is printed once for the rows ${rows.map((r) => `「${r}」`).join(', ')}; each of them is ${value === null ? 'blank' : '0'}`, ...where });
+    const shares = shareOut(value, ids);
+    if (shares) for (const [id, v] of shares.values) (ctx.readings.get(id) as Reading).value = v;
+    if (shares && !shares.guessed) {
+      ctx.notes.push({ code: 'rows-merged', message: `「${origin.text}」 is printed once for the rows ${rows}; each of them is ${value === null ? 'blank' : '0'}`, ...where });
       continue;
     }
-    const catchAll = ids.find((id) => id.startsWith('requests.otherHandling.other.'));
-    if (catchAll && ids.every((id) => id.startsWith('requests.otherHandling.'))) {
-      for (const id of ids) (ctx.readings.get(id) as Reading).value = id === catchAll ? value : 0;
+    if (shares) {
       ctx.notes.push({
         code: 'rows-merged',
         level: 'warning',
-        message: `「${origin.text}」 is printed once for the rows ${rows.map((r) => `「${r}」`).join(', ')}; it was put under 「3.其他」 and the other items set to 0 — check against the register`,
+        message: `「${origin.text}」 is printed once for the rows ${rows}; it was put under 「3.其他」 and the other items set to 0 — check against the register`,
         ...where,
       });
       continue;
@@ -978,7 +990,7 @@ function splitMerged(ctx: Ctx): void {
     ctx.notes.push({
       code: 'rows-merged',
       level: 'warning',
-      message: `「${origin.text}」 is printed once for the rows ${rows.map((r) => `「${r}」`).join(', ')}: how it splits between them cannot be told; the cells are left blank`,
+      message: `「${origin.text}」 is printed once for the rows ${rows}: how it splits between them cannot be told; the cells are left blank`,
       ...where,
     });
   }
