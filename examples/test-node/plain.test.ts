@@ -92,7 +92,10 @@ it('upgrades a pasted static export in place to the live element, findings inclu
   expect(await page.locator('article[data-disclosure-report]').count()).toBe(0);
   expect(await page.locator('disclosure-report td[data-cell="requests.granted.total"]').textContent()).toContain('7');
   // The mistyped total is found by the live checks.
-  expect(await page.locator('disclosure-report [part~="findings"]').textContent()).toContain('requests.row-total');
+  const findings = page.locator('disclosure-report [part~="findings"]');
+  expect(await findings.textContent()).toContain('（一）予以公开：各类申请人之和 = 0，总计 = 7（差 7）');
+  // ...and pinpointed: the mistyped 总计 is named first, with the value the sums call for.
+  expect(await findings.locator('[data-rule="suspect.cell"]').first().textContent()).toContain('（一）予以公开·总计 可能有误：填 7，按各项合计应为 0');
   expect(errors).toEqual([]);
   await page.close();
 });

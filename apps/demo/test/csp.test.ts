@@ -16,6 +16,8 @@ const csp = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 's
 const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.mjs': 'text/javascript' };
 
 let server: Server;
+/** Every path the pages asked for. */
+const served: string[] = [];
 let browser: Browser;
 let base: string;
 
@@ -23,6 +25,7 @@ beforeAll(async () => {
   if (!existsSync(join(dist, 'index.html'))) throw new Error('build the demo first: npm run build');
   server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
+    served.push(path);
     const file = normalize(join(dist, path === '/' ? 'index.html' : path));
     if (!file.startsWith(dist) || !existsSync(file)) {
       res.writeHead(path === '/favicon.ico' ? 204 : 404).end();
@@ -41,8 +44,8 @@ afterAll(async () => {
   server?.close();
 });
 
-async function open(path: string) {
-  const page = await browser.newPage();
+async function open(path: string, viewport?: { width: number; height: number }) {
+  const page = await browser.newPage(viewport ? { viewport } : {});
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(e.message));
   page.on('console', (m) => {
@@ -69,7 +72,48 @@ describe('the demo portal under a strict CSP', () => {
     const input = page.locator('disclosure-report td[data-cell="requests.granted.naturalPerson"] input');
     await input.waitFor();
     await input.fill('3');
+    // A new form is filled in calmly: the row's sum waits for the rest of it, until 检查全部.
+    await expect.poll(() => page.locator('disclosure-report [part~="findings-summary"]').textContent()).toContain('待填写后检查');
+    expect(await page.locator('disclosure-report li[data-rule="requests.row-total"]').count()).toBe(0);
+    await page.locator('disclosure-report button[data-action="check-all"]').click();
     await expect.poll(() => page.locator('disclosure-report li[data-rule="requests.row-total"]').count()).toBeGreaterThan(0);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('asks for no /favicon.ico: the pages link their own icon', async () => {
+    for (const path of ['/', '/edit.html']) {
+      const { page, problems } = await open(path);
+      await page.locator('disclosure-report td[data-cell]').first().waitFor();
+      // Chromium asks for an icon once the page has loaded: the linked one, else /favicon.ico.
+      await expect.poll(() => served.some((p) => p.startsWith('/favicon.'))).toBe(true);
+      expect(served).not.toContain('/favicon.ico');
+      expect(problems).toEqual([]);
+      await page.close();
+      served.length = 0;
+    }
+  });
+
+  it('in English at 1366 × 768, tables 三 and 四 fit beside the menu', async () => {
+    const { page, problems } = await open('/?report=shifan-natural-resources-2023&lang=en', { width: 1366, height: 768 });
+    await expect.poll(() => page.locator('disclosure-report td[data-cell]').count()).toBe(200);
+    const misplaced = await page.evaluate(() => {
+      const root = document.querySelector('disclosure-report')!.shadowRoot!;
+      const out: string[] = [];
+      for (const table of ['requests', 'reviews']) {
+        const scroller = root.querySelector(`table.${table}`)!.closest('.scroll') as HTMLElement;
+        const view = scroller.getBoundingClientRect();
+        const room = scroller.scrollWidth - scroller.clientWidth;
+        if (room > 0) out.push(`${table} scrolls by ${room}px`);
+        for (const td of root.querySelectorAll<HTMLElement>(`table.${table} td[data-cell]`)) {
+          const r = td.getBoundingClientRect();
+          const visible = r.left >= 0 && r.right <= innerWidth && r.right <= view.right + 0.5;
+          if (!visible && r.right - view.right > room + 0.5) out.push(td.dataset.cell!);
+        }
+      }
+      return out;
+    });
+    expect(misplaced).toEqual([]);
     expect(problems).toEqual([]);
     await page.close();
   });

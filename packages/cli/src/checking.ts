@@ -4,6 +4,7 @@ import { type Finding, type Lang, type Report, check } from '@disclosure-report/
 import { expandPaths } from './files.js';
 import { InputError } from './io.js';
 import { loadReport, loadSource } from './load.js';
+import { messages } from './messages.js';
 
 /** What every file of one `check` run is checked with. */
 export interface CheckJob {
@@ -17,15 +18,17 @@ export interface CheckJob {
 /** The outcome for one file, as printed. */
 export interface FileResult {
   file: string;
-  /** `agency year（format）` of a readable report. */
+  /** `agency year（2021年格式）` of a readable report, in the run's language. */
   title?: string;
   /** For a published source: cells read / cells of the format. */
   completeness?: { read: number; expected: number };
   /** agency|year|format, to notice the same report twice in a batch. */
   key?: string;
   findings: Finding[];
-  /** Why the file could not be checked. */
+  /** Why the file could not be checked, in the run's language. */
   error?: string;
+  /** The error begins with the place in the file (`line 3, column 14: …`): printed without a colon after the file. */
+  located?: boolean;
   /** An earlier file of the same run with the same agency, year and format. */
   duplicateOf?: string;
 }
@@ -39,13 +42,16 @@ export class PreviousReports {
   private index?: Promise<Map<string, string>>;
   private cache = new Map<string, Promise<Report | undefined>>();
 
-  constructor(private readonly path: string) {}
+  constructor(
+    private readonly path: string,
+    private readonly lang: Lang = 'zh-CN',
+  ) {}
 
   private async buildIndex(): Promise<Map<string, string>> {
     const byAgency = new Map<string, string>();
     for await (const file of expandPaths([this.path])) {
       try {
-        const r = await loadReport(file);
+        const r = await loadReport(file, false, this.lang);
         byAgency.set(`${r.agency}|${r.year}`, file);
       } catch {
         // An unreadable last-year report only means no across-year checks for its agency.
@@ -65,7 +71,7 @@ export class PreviousReports {
   /** Loads the single previous report up front, so a bad --prev fails the run at once. */
   async validate(): Promise<void> {
     if (await this.isFolder()) return;
-    this.single = loadReport(this.path);
+    this.single = loadReport(this.path, false, this.lang);
     await this.single;
   }
 
@@ -77,7 +83,7 @@ export class PreviousReports {
     if (!file) return undefined;
     let r = this.cache.get(file);
     if (!r) {
-      r = loadReport(file).catch(() => undefined);
+      r = loadReport(file, false, this.lang).catch(() => undefined);
       if (this.cache.size > 64) this.cache.clear();
       this.cache.set(file, r);
     }
@@ -87,11 +93,13 @@ export class PreviousReports {
 
 /** Loads and checks one file; never throws: whatever goes wrong is this file's error. */
 export async function checkFile(file: string, job: CheckJob, previous?: PreviousReports): Promise<FileResult> {
+  const m = messages(job.lang);
   let loaded: Awaited<ReturnType<typeof loadSource>>;
   try {
-    loaded = await loadSource(file, job.strict);
+    loaded = await loadSource(file, job.strict, job.lang);
   } catch (e) {
-    return { file, findings: [], error: e instanceof InputError ? e.message : `unexpected failure: ${(e as Error).message}` };
+    if (e instanceof InputError) return { file, findings: [], error: e.message, ...(e.located ? { located: true } : {}) };
+    return { file, findings: [], error: m.unexpectedFailure((e as Error).message) };
   }
   const { report, imported } = loaded;
   const prev = previous ? await previous.for(report) : undefined;
@@ -102,7 +110,7 @@ export async function checkFile(file: string, job: CheckJob, previous?: Previous
     const { checkImported } = await import('@disclosure-report/import');
     findings = checkImported(imported, options);
   } else findings = check(report, options);
-  const title = `${report.agency || '—'} ${report.year}（${report.format}）`;
+  const title = m.reportTitle(report.agency || '—', report.year, report.format);
   return {
     file,
     title,

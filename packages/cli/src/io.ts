@@ -12,11 +12,16 @@ export const processIo: Io = {
   isTTY: Boolean(process.stderr.isTTY),
 };
 
-/** A problem with the input (unreadable file, not JSON, schema violation): exit 2, no stack trace. */
+/**
+ * A problem with the input (unreadable file, not JSON, schema violation): exit 2, no stack trace.
+ * The message is in the run's language; `located` when it begins with the place in the file
+ * (`line 3, column 14: …`), so that it is printed after the file's name without a colon.
+ */
 export class InputError extends Error {
   constructor(
     readonly file: string,
     message: string,
+    readonly located = false,
   ) {
     super(message);
     this.name = 'InputError';

@@ -1,17 +1,19 @@
 import { closeSync, constants, fstatSync, openSync, readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { type Report, formatSchemaIssue, validateReport } from '@disclosure-report/core';
+import { type Lang, type Report, formatSchemaIssue, validateReport } from '@disclosure-report/core';
 import type { ImportResult } from '@disclosure-report/import';
 import { InputError } from './io.js';
+import { jsonFailure } from './json-position.js';
+import { type ImportPlace, type Messages, locatedMessage, messages } from './messages.js';
 
 /** File endings the CLI reads: report documents and the published forms the importers read. */
 export const sourceExtensions = ['.json', '.txt', '.text', '.html', '.htm', '.shtml', '.docx', '.pdf'];
 
-function reason(e: unknown): string {
+function reason(e: unknown, m: Messages): string {
   const code = (e as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'EISDIR') return 'is a directory';
+  if (code === 'ENOENT') return m.noSuchFile;
+  if (code === 'EACCES' || code === 'EPERM') return m.permissionDenied;
+  if (code === 'EISDIR') return m.isDirectory;
   return (e as Error).message;
 }
 
@@ -24,24 +26,24 @@ const limitFor = (file: string) => (/\.(docx|pdf)$/i.test(file) ? maxSourceBytes
 
 // Synchronous reads: report files are small, and for a batch of thousands the round trips
 // of asynchronous calls cost more than the reading (worker processes give the parallelism).
-async function readBytes(file: string): Promise<Uint8Array> {
+async function readBytes(file: string, m: Messages): Promise<Uint8Array> {
   let fd: number | undefined;
   try {
     // Only regular files: a FIFO or a device would block or never end (checked before opening,
     // and opened non-blocking, since opening a FIFO itself waits for a writer).
-    if (!statSync(file).isFile()) throw new InputError(file, 'cannot read: not a regular file');
+    if (!statSync(file).isFile()) throw new InputError(file, m.cannotRead(m.notRegularFile));
     fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
     const info = fstatSync(fd);
-    if (!info.isFile()) throw new InputError(file, 'cannot read: not a regular file');
+    if (!info.isFile()) throw new InputError(file, m.cannotRead(m.notRegularFile));
     const limit = limitFor(file);
     if (info.size > limit) {
-      throw new InputError(file, `cannot read: ${(info.size / 1048576).toFixed(1)} MB is more than a report can be (${limit / 1048576} MB at most)`);
+      throw new InputError(file, m.cannotRead(m.tooLarge((info.size / 1048576).toFixed(1), limit / 1048576)));
     }
     // A plain Uint8Array, not a Buffer: pdf.js refuses Buffers.
     return new Uint8Array(readFileSync(fd));
   } catch (e) {
     if (e instanceof InputError) throw e;
-    throw new InputError(file, `cannot read: ${reason(e)}`);
+    throw new InputError(file, m.cannotRead(reason(e, m)));
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
@@ -52,7 +54,7 @@ async function readBytes(file: string): Promise<Uint8Array> {
  * importers' detection (a UTF-16 or GB18030 BOM, else valid GB18030), and a file that is none
  * of these is refused: never read with U+FFFD in place of its characters.
  */
-async function jsonText(file: string, bytes: Uint8Array): Promise<string> {
+async function jsonText(file: string, bytes: Uint8Array, m: Messages): Promise<string> {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
   } catch {
@@ -62,38 +64,39 @@ async function jsonText(file: string, bytes: Uint8Array): Promise<string> {
   try {
     return decodeText(bytes, { form: 'json' }).text;
   } catch (e) {
-    throw new InputError(file, `cannot read: ${(e as Error).message}`);
+    throw new InputError(file, m.cannotRead((e as Error).message));
   }
 }
 
-async function parseJsonReport(file: string, bytes: Uint8Array): Promise<Report> {
-  const text = await jsonText(file, bytes);
+async function parseJsonReport(file: string, bytes: Uint8Array, m: Messages): Promise<Report> {
+  const text = await jsonText(file, bytes, m);
   let doc: unknown;
   try {
     doc = JSON.parse(text);
   } catch (e) {
-    throw new InputError(file, `not JSON: ${(e as Error).message}`);
+    // With the line and column: V8 says at most the offset, and for a stray token not even that.
+    const { at, reason } = jsonFailure(text, e);
+    throw at ? new InputError(file, locatedMessage(m, at, m.notJson(reason)), true) : new InputError(file, m.notJson(reason));
   }
   let result: ReturnType<typeof validateReport>;
   try {
-    result = validateReport(doc);
+    result = validateReport(doc, m.lang);
   } catch (e) {
     // Pathological documents (nesting deep enough to exhaust the stack) are input errors too.
-    throw new InputError(file, `not a valid report document: ${(e as Error).message}`);
+    throw new InputError(file, `${m.notReport}${m.colon}${(e as Error).message}`);
   }
   if (!result.ok) {
-    throw new InputError(file, `not a valid report document:\n${result.issues.map((i) => `  ${formatSchemaIssue(i)}`).join('\n')}`);
+    throw new InputError(file, `${m.notReport}${m.colon.trimEnd()}\n${result.issues.map((i) => `  ${formatSchemaIssue(i, m.lang)}`).join('\n')}`);
   }
   return result.report;
 }
 
 /** ` (table 三…, row …, column …)` for what the message does not already say. */
-function where(location: Record<string, unknown> | undefined, message: string): string {
+function where(location: ImportPlace | undefined, message: string, m: Messages): string {
   if (!location) return '';
-  const parts = Object.entries(location)
-    .filter(([, v]) => v !== undefined && !message.includes(String(v)))
-    .map(([k, v]) => `${k} ${String(v)}`);
-  return parts.length ? ` (${parts.join(', ')})` : '';
+  const unsaid = Object.fromEntries(Object.entries(location).filter(([, v]) => v !== undefined && !message.includes(String(v)))) as ImportPlace;
+  const parts = m.place(unsaid);
+  return parts.length ? m.placeJoin(parts) : '';
 }
 
 /**
@@ -101,32 +104,34 @@ function where(location: Record<string, unknown> | undefined, message: string): 
  * `strict`: cells that cannot be read are null with a note; only a source with no report
  * table in it is refused.
  */
-export async function importFile(file: string, strict = false): Promise<ImportResult> {
-  const bytes = await readBytes(file);
+export async function importFile(file: string, strict = false, lang: Lang = 'zh-CN'): Promise<ImportResult> {
+  const m = messages(lang);
+  const bytes = await readBytes(file, m);
   // Loaded on demand: `check` over JSON documents never pays for the importers.
-  const { importReport, ImportError } = await import('@disclosure-report/import');
+  const { importReport, ImportError, describeImportError } = await import('@disclosure-report/import');
   try {
     return await importReport(bytes, { fileName: basename(file), ...(strict ? { strict } : {}) });
   } catch (e) {
     if (e instanceof ImportError) {
       const details = e.details.length ? `\n${e.details.map((d) => `  ${d}`).join('\n')}` : '';
-      throw new InputError(file, `cannot import: ${e.message}${where(e.location as Record<string, unknown> | undefined, e.message)}${details}`);
+      throw new InputError(file, m.cannotImport(`${describeImportError(e, lang)}${where(e.location, e.message, m)}${details}`));
     }
-    throw new InputError(file, `cannot import: ${(e as Error).message}`);
+    throw new InputError(file, m.cannotImport((e as Error).message));
   }
 }
 
 /** Reads one report: a JSON document directly, any other source through the importers. */
-export async function loadReport(file: string, strict = false): Promise<Report> {
-  return (await loadSource(file, strict)).report;
+export async function loadReport(file: string, strict = false, lang: Lang = 'zh-CN'): Promise<Report> {
+  return (await loadSource(file, strict, lang)).report;
 }
 
 /** A report document as it is, or a published source with what its import noted. */
 export type Loaded = { report: Report; imported?: undefined } | { report: Report; imported: ImportResult };
 
 /** Reads one report, keeping the import's notes and completeness for a published source. */
-export async function loadSource(file: string, strict = false): Promise<Loaded> {
-  if (file.toLowerCase().endsWith('.json')) return { report: await parseJsonReport(file, await readBytes(file)) };
-  const imported = await importFile(file, strict);
+export async function loadSource(file: string, strict = false, lang: Lang = 'zh-CN'): Promise<Loaded> {
+  const m = messages(lang);
+  if (file.toLowerCase().endsWith('.json')) return { report: await parseJsonReport(file, await readBytes(file, m), m) };
+  const imported = await importFile(file, strict, lang);
   return { report: imported.report, imported };
 }

@@ -1,75 +1,67 @@
 /**
  * `disclosure-report`: the rules engine from the command line.
- * Every failure ends in a message and an exit status, never a stack trace.
+ * Every failure ends in a message and an exit status, never a stack trace. Every message is in
+ * the language of `--lang` (zh, the default, or en), decided before anything else is parsed.
  */
 import { reportJsonSchema } from '@disclosure-report/core';
 import pkg from '../package.json' with { type: 'json' };
-import { checkUsage, runCheck } from './commands/check.js';
-import { exportUsage, runExport } from './commands/export.js';
-import { importUsage, runImport } from './commands/import.js';
+import { runCheck } from './commands/check.js';
+import { runExport } from './commands/export.js';
+import { runImport } from './commands/import.js';
 import { type Io, UsageError, exitCodes, processIo } from './io.js';
+import { type CommandName, commandNames, messages, parseArgsMessage, takeLang, topUsage } from './messages.js';
 
 /** The CLI's version (its package's). */
 const version = pkg.version;
 
-const usage = `Usage: disclosure-report <command> [options]
-
-Commands:
-  check <file|dir…>   check reports (documents or published sources) against the national format's rules
-  import <file|dir…>  read published reports (text, HTML, .docx, PDF) into report documents
-  export <file|dir…>  write a report as static HTML, Word, CSV or JSON (a folder: CSV or NDJSON,
-                      one line per report and cell)
-  schema              print the JSON Schema of the report document
-
-Run "disclosure-report <command> --help" for a command's options; "disclosure-report --version" for the version.`;
-
-const commandUsage: Record<string, string> = {
-  check: checkUsage,
-  import: importUsage,
-  export: exportUsage,
-  schema: 'disclosure-report schema\n\nPrints the JSON Schema (draft 2020-12) of the report document.',
-};
+const isCommand = (name: string | undefined): name is CommandName => commandNames.includes(name as CommandName);
+const isHelp = (arg: string | undefined) => arg === '--help' || arg === '-h';
 
 /** Runs the CLI with these arguments; resolves to the exit status. */
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
-  const [command, ...args] = argv;
+  // The language first: a usage error about any other option is then said in it.
+  const { lang, args: rest, error: langError } = takeLang(argv);
+  const m = messages(lang);
+  const [command, ...args] = rest;
+  const usageOf = (c: string | undefined) => (isCommand(c) ? m.commandUsage[c] : topUsage(m));
   try {
+    if (langError) throw new UsageError(langError);
     if (command === '--version' || command === '-v' || command === 'version') {
       io.stdout(`${version}\n`);
       return exitCodes.ok;
     }
-    if (!command || command === '--help' || command === '-h' || command === 'help') {
-      io.stdout(`${usage}\n`);
+    if (!command || isHelp(command) || command === 'help') {
+      // `help check` is `check --help`.
+      const about = command === 'help' ? args[0] : undefined;
+      io.stdout(`${usageOf(about)}\n`);
       return command ? exitCodes.ok : exitCodes.input;
     }
-    if (args.includes('--help') || args.includes('-h')) {
-      const text = commandUsage[command];
-      if (text) {
-        io.stdout(`${text}\n`);
-        return exitCodes.ok;
-      }
+    if (isCommand(command) && args.slice(0, args.includes('--') ? args.indexOf('--') : undefined).some(isHelp)) {
+      io.stdout(`${m.commandUsage[command]}\n`);
+      return exitCodes.ok;
     }
     switch (command) {
       case 'check':
-        return await runCheck(args, io);
+        return await runCheck(args, io, lang);
       case 'import':
-        return await runImport(args, io);
+        return await runImport(args, io, lang);
       case 'export':
-        return await runExport(args, io);
+        return await runExport(args, io, lang);
       case 'schema':
         io.stdout(`${JSON.stringify(reportJsonSchema(), null, 2)}\n`);
         return exitCodes.ok;
       default:
-        throw new UsageError(`unknown command "${command}"`);
+        throw new UsageError(m.unknownCommand(command));
     }
   } catch (e) {
     const err = e as Error & { code?: string };
-    // parseArgs reports unknown or malformed options with ERR_PARSE_ARGS_* codes.
+    // parseArgs reports unknown or malformed options with ERR_PARSE_ARGS_* codes (in English: said again in the run's language).
     if (e instanceof UsageError || err.code?.startsWith('ERR_PARSE_ARGS')) {
-      io.stderr(`disclosure-report: ${err.message}\n\n${commandUsage[command ?? ''] ?? usage}\n`);
+      const message = e instanceof UsageError ? err.message : parseArgsMessage(m, err);
+      io.stderr(`disclosure-report: ${message}\n\n${usageOf(command)}\n`);
       return exitCodes.input;
     }
-    io.stderr(`disclosure-report: unexpected failure: ${err.message ?? String(e)}\n`);
+    io.stderr(`disclosure-report: ${m.unexpectedFailure(err.message ?? String(e))}\n`);
     return exitCodes.input;
   }
 }

@@ -2,6 +2,7 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
+import { type Lang, messages } from './messages.js';
 
 /** An output file that could not be written: exit 2, the file named. */
 export class OutputError extends Error {
@@ -15,27 +16,28 @@ export class OutputError extends Error {
 }
 
 /** Why a file could not be written, in words. */
-export function writeReason(e: unknown): string {
+export function writeReason(e: unknown, lang: Lang = 'zh-CN'): string {
+  const m = messages(lang);
   const code = (e as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return 'no such directory';
-  if (code === 'ENOTDIR') return 'a parent of it is not a directory';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'EISDIR') return 'is a directory';
-  if (code === 'EEXIST') return 'already exists';
-  if (code === 'ENOSPC') return 'no space left on the device';
-  if (code === 'EDQUOT') return 'disk quota exceeded';
-  if (code === 'EROFS') return 'read-only file system';
-  if (code === 'EFBIG') return 'file too large';
+  if (code === 'ENOENT') return m.noSuchDirectory;
+  if (code === 'ENOTDIR') return m.parentNotDirectory;
+  if (code === 'EACCES' || code === 'EPERM') return m.permissionDenied;
+  if (code === 'EISDIR') return m.isDirectory;
+  if (code === 'EEXIST') return m.alreadyExists;
+  if (code === 'ENOSPC') return m.noSpace;
+  if (code === 'EDQUOT') return m.quotaExceeded;
+  if (code === 'EROFS') return m.readOnly;
+  if (code === 'EFBIG') return m.fileTooLarge;
   return (e as Error).message;
 }
 
 /** A failure of the file system while writing `file` (an fs error with a syscall), as an OutputError. */
-export function asOutputError(e: unknown, file?: string): OutputError | undefined {
+export function asOutputError(e: unknown, file?: string, lang: Lang = 'zh-CN'): OutputError | undefined {
   if (e instanceof OutputError) return e;
   const err = e as NodeJS.ErrnoException;
   if (!(e instanceof Error) || typeof err.code !== 'string' || !err.syscall) return undefined;
   const path = file ?? err.path;
-  return path === undefined ? undefined : new OutputError(path, `cannot write: ${writeReason(e)}`);
+  return path === undefined ? undefined : new OutputError(path, messages(lang).cannotWrite(writeReason(e, lang)));
 }
 
 /** A file written piece by piece with back-pressure: memory stays flat however much is written. */
@@ -50,13 +52,13 @@ export interface FileSink {
  * Opens (creates or truncates) `file` for writing; throws an {@link OutputError} naming it when it
  * cannot be opened, before anything else is done.
  */
-export async function openOutput(file: string): Promise<FileSink> {
+export async function openOutput(file: string, lang: Lang = 'zh-CN'): Promise<FileSink> {
   const stream = createWriteStream(file);
   let failure: unknown;
   stream.on('error', (e) => {
     failure ??= e;
   });
-  const fail = (e: unknown) => asOutputError(e, file) ?? new OutputError(file, `cannot write: ${(e as Error).message}`);
+  const fail = (e: unknown) => asOutputError(e, file, lang) ?? new OutputError(file, messages(lang).cannotWrite((e as Error).message));
   try {
     await once(stream, 'open');
   } catch (e) {

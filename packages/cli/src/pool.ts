@@ -2,6 +2,7 @@ import { type ChildProcess, fork } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { CheckJob, FileResult } from './checking.js';
+import { type Messages, messages } from './messages.js';
 
 /** The heap a worker may use unless DISCLOSURE_WORKER_MAX_MB says otherwise (MB of V8's old generation). */
 export const defaultWorkerMaxMb = 1024;
@@ -20,12 +21,9 @@ export function workerMaxMb(env: NodeJS.ProcessEnv = process.env): number {
 const stderrTail = 8192;
 
 /** Why a worker stopped, as the reason the file it was checking could not be checked. */
-function crashMessage(stderr: string, code: number | null, signal: NodeJS.Signals | null, maxMb: number): string {
-  if (/heap out of memory|Reached heap limit|Allocation failed/i.test(stderr)) {
-    return `could not be checked: the worker ran out of memory (more than ${maxMb} MB; DISCLOSURE_WORKER_MAX_MB raises the limit)`;
-  }
-  const how = signal ? `signal ${signal}${signal === 'SIGKILL' ? ', perhaps the system ran out of memory' : ''}` : `exit code ${code}`;
-  return `could not be checked: the worker stopped unexpectedly (${how})`;
+function crashMessage(m: Messages, stderr: string, code: number | null, signal: NodeJS.Signals | null, maxMb: number): string {
+  if (/heap out of memory|Reached heap limit|Allocation failed/i.test(stderr)) return m.outOfMemory(maxMb);
+  return m.workerStopped(signal ? { signal } : { code });
 }
 
 /**
@@ -87,7 +85,7 @@ export async function* checkInWorkers(files: AsyncIterable<string>, job: CheckJo
       if (closing || slot.child !== child) return;
       slot.child = undefined;
       const culprit = slot.sent.shift();
-      if (culprit) settle(culprit.id, { file: culprit.file, findings: [], error: crashMessage(stderr, code, signal, maxMb) });
+      if (culprit) settle(culprit.id, { file: culprit.file, findings: [], error: crashMessage(messages(job.lang), stderr, code, signal, maxMb) });
       // The files that were waiting behind it go to a fresh worker (started only when there is
       // work: a worker that cannot even start fails one file at a time, never in a loop).
       if (slot.sent.length) {

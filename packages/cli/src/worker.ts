@@ -4,9 +4,10 @@
  * The job comes as the first argument (JSON); the worker ends when the main process goes away.
  */
 import { type CheckJob, PreviousReports, checkFile } from './checking.js';
+import { messages } from './messages.js';
 
 const job = JSON.parse(process.argv[2] ?? '{}') as CheckJob;
-const previous = job.prev ? new PreviousReports(job.prev) : undefined;
+const previous = job.prev ? new PreviousReports(job.prev, job.lang) : undefined;
 
 const reply = (message: unknown) => process.send?.(message, undefined, undefined, (e) => void e);
 
@@ -14,7 +15,7 @@ async function checkOne({ id, file }: { id: number; file: string }): Promise<voi
   try {
     reply({ id, result: await checkFile(file, job, previous) });
   } catch (e) {
-    reply({ id, result: { file, findings: [], error: `unexpected failure: ${(e as Error).message}` } });
+    reply({ id, result: { file, findings: [], error: messages(job.lang).unexpectedFailure((e as Error).message) } });
   }
 }
 

@@ -45,10 +45,14 @@ describe('disclosure-report check', () => {
   it('finds no error in the seed and warns about the fee report and the government assessment', async () => {
     const r = await cli('check', seedFile);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('陈家坝镇人民政府 2023');
-    expect(r.stdout).toMatch(/警告 {2}sections\.fee-report\[other\]/);
-    expect(r.stdout).toMatch(/警告 {2}sections\.government-assessment\[overview\]/);
+    expect(r.stdout).toContain('陈家坝镇人民政府 2023（2021年格式）');
+    expect(r.stdout).toMatch(/^ {2}警告 {2}六、其他需要报告的事项：/m);
+    expect(r.stdout).toMatch(/^ {2}警告 {2}一、总体情况：/m);
+    expect(r.stdout).not.toContain('sections.fee-report');
     expect(r.stdout).not.toContain('错误  ');
+    const ids = await cli('check', seedFile, '--ids');
+    expect(ids.stdout).toMatch(/^ {2}警告 {2}六、其他需要报告的事项：.*  sections\.fee-report\[other\]$/m);
+    expect(ids.stdout).toMatch(/^ {2}警告 {2}一、总体情况：.*  sections\.government-assessment\[overview\]$/m);
   });
 
   it('catches one mistyped total with the exact rule, target, expected and actual (exit 1)', async () => {
@@ -65,8 +69,13 @@ describe('disclosure-report check', () => {
       'requests.results-sum[total]',
       'requests.row-total[granted]',
     ]);
+    const [zh] = JSON.parse((await cli('check', file, '--json')).stdout) as { findings: { rule: string; target: string; message: string }[] }[];
+    const rowTotal = zh?.findings.find((f) => f.rule === 'requests.row-total' && f.target === 'granted');
+    expect(rowTotal?.message).toContain('（差 5）');
     const human = await cli('check', file);
-    expect(human.stdout).toContain('错误  requests.row-total[granted]: 三、本年度办理结果/（一）予以公开：各类申请人之和 = 0，总计 = 5（差 5）');
+    expect(human.stdout).toContain(`\n  错误  ${rowTotal?.message}\n`);
+    expect(human.stdout).not.toContain('requests.row-total');
+    expect((await cli('check', file, '--ids')).stdout).toContain(`\n  错误  ${rowTotal?.message}  requests.row-total[granted]\n`);
   });
 
   it('uses last year\'s report for the carry-over', async () => {
@@ -84,11 +93,11 @@ describe('disclosure-report check', () => {
     const bad = seed() as unknown as { requests: { denied: { stateSecret: Record<string, unknown> } } };
     bad.requests.denied.stateSecret.naturalPerson = '12件';
     const invalid = write('invalid.json', bad);
-    const r = await cli('check', notJson, invalid, join(dir, 'missing.json'));
+    const r = await cli('check', notJson, invalid, join(dir, 'missing.json'), '--lang', 'en');
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain(`${notJson}: not JSON:`);
+    expect(r.stderr).toContain(`${notJson}, line 1, column 19: not valid JSON (`);
     expect(r.stderr).toContain(
-      `${invalid}: not a valid report document:\n  requests.denied.stateSecret.naturalPerson（三、本年度办理结果/（三）不予公开/1.属于国家秘密 · 自然人）: expected a whole number ≥ 0, got "12件"`,
+      `${invalid}: not a valid report document:\n  requests.denied.stateSecret.naturalPerson（（三）不予公开 — 1.属于国家秘密·自然人）: expected a whole number ≥ 0, got "12件"`,
     );
     expect(r.stderr).toContain(`${join(dir, 'missing.json')}: cannot read: no such file`);
     expect(r.stderr).not.toMatch(/\n\s+at /);
@@ -115,7 +124,7 @@ describe('disclosure-report check', () => {
     write('odd/a.json', seed());
     write('odd/copy.json', seed());
     execFileSync('mkfifo', [join(dir, 'odd/pipe.json')]);
-    const r = await cli('check', join(dir, 'odd'), join(dir, 'odd/pipe.json'), '--json');
+    const r = await cli('check', join(dir, 'odd'), join(dir, 'odd/pipe.json'), '--json', '--lang', 'en');
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('odd/pipe.json: cannot read: not a regular file');
     expect(r.stderr).toContain(`odd/copy.json: the same report (agency, year, format) as ${join(dir, 'odd/a.json')}`);
@@ -145,7 +154,7 @@ describe('disclosure-report check', () => {
     const asRoot = process.getuid?.() === 0;
     const command = asRoot ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', process.execPath] : [process.execPath];
     const r = await new Promise<Run>((done) =>
-      execFile(command[0] as string, [...command.slice(1), bin, 'check', folder, '--json'], { cwd: repoRoot }, (err, stdout, stderr) =>
+      execFile(command[0] as string, [...command.slice(1), bin, 'check', folder, '--json', '--lang', 'en'], { cwd: repoRoot }, (err, stdout, stderr) =>
         done({ code: err ? (err as { code: number }).code : 0, stdout, stderr }),
       ),
     );
@@ -170,7 +179,8 @@ describe('disclosure-report check', () => {
     expect(results.map((r) => r.findings.some((f) => f.rule === 'requests.row-total'))).toEqual(
       [...Array.from({ length: 12 }, (_, i) => i % 3 === 0), false],
     );
-    expect((await cli('check', seedFile, '--jobs', '0')).stderr).toContain('--jobs must be a whole number ≥ 1 or auto');
+    expect((await cli('check', seedFile, '--jobs', '0')).stderr).toContain('--jobs 须为不小于 1 的整数或 auto，不能是“0”');
+    expect((await cli('check', seedFile, '--jobs', '0', '--lang', 'en')).stderr).toContain('--jobs must be a whole number ≥ 1 or auto');
   });
 
   it('--prev with a folder matches last year\'s report by agency', async () => {
@@ -183,16 +193,22 @@ describe('disclosure-report check', () => {
     ]);
     const bad = await cli('check', seedFile, '--prev', join(dir, 'nothing.json'));
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('nothing.json: cannot read: no such file');
+    expect(bad.stderr).toContain('nothing.json：无法读取：文件不存在');
+    expect((await cli('check', seedFile, '--prev', join(dir, 'nothing.json'), '--lang', 'en')).stderr).toContain('nothing.json: cannot read: no such file');
   });
 
   it('prints messages in English with --lang en and refuses an unknown language', async () => {
     const r = await cli('check', seedFile, '--lang', 'en');
-    expect(r.stdout).toContain('warning  sections.fee-report[other]: 6. Other matters');
+    expect(r.stdout).toContain('陈家坝镇人民政府 2023 (2021 format)');
+    expect(r.stdout).toMatch(/^ {2}warning {2}6\. Other matters/m);
     expect(r.stdout).toContain('0 errors, 2 warnings, 1 info');
+    // zh-CN is accepted as zh, and --lang=… as --lang …
+    expect((await cli('check', seedFile, '--lang=zh-CN')).stdout).toContain('（2021年格式）');
+    expect((await cli('check', seedFile, '--lang=en')).stdout).toBe(r.stdout);
     const bad = await cli('check', seedFile, '--lang', 'fr');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--lang must be zh or en, got "fr"');
+    expect(bad.stderr).toContain('--lang 只能是 zh 或 en');
   });
 });
 
@@ -231,8 +247,11 @@ describe('disclosure-report import', () => {
     const outDir = join(dir, 'imported');
     const r = await cli('import', folder, '--out-dir', outDir, '--quiet');
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain(`${join(folder, 'notes.html')}: cannot import:`);
-    expect(r.stderr).toContain('imported 5 of 6; failed: 1');
+    expect(r.stderr).toContain(`${join(folder, 'notes.html')}：无法导入：`);
+    expect(r.stderr).toContain('已导入 5/6；失败 1 个');
+    const en = await cli('import', folder, '--out-dir', join(dir, 'imported-en'), '--quiet', '--lang', 'en');
+    expect(en.stderr).toContain(`${join(folder, 'notes.html')}: cannot import:`);
+    expect(en.stderr).toContain('imported 5 of 6; failed: 1');
     for (const name of ['page', 'report', 'report.pdf', 'rows', 'source.gb18030']) {
       expect(JSON.parse(readFileSync(join(outDir, `${name}.json`), 'utf8')), name).toEqual(seed());
     }
@@ -259,11 +278,12 @@ describe('disclosure-report import', () => {
     const tolerant = await cli('check', nonNumeric);
     expect(tolerant.code).toBe(0);
     expect(tolerant.stdout).toContain('读取 199/200 个单元格');
-    expect(tolerant.stdout).toMatch(/警告 {2}import\.unread-cell\[requests\.granted\.naturalPerson\]: .*若干/);
+    expect(tolerant.stdout).toMatch(/^ {2}警告 {2}未能读取此单元格.*若干/m);
+    expect((await cli('check', nonNumeric, '--ids')).stdout).toMatch(/^ {2}警告 {2}未能读取此单元格.*若干.*  import\.unread-cell\[requests\.granted\.naturalPerson\]$/m);
     // ...and --strict refuses the source as a whole.
     const bad = await cli('check', '--strict', nonNumeric);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/non-numeric\.html: cannot import: .*若干/);
+    expect(bad.stderr).toMatch(/non-numeric\.html：无法导入：.*若干/);
   }, 60_000);
 });
 
@@ -290,7 +310,8 @@ describe('disclosure-report export', () => {
     expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
     const noOut = await cli('export', seedFile, '--to', 'docx');
     expect(noOut.code).toBe(2);
-    expect(noOut.stderr).toContain('--to docx needs -o');
+    expect(noOut.stderr).toContain('--to docx 需要 -o');
+    expect((await cli('export', seedFile, '--to', 'docx', '--lang', 'en')).stderr).toContain('--to docx needs -o');
   });
 
   it('writes a folder to one CSV or NDJSON, one line per report and cell, naming bad files', async () => {
@@ -300,7 +321,7 @@ describe('disclosure-report export', () => {
     const out = join(dir, 'region.csv');
     const r = await cli('export', join(dir, 'region'), '--to', 'csv', '-o', out);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('region/c.json: not JSON');
+    expect(r.stderr).toContain('region/c.json 第 1 行第 2 列：不是有效的 JSON（');
     const lines = readFileSync(out, 'utf8').trimEnd().split('\r\n');
     expect(lines[0]).toBe('\uFEFFfile,agency,year,format,id,table,row,column,value');
     expect(lines).toHaveLength(1 + 2 * 200);
@@ -309,7 +330,8 @@ describe('disclosure-report export', () => {
     const objects = nd.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(objects).toHaveLength(400);
     expect(objects[399]).toMatchObject({ agency: '乙镇人民政府', id: 'reviews.litigationAfterReconsideration.total', row: 'Administrative litigation/Filed after reconsideration', column: 'Total', value: 0 });
-    expect((await cli('export', seedFile, '--to', 'pptx')).stderr).toContain('--to must be one of');
+    expect((await cli('export', seedFile, '--to', 'pptx')).stderr).toContain('--to 须为 html、docx、json、csv、ndjson 之一，不能是“pptx”');
+    expect((await cli('export', seedFile, '--to', 'pptx', '--lang', 'en')).stderr).toContain('--to must be one of');
   });
 });
 
@@ -321,12 +343,14 @@ describe('disclosure-report (other commands)', () => {
   });
 
   it('explains wrong usage with exit 2', async () => {
-    expect((await cli('frobnicate')).stderr).toContain('unknown command "frobnicate"');
+    expect((await cli('frobnicate')).stderr).toContain('未知命令“frobnicate”');
+    expect((await cli('frobnicate', '--lang', 'en')).stderr).toContain('unknown command "frobnicate"');
     expect((await cli('check')).code).toBe(2);
-    const r = await cli('check', seedFile, '--bogus');
+    const r = await cli('check', seedFile, '--bogus', '--lang', 'en');
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("Unknown option '--bogus'");
-    expect((await cli('check', '--help')).stdout).toContain('Exit status: 0 no error-level finding');
+    expect(r.stderr).toContain('unknown option --bogus');
+    expect((await cli('check', '--help', '--lang', 'en')).stdout).toContain('Exit status: 0 no error-level finding');
+    expect((await cli('check', '--help')).stdout).toContain('退出码：0 没有错误级问题');
   });
 });
 

@@ -61,18 +61,22 @@ describe('export -o', () => {
     write('two/a.json', seedText());
     write('two/b.json', JSON.stringify({ ...seed(), agency: '乙镇人民政府' }));
     const missing = join(dir, 'no-such-folder', 'x.csv');
-    const batch = await cli(['export', join(dir, 'two'), '--to', 'csv', '-o', missing]);
+    const batch = await cli(['export', join(dir, 'two'), '--to', 'csv', '-o', missing, '--lang', 'en']);
     expect(batch.code).toBe(2);
     expect(batch.stderr).toBe(`${missing}: cannot write: no such directory\n`);
     noStackTrace(batch.stderr);
-    const single = await cli(['export', seedFile, '--to', 'csv', '-o', missing]);
+    const single = await cli(['export', seedFile, '--to', 'csv', '-o', missing, '--lang', 'en']);
     expect(single.code).toBe(2);
     expect(single.stderr).toBe(`${missing}: cannot write: no such directory\n`);
-    const docx = await cli(['export', seedFile, '--to', 'docx', '-o', join(dir, 'no-such-folder', 'x.docx')]);
+    // In Chinese by default.
+    const zh = await cli(['export', seedFile, '--to', 'csv', '-o', missing]);
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toBe(`${missing}：无法写入：目录不存在\n`);
+    const docx = await cli(['export', seedFile, '--to', 'docx', '-o', join(dir, 'no-such-folder', 'x.docx'), '--lang', 'en']);
     expect(docx.code).toBe(2);
     expect(docx.stderr).toContain('x.docx: cannot write: no such directory');
     // A folder where the file should be.
-    const folder = await cli(['export', join(dir, 'two'), '--to', 'ndjson', '-o', dir]);
+    const folder = await cli(['export', join(dir, 'two'), '--to', 'ndjson', '-o', dir, '--lang', 'en']);
     expect(folder.code).toBe(2);
     expect(folder.stderr).toBe(`${dir}: cannot write: is a directory\n`);
     noStackTrace(folder.stderr);
@@ -122,7 +126,7 @@ describe('import --out-dir', () => {
     const out = join(dir, 'out-folders');
     const r = await cli(['import', join(dir, 'in/a'), join(dir, 'in/b'), '--out-dir', out, '--quiet']);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toContain('imported 4 of 4');
+    expect(r.stderr).toContain('已导入 4/4');
     // Report.TXT and report.txt are one name on Windows and macOS: never written over each other.
     expect(listing(out)).toEqual(['a/report.json', 'a/report.txt.json', 'b/Report.json', 'b/report.txt.json']);
     expect(agencyOf(join(out, 'a/report.txt.json'))).toBe('甲镇人民政府');
@@ -133,7 +137,7 @@ describe('import --out-dir', () => {
     write('in/c/report.txt', source('丁镇人民政府'));
     const flat = join(dir, 'out-flat');
     const files = ['a', 'b', 'c'].map((x) => join(dir, `in/${x}/report.txt`));
-    const f = await cli(['import', ...files, '--out-dir', flat]);
+    const f = await cli(['import', ...files, '--out-dir', flat, '--lang', 'en']);
     expect(f.code, f.stderr).toBe(0);
     expect(f.stderr).toContain('imported 3 of 3');
     expect(listing(flat)).toEqual(['report-2.json', 'report.json', 'report.txt.json']);
@@ -146,10 +150,13 @@ describe('import --out-dir', () => {
     write('keep/y.txt', source('乙镇人民政府'));
     const out = join(dir, 'out-keep');
     const existing = write('out-keep/x.json', 'mine: do not overwrite');
-    const r = await cli(['import', join(dir, 'keep'), '--out-dir', out, '--quiet']);
+    const r = await cli(['import', join(dir, 'keep'), '--out-dir', out, '--quiet', '--lang', 'en']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`${join(dir, 'keep/x.txt')}: not written: ${existing} already exists (--force overwrites it)`);
     expect(r.stderr).toContain('imported 1 of 2; failed: 1');
+    const zh = await cli(['import', join(dir, 'keep'), '--out-dir', out, '--quiet']);
+    expect(zh.stderr).toContain(`${join(dir, 'keep/x.txt')}：未写入：${existing} 已存在（--force 可覆盖）`);
+    expect(zh.stderr).toContain('已导入 0/2；失败 2 个');
     noStackTrace(r.stderr);
     expect(readFileSync(existing, 'utf8')).toBe('mine: do not overwrite');
     expect(agencyOf(join(out, 'y.json'))).toBe('乙镇人民政府');
@@ -206,7 +213,7 @@ describe('JSON that is not UTF-8', () => {
     const gb = write('gb18030.json', new Uint8Array(iconv.encode(seedText(), 'gb18030')));
     const check = await cli(['check', gb]);
     expect(check.code, check.stderr).toBe(0);
-    expect(check.stdout).toContain(`${gb} — 陈家坝镇人民政府 2023（2021）`);
+    expect(check.stdout).toContain(`${gb} — 陈家坝镇人民政府 2023（2021年格式）`);
     const exported = await cli(['export', gb, '--to', 'json']);
     expect(exported.code, exported.stderr).toBe(0);
     expect(JSON.parse(exported.stdout)).toEqual(seed());
@@ -222,7 +229,7 @@ describe('JSON that is not UTF-8', () => {
     const text = seedText();
     const at = text.indexOf('陈家坝');
     const bad = write('undecodable.json', Buffer.concat([Buffer.from(text.slice(0, at)), Buffer.from([0xff, 0xfe, 0x81]), Buffer.from(text.slice(at))]));
-    for (const args of [['check', bad], ['export', bad, '--to', 'json'], ['import', bad]]) {
+    for (const args of [['check', bad, '--lang', 'en'], ['export', bad, '--to', 'json', '--lang', 'en'], ['import', bad, '--lang', 'en']]) {
       const r = await cli(args);
       expect(r.code, args[0]).toBe(2);
       expect(r.stderr, args[0]).toMatch(new RegExp(`^${bad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: cannot (read|import): the JSON is neither UTF-8 nor GB18030 text`));
@@ -243,7 +250,7 @@ describe('check --jobs: a worker that runs out of memory or crashes', () => {
     // the whole process on this one (nodejs/node#47224). It may or may not fit: either way it is named.
     write('oom/r7.json', `{"format":"2021","x":[${'0,'.repeat(7_000_000)}0]}`);
     const env = { DISCLOSURE_WORKER_MAX_MB: '32' };
-    const r = await cli(['check', folder, '--jobs', '2', '--json'], { env });
+    const r = await cli(['check', folder, '--jobs', '2', '--json', '--lang', 'en'], { env });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`${huge}: could not be checked: the worker ran out of memory (more than 32 MB; DISCLOSURE_WORKER_MAX_MB raises the limit)`);
     noStackTrace(r.stderr);
@@ -260,6 +267,7 @@ describe('check --jobs: a worker that runs out of memory or crashes', () => {
     // The human output too: every other file has its line.
     const one = await cli(['check', folder, '--jobs', '2'], { env });
     expect(one.code).toBe(2);
+    expect(one.stderr).toContain(`${huge}：未能检查：工作进程内存不足（超过 32 MB`);
     expect(one.stdout.match(/^\S+ — 镇\d 2023/gm)).toHaveLength(5);
     noStackTrace(one.stderr);
   }, 120_000);

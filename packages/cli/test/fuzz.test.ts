@@ -72,12 +72,16 @@ describe('the CLI on bad and strange files', () => {
       expect(x.findings.filter((f) => f.rule.startsWith('import.') && f.severity === 'warning').length, name(x)).toBeGreaterThan(0);
     }
     for (const x of results.filter((y) => y.error)) {
-      expect(r.stderr).toContain(`${x.file}: `);
+      // `file：error`, or `file 第 L 行第 C 列：…` for JSON that does not parse.
+      expect(r.stderr).toContain(`${x.file}${x.error?.startsWith('第 ') ? ' ' : '：'}${x.error}`);
       expect(x.error?.length).toBeGreaterThan(5);
     }
-    expect(r.stderr).toContain('huge.txt: cannot read: 50.0 MB is more than a report can be (16 MB at most)');
+    expect(r.stderr).toContain('huge.txt：无法读取：50.0 MB，超过报告可能的大小（至多 16 MB）');
     expect(r.stderr).not.toMatch(/\n\s+at /);
-    expect(r.stderr).not.toContain('unexpected failure');
+    expect(r.stderr).not.toContain('意外错误');
+    const en = await run(['check', join(dir, 'in', 'huge.txt'), join(dir, 'in', 'empty.json'), '--lang', 'en']);
+    expect(en.stderr).toContain('huge.txt: cannot read: 50.0 MB is more than a report can be (16 MB at most)');
+    expect(en.stderr).toContain('empty.json, line 1, column 1: not valid JSON (Unexpected end of JSON input)');
 
     // --strict: only what reads as the national format, whole, is checked.
     const strict = await run(['check', '--strict', join(dir, 'in'), '--json']);
@@ -91,10 +95,10 @@ describe('the CLI on bad and strange files', () => {
     const out = join(dir, 'out');
     const r = await run(['import', join(dir, 'in'), '--out-dir', out, '--quiet']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('imported 3 of 21; failed: 18');
+    expect(r.stderr).toContain('已导入 3/21；失败 18 个');
     expect(JSON.parse(readFileSync(join(out, 'good.json'), 'utf8'))).toEqual(JSON.parse(expected));
     expect(r.stderr).not.toMatch(/\n\s+at /);
-    const strict = await run(['import', '--strict', join(dir, 'in'), '--out-dir', join(dir, 'out-strict'), '--quiet']);
+    const strict = await run(['import', '--strict', join(dir, 'in'), '--out-dir', join(dir, 'out-strict'), '--quiet', '--lang', 'en']);
     expect(strict.code).toBe(2);
     expect(strict.stderr).toContain('imported 2 of 21; failed: 19');
     expect(strict.stderr).toContain(`failed: ${join(dir, 'in/truncated-half.txt')}`);

@@ -53,14 +53,16 @@ function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr:
 const errorsOf = (e: Entry | undefined) => e?.findings.filter((f) => f.severity === 'error').map((f) => `${f.rule}[${f.target}]`);
 const severityOrder = { error: 0, warning: 1, info: 2 };
 const zhSeverity: Record<string, Finding['severity']> = { 错误: 'error', 警告: 'warning', 提示: 'info' };
-/** `severity rule[target]` of every finding line of the human output, as printed. */
+/** `severity rule[target]` of every finding line of the human output with --ids, as printed. */
 const printed = (stdout: string) =>
-  [...stdout.matchAll(/^ {2}(错误|警告|提示|error|warning|info) {2}(\S+?)\[(.*?)\]: /gm)].map(
+  [...stdout.matchAll(/^ {2}(错误|警告|提示|error|warning|info) +.*? {2}(\S+?)\[([^\]]*)\]$/gm)].map(
     ([, s, rule, target]) => `${zhSeverity[s as string] ?? s} ${rule}[${target}]`,
   );
-/** The same, from a --json entry, in the order the human output prints (by severity). */
+/** The same, from a --json entry, in the order the human output prints (by severity, suspect.cell first). */
 const listed = (e: Entry) =>
-  [...e.findings].sort((a, b) => severityOrder[a.severity] - severityOrder[b.severity]).map((f) => `${f.severity} ${f.rule}[${f.target}]`);
+  [...e.findings]
+    .sort((a, b) => Number(b.rule === 'suspect.cell') - Number(a.rule === 'suspect.cell') || severityOrder[a.severity] - severityOrder[b.severity])
+    .map((f) => `${f.severity} ${f.rule}[${f.target}]`);
 
 let dir: string;
 /** A copy of the seed's published text with the figure after the line `label` replaced. */
@@ -84,18 +86,20 @@ beforeAll(() => {
 
 describe('check on real published reports', () => {
   it('hongze 2023 (PDF): the publisher\'s two errors, the misspelled row read with a warning, 200/200 cells', async () => {
-    const r = await run('check', hongze);
+    const r = await run('check', hongze, '--ids');
     expect(r.code).toBe(1);
-    expect(r.stdout.split('\n')[0]).toBe(`${hongze} — 洪泽区人民政府 2023（2021） — 读取 200/200 个单元格`);
-    expect(r.stdout).toContain('错误  reviews.total[reconsideration]: 行政复议：结果维持、结果纠正、其他结果、尚未审结之和 = 11，总计 = 0（差 11）');
-    expect(r.stdout).toContain('错误  reviews.total[litigationAfterReconsideration]: 行政诉讼/复议后起诉：结果维持、结果纠正、其他结果、尚未审结之和 = 5，总计 = 0（差 5）');
-    expect(r.stdout).toMatch(/警告 {2}import\.label-matched\[requests\.denied\.prohibitedByLaw\.total\]: .*「2\.其他法律行政止公开」/);
-    expect(r.stdout).toMatch(/提示 {2}import\.rows-merged\[requests\.otherHandling\.[^\]]+\]: .*（六）其他处理/);
+    expect(r.stdout.split('\n')[0]).toBe(`${hongze} — 洪泽区人民政府 2023（2021年格式） — 读取 200/200 个单元格`);
+    expect(r.stdout).toContain('  错误  行政复议：结果维持、结果纠正、其他结果、尚未审结之和 = 11，总计 = 0（差 11）  reviews.total[reconsideration]\n');
+    expect(r.stdout).toMatch(/^ {2}错误 {2}行政诉讼.*复议后起诉：结果维持、结果纠正、其他结果、尚未审结之和 = 5，总计 = 0（差 5） {2}reviews\.total\[litigationAfterReconsideration\]$/m);
+    expect(r.stdout).toMatch(/^ {2}警告 {2}.*「2\.其他法律行政止公开」.* {2}import\.label-matched\[requests\.denied\.prohibitedByLaw\.total\]$/m);
+    expect(r.stdout).toMatch(/^ {2}提示 {2}.*（六）其他处理.* {2}import\.rows-merged\[requests\.otherHandling\.[^\]]+\]$/m);
     expect(printed(r.stdout).filter((f) => f.startsWith('error '))).toEqual([
       'error reviews.total[reconsideration]',
       'error reviews.total[litigationAfterReconsideration]',
     ]);
     expect(r.stdout).toContain('错误 2 项');
+    // 行政复议's parts add up to 11 and its 总计 says 0: no part can be 11 less, so the 总计 is named.
+    expect(r.stdout.split('\n')[1]).toBe('  警告  行政复议·总计 可能有误：填 0，按各项合计应为 11  suspect.cell[reviews.reconsideration.total]');
     expect(r.stderr).toBe('');
 
     const json = await run('check', hongze, '--json');
@@ -117,10 +121,10 @@ describe('check on real published reports', () => {
   }, 60_000);
 
   it('pingtan 2025 with 2024 as --prev: the in-force warning, no error, 200 of 200 cells', async () => {
-    const r = await run('check', pingtan2025, '--prev', pingtan2024, '--lang', 'en');
+    const r = await run('check', pingtan2025, '--prev', pingtan2024, '--lang', 'en', '--ids');
     expect(r.code).toBe(0);
-    expect(r.stdout.split('\n')[0]).toBe(`${pingtan2025} — 平潭综合实验区 2025（2021） — 200 of 200 cells read`);
-    expect(r.stdout).toMatch(/warning {2}prev\.in-force\[normativeDocuments\]: .*= 453, in force = 546/);
+    expect(r.stdout.split('\n')[0]).toBe(`${pingtan2025} — 平潭综合实验区 2025 (2021 format) — 200 of 200 cells read`);
+    expect(r.stdout).toMatch(/^ {2}warning {2}.*= 453, in force = 546.* {2}prev\.in-force\[normativeDocuments\]$/m);
     expect(r.stdout).toContain('0 errors,');
 
     const json = await run('check', pingtan2025, '--prev', pingtan2024, '--json');
@@ -141,7 +145,7 @@ describe('check on real published reports', () => {
   }, 60_000);
 
   it('--strict refuses hongze 2023 (exit 2), naming the rows it does not find', async () => {
-    const r = await run('check', '--strict', hongze);
+    const r = await run('check', '--strict', hongze, '--lang', 'en');
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain(`${hongze}: cannot import:`);
@@ -164,7 +168,8 @@ describe('check on real published reports', () => {
     const strict = await cli('check', '--strict', hongze, pingtan2024, '--json', '--jobs', '2');
     expect(strict.code).toBe(2);
     const [refused, read] = JSON.parse(strict.stdout) as Entry[];
-    expect(refused?.error).toMatch(/^cannot import: .*rows not found/);
+    // The error is in the run's language (zh by default), as the findings' messages are.
+    expect(refused?.error).toMatch(/^无法导入：.*rows not found/);
     expect(read?.error).toBeUndefined();
     expect(read?.completeness).toEqual({ read: 200, expected: 200 });
   }, 180_000);
@@ -184,7 +189,8 @@ describe('a source with a cell that cannot be read', () => {
     );
     const human = await run('check', file);
     expect(human.stdout.split('\n')[0]).toContain('— 读取 199/200 个单元格');
-    expect(human.stdout).toContain(`警告  import.unread-cell[${cell}]: `);
+    expect(human.stdout).toMatch(/^ {2}警告 {2}未能读取此单元格，按空白处理：.*若干/m);
+    expect((await run('check', file, '--ids')).stdout).toMatch(new RegExp(`^ {2}警告 {2}未能读取此单元格.* {2}import\\.unread-cell\\[${cell.replace(/\./g, '\\.')}\\]$`, 'm'));
   }, 60_000);
 
   it('check: rules that do not read the cell still find errors; rules that do are skipped (exit 1)', async () => {
@@ -206,19 +212,23 @@ describe('a source with a cell that cannot be read', () => {
   it('import: writes the report with the cell null, says 199 of 200 and why; --strict refuses (exit 2)', async () => {
     const file = seedWith('some.txt', { '1.属于国家秘密 |': '若干' });
     const out = join(dir, 'some.json');
-    const r = await run('import', file, '-o', out);
+    const r = await run('import', file, '-o', out, '--lang', 'en');
     expect(r.code).toBe(0);
     const report = JSON.parse(readFileSync(out, 'utf8')) as { requests: { denied: { stateSecret: Record<string, number | null> } } };
     expect(report.requests.denied.stateSecret.naturalPerson).toBeNull();
     expect(report.requests.denied.stateSecret.commercial).toBe(0);
     expect(r.stderr).toContain(`${file}: 199 of 200 cells read (1 left blank: see the warnings)`);
     expect(r.stderr).toMatch(new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: warning unread-cell ${cell}: .*「若干」 is not a number`));
+    // In Chinese by default, the notes too.
+    const zh = await run('import', file, '-o', out);
+    expect(zh.stderr).toContain(`${file}：读取 199/200 个单元格（1 个留空：见警告）`);
+    expect(zh.stderr).toMatch(new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}：警告 unread-cell ${cell}：未能读取此单元格.*「若干」`));
 
     const details = await run('import', file, '--details', '--quiet');
     expect(details.stderr).toBe('');
     expect((JSON.parse(details.stdout) as { completeness: unknown }).completeness).toMatchObject({ read: 199, expected: 200, unread: [cell] });
 
-    const strict = await run('import', '--strict', file, '-o', join(dir, 'strict.json'));
+    const strict = await run('import', '--strict', file, '-o', join(dir, 'strict.json'), '--lang', 'en');
     expect(strict.code).toBe(2);
     expect(strict.stderr).toContain(`${file}: cannot import: `);
     expect(strict.stderr).toMatch(/\(requests\.denied\.stateSecret\.naturalPerson\): 「若干」 is not a number/);
@@ -230,10 +240,11 @@ describe('a source with no report table', () => {
   it('is still refused (exit 2) by check and import', async () => {
     const prose = join(dir, 'prose.txt');
     writeFileSync(prose, '陈家坝镇人民政府\n政府信息公开工作年度报告\n(2023年度)\n今年以来，我镇认真落实政务公开各项工作，没有收到政府信息公开申请。\n');
-    const r = await run('check', prose);
+    const r = await run('check', prose, '--lang', 'en');
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain(`${prose}: cannot import: no report tables found`);
+    expect((await run('check', prose)).stderr).toContain(`${prose}：无法导入：未找到报告的表格（no report tables found`);
     const imported = await run('import', prose);
     expect(imported.code).toBe(2);
     expect(imported.stderr).toContain('no report tables found');

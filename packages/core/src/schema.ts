@@ -9,7 +9,7 @@ import {
   type FormatId,
   type Lang,
   type TableId,
-  cellLabel,
+  cellName,
   findCell,
   formatIds,
   tableIds,
@@ -145,14 +145,51 @@ export interface SchemaIssue {
 
 export type ValidationResult = { ok: true; report: Report } | { ok: false; issues: SchemaIssue[] };
 
+/** The words of schema issues in each language (English is the documented default). */
+const issueWords = {
+  en: {
+    got: (v: string) => `got ${v}`,
+    missing: 'missing',
+    missingOr: (expected: string) => `missing; ${expected} or null`,
+    notObject: (v: string) => `expected a report object, got ${v}`,
+    format: (v: string) => `expected "2021" or "2019", got ${v}`,
+    unknown: (what: string, format: string) => `unknown ${what} (not in the ${format} format)`,
+    unreadable: (why: string) => `not a readable report document: ${why}`,
+    what: { section: 'section', cell: 'cell or row', key: 'key' },
+    sep: ', ',
+  },
+  'zh-CN': {
+    got: (v: string) => `填写的是 ${v}`,
+    missing: '缺少',
+    missingOr: (expected: string) => `缺少；${expected}，或 null（空白）`,
+    notObject: (v: string) => `应为一个报告对象（JSON 对象），实际是 ${v}`,
+    format: (v: string) => `应为 "2021" 或 "2019"，实际是 ${v}`,
+    unknown: (what: string, format: string) => `${what}不存在（${format} 年格式中没有）`,
+    unreadable: (why: string) => `无法读取此报告文档：${why}`,
+    what: { section: '此部分', cell: '此单元格或行', key: '此字段' },
+    sep: '，',
+  },
+} satisfies Record<Lang, unknown>;
+
+/** What a metadata field should be, in Chinese (zod's own messages are English). */
+const fieldZh: Record<string, string> = {
+  agency: '应为文字（发布机关名称）',
+  year: '应为 1990 至 2200 之间的年份（整数）',
+  title: '应为文字（标题）或 null',
+  publishedOn: '应为 YYYY-MM-DD 格式的日期或 null',
+  bodyType: '应为 "government"（政府）或 "department"（部门），或省略',
+  sections: '应为文字',
+};
+
 /** A short, safe description of a value found where something else belongs (never recurses deeply). */
-function show(value: unknown): string {
-  if (value === undefined) return 'nothing';
+function show(value: unknown, lang: Lang = 'en'): string {
+  const zh = lang === 'zh-CN';
+  if (value === undefined) return zh ? '空' : 'nothing';
   if (typeof value === 'number') return Object.is(value, -0) ? '-0' : String(value);
-  if (Array.isArray(value)) return value.length ? `a list of ${value.length} items` : '[]';
-  if (value !== null && typeof value === 'object') return 'an object';
+  if (Array.isArray(value)) return value.length ? (zh ? `含 ${value.length} 项的列表` : `a list of ${value.length} items`) : '[]';
+  if (value !== null && typeof value === 'object') return zh ? '一个对象' : 'an object';
   if (typeof value === 'bigint') return `${value}n`;
-  if (typeof value === 'function' || typeof value === 'symbol') return `a ${typeof value}`;
+  if (typeof value === 'function' || typeof value === 'symbol') return zh ? `一个 ${typeof value}` : `a ${typeof value}`;
   const s = JSON.stringify(value);
   return s.length > 60 ? `${s.slice(0, 57)}…` : s;
 }
@@ -166,21 +203,23 @@ function valueAt(doc: unknown, path: readonly PropertyKey[]): unknown {
   return v;
 }
 
-function unknownWhat(top: PropertyKey | undefined): string {
+function unknownWhat(top: PropertyKey | undefined): 'section' | 'cell' | 'key' {
   if (top === 'sections') return 'section';
-  return tableIds.includes(top as TableId) ? 'cell or row' : 'key';
+  return tableIds.includes(top as TableId) ? 'cell' : 'key';
 }
 
 /** What was thrown while reading a document, in a few safe words (the thrown value may itself be hostile). */
-function describeThrown(e: unknown): string {
+function describeThrown(e: unknown, lang: Lang): string {
+  const zh = lang === 'zh-CN';
   try {
-    if (e instanceof RangeError) return 'it is nested too deeply or too large to read';
+    if (e instanceof RangeError) return zh ? '嵌套过深或过大，无法读取' : 'it is nested too deeply or too large to read';
     if (e instanceof Error && typeof e.message === 'string') {
       const m = e.message.replace(/\s+/g, ' ');
-      return `reading it threw ${e.name === 'TypeError' ? 'a TypeError' : 'an error'}: ${m.length > 80 ? `${m.slice(0, 79)}…` : m}`;
+      const cut = m.length > 80 ? `${m.slice(0, 79)}…` : m;
+      return zh ? `读取时出错：${cut}` : `reading it threw ${e.name === 'TypeError' ? 'a TypeError' : 'an error'}: ${cut}`;
     }
   } catch {}
-  return 'reading it threw';
+  return zh ? '读取时出错' : 'reading it threw';
 }
 
 /**
@@ -192,19 +231,20 @@ export function validateReport(doc: unknown, lang: Lang = 'en'): ValidationResul
   try {
     return validate(doc, lang);
   } catch (e) {
-    return { ok: false, issues: [{ path: '', message: `not a readable report document: ${describeThrown(e)}` }] };
+    return { ok: false, issues: [{ path: '', message: issueWords[lang].unreadable(describeThrown(e, lang)) }] };
   }
 }
 
 function validate(doc: unknown, lang: Lang): ValidationResult {
+  const w = issueWords[lang];
   if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
-    return { ok: false, issues: [{ path: '', message: `expected a report object, got ${show(doc)}` }] };
+    return { ok: false, issues: [{ path: '', message: w.notObject(show(doc, lang)) }] };
   }
   const format = (doc as { format?: unknown }).format;
   if (!formatIds.includes(format as FormatId)) {
     return {
       ok: false,
-      issues: [{ path: 'format', message: `expected "2021" or "2019", got ${show(format)}` }],
+      issues: [{ path: 'format', message: w.format(show(format, lang)) }],
     };
   }
   const parsed = reportSchemaFor(format as FormatId).safeParse(doc);
@@ -213,7 +253,7 @@ function validate(doc: unknown, lang: Lang): ValidationResult {
     if (issue.code === 'unrecognized_keys') {
       return issue.keys.map((key) => ({
         path: [...issue.path, key].join('.'),
-        message: `unknown ${unknownWhat(issue.path[0])} (not in the ${format as string} format)`,
+        message: w.unknown(w.what[unknownWhat(issue.path[0])], format as string),
       }));
     }
     const path = issue.path.join('.');
@@ -222,21 +262,24 @@ function validate(doc: unknown, lang: Lang): ValidationResult {
     if (cell) {
       const beyond = typeof value === 'number' && Number.isFinite(value) && Math.abs(value) > cellValueLimits[cell.kind];
       const expected = beyond ? rangeText[cell.kind][lang] : describeKind(cell.kind, lang);
-      const message = value === undefined ? `missing; ${expected} or null` : `${expected}, got ${show(value)}`;
+      const message = value === undefined ? w.missingOr(expected) : `${expected}${w.sep}${w.got(show(value, lang))}`;
       // The label stays the national (Chinese) one: it is what the user sees in the table.
-      return [{ path, label: cellLabel(cell), message }];
+      return [{ path, label: cellName(cell), message }];
     }
-    const got = value === undefined ? 'missing' : `got ${show(value)}`;
-    return [{ path, message: `${issue.message} (${got})` }];
+    const got = value === undefined ? w.missing : w.got(show(value, lang));
+    if (lang === 'en') return [{ path, message: `${issue.message} (${got})` }];
+    const field = fieldZh[String(issue.path[0])];
+    return [{ path, message: field ? `${field}（${got}）` : `不符合格式（${got}）` }];
   });
   // One issue per path: a value can fail several checks (nonnegative and the refinement).
   const seen = new Set<string>();
   return { ok: false, issues: issues.filter((i) => !seen.has(i.path) && !!seen.add(i.path)) };
 }
 
-/** One line per issue: `path（label）: message`. */
-export function formatSchemaIssue(issue: SchemaIssue): string {
-  return `${issue.path || '(document)'}${issue.label ? `（${issue.label}）` : ''}: ${issue.message}`;
+/** One line per issue: `path（label）: message` (`path（label）：message` in Chinese). */
+export function formatSchemaIssue(issue: SchemaIssue, lang: Lang = 'en'): string {
+  const zh = lang === 'zh-CN';
+  return `${issue.path || (zh ? '（整个文档）' : '(document)')}${issue.label ? `（${issue.label}）` : ''}${zh ? '：' : ': '}${issue.message}`;
 }
 
 /** Thrown by {@link parseReport} for an invalid document. */

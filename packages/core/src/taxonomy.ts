@@ -254,6 +254,40 @@ export function cellLabel(cell: CellDef, lang: Lang = 'zh-CN'): string {
   return `${row} · ${labelPath(cell.column.labels, lang)}`;
 }
 
+/**
+ * Merged-header labels as a reader writes them, not as a path: levels joined by 「 — 」
+ * (`三、本年度办理结果 — （一）予以公开`). {@link labelPath} stays the machine form (CSV headers).
+ */
+export function labelText(labels: readonly Label[], lang: Lang = 'zh-CN'): string {
+  return labels.map((l) => l[lang]).join(' — ');
+}
+
+/**
+ * A row's labels in its table's context: table 三's results drop the 「三、本年度办理结果」
+ * every one of them sits under (`（三）不予公开 — 1.属于国家秘密`), the way a clerk names them.
+ */
+export function rowText(row: RowDef, lang: Lang = 'zh-CN'): string {
+  const labels = row.labels.length > 1 && row.role !== undefined && /^(result|resultsTotal)$/.test(row.role) ? row.labels.slice(1) : row.labels;
+  return labelText(labels, lang);
+}
+
+/**
+ * A column's labels in its table's context: the leaf (`商业企业`, `总计`), with its parent when
+ * the leaf alone says too little (`法人或其他组织 — 其他`).
+ */
+export function columnText(column: ColumnDef, lang: Lang = 'zh-CN'): string {
+  const leaf = column.labels[column.labels.length - 1] as Label;
+  return column.labels.length > 1 && /^(其他|Other)$/i.test(leaf[lang]) ? labelText(column.labels, lang) : leaf[lang];
+}
+
+/**
+ * A cell as a person names it in its table (`（一）予以公开·总计`, `行政复议·结果纠正`): for
+ * messages and screens; {@link cellLabel} is the full machine path.
+ */
+export function cellName(cell: CellDef, lang: Lang = 'zh-CN'): string {
+  return `${rowText(cell.row, lang)}${lang === 'zh-CN' ? '·' : ' · '}${columnText(cell.column, lang)}`;
+}
+
 /** Finds the cell with this id in any format (the 2021 format first). */
 export function findCell(id: string, format?: FormatId): CellDef | undefined {
   if (format) return taxonomy(format).cellById.get(id);

@@ -86,7 +86,7 @@ describe('each rule has a case that violates it and one that passes', () => {
         severity: 'error',
         expected: 0,
         actual: 3,
-        message: 'III. Results this year/(3) Not disclosed/1. State secret: the requesters add up to 0, Total says 3 (difference 3)',
+        message: '(3) Not disclosed — 1. State secret: the requesters add up to 0, Total says 3 (difference 3)',
         cells: [
           'requests.denied.stateSecret.total',
           'requests.denied.stateSecret.naturalPerson',
@@ -118,7 +118,7 @@ describe('each rule has a case that violates it and one that passes', () => {
     ]);
     expect(find(check(withCell(seed(), 'requests.granted.naturalPerson', -1)), 'cell.type', 'requests.granted.naturalPerson')).toHaveLength(1);
     expect(find(check(withCell(seed(), 'active.fees.amount', -1)), 'cell.type', 'active.fees.amount')).toMatchObject([
-      { severity: 'error', actual: -1, message: '第二十条第（八）项/行政事业性收费 · 本年收费金额（单位：万元）：应为 0 至 10000000000 之间的金额（万元），填写的是 -1' },
+      { severity: 'error', actual: -1, message: '行政事业性收费·本年收费金额（单位：万元）：应为 0 至 10000000000 之间的金额（万元），填写的是 -1' },
     ]);
     // Real reports print 万元 exact to the 分 (pingtan-2025: 4166.241619) or with five decimals.
     for (const amount of [25.1, 4166.241619, 7380.28959, 1.00001, 0.000001, 0]) {
@@ -361,7 +361,10 @@ describe('the rules as data', () => {
         const reference = rulesFor(r.format)
           .rules.filter((rule) => (!rule.requires || prev) && !jsonLogic.truthy(jsonLogic.apply(rule.condition as never, data)))
           .map((rule) => [rule.id, rule.target, rule.severity]);
-        const engine = check(r, prev ? { previous: prev } : {}).map((f) => [f.rule, f.target, f.severity]);
+        // suspect.cell is the engine's reading of the failing sums, not a rule of the set.
+        const engine = check(r, prev ? { previous: prev } : {})
+          .filter((f) => f.rule !== 'suspect.cell')
+          .map((f) => [f.rule, f.target, f.severity]);
         expect(engine).toEqual(reference);
       }),
       { numRuns: 60 },

@@ -6,6 +6,7 @@ import {
   ReportValidationError,
   blankReport,
   formatSchemaIssue,
+  type SchemaIssue,
   parseReport,
   reportJsonSchema,
   validateReport,
@@ -17,7 +18,7 @@ const seed = () => expectedReport('chenjiaba-2023');
 
 function issues(doc: unknown): string[] {
   const r = validateReport(doc);
-  return r.ok ? [] : r.issues.map(formatSchemaIssue);
+  return r.ok ? [] : r.issues.map((i) => formatSchemaIssue(i));
 }
 
 describe('report schema', () => {
@@ -29,8 +30,23 @@ describe('report schema', () => {
     const doc = clone(seed()) as unknown as { requests: { denied: { stateSecret: Record<string, unknown> } } };
     doc.requests.denied.stateSecret.naturalPerson = '12件';
     expect(issues(doc)).toEqual([
-      'requests.denied.stateSecret.naturalPerson（三、本年度办理结果/（三）不予公开/1.属于国家秘密 · 自然人）: expected a whole number ≥ 0, got "12件"',
+      'requests.denied.stateSecret.naturalPerson（（三）不予公开 — 1.属于国家秘密·自然人）: expected a whole number ≥ 0, got "12件"',
     ]);
+  });
+
+  it('speaks Chinese when asked: every word of the issue, the value found included', () => {
+    const doc = clone(seed()) as unknown as Record<string, unknown> & { requests: { denied: { stateSecret: Record<string, unknown> } } };
+    doc.requests.denied.stateSecret.naturalPerson = '12件';
+    doc.year = 'last year';
+    doc.sections = { ...(doc.sections as object), extra: 'x' };
+    const r = validateReport(doc, 'zh-CN');
+    expect(r.ok ? [] : r.issues.map((i) => formatSchemaIssue(i, 'zh-CN'))).toEqual([
+      'year：应为 1990 至 2200 之间的年份（整数）（填写的是 "last year"）',
+      'sections.extra：此部分不存在（2021 年格式中没有）',
+      'requests.denied.stateSecret.naturalPerson（（三）不予公开 — 1.属于国家秘密·自然人）：应为不小于 0 的整数，填写的是 "12件"',
+    ]);
+    const notObject = validateReport([1, 2], 'zh-CN');
+    expect(notObject.ok ? '' : formatSchemaIssue(notObject.issues[0] as SchemaIssue, 'zh-CN')).toBe('（整个文档）：应为一个报告对象（JSON 对象），实际是 含 2 项的列表');
   });
 
   it.each([
@@ -45,7 +61,7 @@ describe('report schema', () => {
     const doc = withCell(seed(), 'reviews.reconsideration.total', value as number);
     const [first, ...rest] = issues(doc);
     expect(rest).toEqual([]);
-    expect(first).toContain('reviews.reconsideration.total（行政复议 · 总计）: expected a whole number ≥ 0');
+    expect(first).toContain('reviews.reconsideration.total（行政复议·总计）: expected a whole number ≥ 0');
     expect(first).toContain(got);
   });
 
@@ -77,7 +93,7 @@ describe('report schema', () => {
     (doc.requests.granted as Record<string, unknown>).totl = 0;
     doc.requests.bogus = {};
     expect(issues(doc)).toEqual([
-      'requests.granted.total（三、本年度办理结果/（一）予以公开 · 总计）: missing; expected a whole number ≥ 0 or null',
+      'requests.granted.total（（一）予以公开·总计）: missing; expected a whole number ≥ 0 or null',
       'requests.granted.totl: unknown cell or row (not in the 2021 format)',
       'requests.bogus: unknown cell or row (not in the 2021 format)',
     ]);
@@ -104,7 +120,7 @@ describe('report schema', () => {
   ])('rejects %s in an amount cell', (_name, value, got) => {
     const [first, ...rest] = issues(withCell(seed(), 'active.fees.amount', value as number));
     expect(rest).toEqual([]);
-    expect(first).toBe(`active.fees.amount（第二十条第（八）项/行政事业性收费 · 本年收费金额（单位：万元））: expected an amount ≥ 0, ${got}`);
+    expect(first).toBe(`active.fees.amount（行政事业性收费·本年收费金额（单位：万元））: expected an amount ≥ 0, ${got}`);
   });
 
   it('accepts bodyType government or department, or none (unknown), and nothing else', () => {

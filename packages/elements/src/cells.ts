@@ -2,7 +2,7 @@
  * One cell of a national table, rendered by one function keyed by its cell id. Edit mode
  * (a later issue) swaps the renderer for one that puts an input in the cell.
  */
-import { type CellDef, type Finding, type FormatTaxonomy, type Lang, type Report, type Severity, getCell } from '@disclosure-report/core';
+import { type CellDef, type Finding, type FormatTaxonomy, type Lang, type Report, type Severity, getCell, sumRules } from '@disclosure-report/core';
 import { type TemplateResult, html, nothing } from 'lit';
 import { type DisclosureStrings, format } from './i18n.js';
 
@@ -14,6 +14,8 @@ export interface TableContext {
   readonly strings: DisclosureStrings;
   /** Findings by cell id (empty when checks are off). */
   readonly findingsByCell: ReadonlyMap<string, readonly Finding[]>;
+  /** Failing sums a pinpointed cell explains: their other cells are shown only while selected. */
+  readonly explained?: ReadonlySet<Finding>;
   /** Cells of the finding the reader selected last. */
   readonly selectedCells: ReadonlySet<string>;
   /** Prefix for ids in the shadow root (header ids for `headers`). */
@@ -70,37 +72,74 @@ export function formatValue(cell: CellDef | undefined, value: unknown): string {
   return String(value);
 }
 
+/** The failing sums some `suspect.cell` finding explains (its `explains`). */
+export function explainedSums(findings: readonly Finding[]): Set<Finding> {
+  const keys = new Set(findings.flatMap((f) => (f.rule === 'suspect.cell' ? (f.explains ?? []) : [])));
+  return new Set(keys.size ? findings.filter((f) => keys.has(`${f.rule}[${f.target}]`)) : []);
+}
+
+/** How a cell is marked: strongly (what is wrong here) in a severity, lightly (a cell of a failing sum), or not. */
+export interface CellMark {
+  /** The strong mark's severity, or null. */
+  readonly strong: Severity | null;
+  /** Pinpointed by core as the figure that breaks the sums. */
+  readonly suspect: boolean;
+  /**
+   * Only a cell of a failing sum no cell was pinpointed for (the suspect says where the others
+   * went wrong); never a blank cell: blank is shown as blank.
+   */
+  readonly light: boolean;
+}
+
+/** The mark of a cell from the findings naming it (`explained`: sums a suspect accounts for). */
+export function cellMark(findings: readonly Finding[] | undefined, blank: boolean, explained?: ReadonlySet<Finding>): CellMark {
+  if (!findings?.length) return { strong: null, suspect: false, light: false };
+  const suspect = findings.some((f) => f.rule === 'suspect.cell');
+  const own = findings.filter((f) => !sumRules.has(f.rule));
+  // A suspect carries the weight of the sums it explains (errors, usually).
+  const strong = own.length ? worstSeverity(suspect ? findings : own) : null;
+  return { strong, suspect, light: !strong && !blank && findings.some((f) => !explained?.has(f)) };
+}
+
+/** The classes and parts of a marked cell. */
+export function markClasses(mark: CellMark): { classes: string; parts: string } {
+  return mark.strong
+    ? { classes: `flagged ${mark.strong}${mark.suspect ? ' suspect' : ''}`, parts: `cell-flagged${mark.suspect ? ' cell-suspect' : ''}` }
+    : mark.light
+      ? { classes: 'related', parts: 'cell-related' }
+      : { classes: '', parts: '' };
+}
+
+/** What a marked cell says to screen readers: each finding, severity first. */
+export function findingsText(ctx: TableContext, findings: readonly Finding[]): string {
+  const s = ctx.strings;
+  const en = ctx.lang === 'en';
+  return `${format(s.cellFlagged, { count: findings.length })} ${findings
+    .map((f) => `${s.severity[f.severity]}${en ? ': ' : '：'}${f.message}`)
+    .join(en ? '; ' : '；')}`;
+}
+
 /** The read-only cell: the number, a blank marker for screen readers, and check marks. */
 export const renderCellView: CellRenderer = (ctx, cellId, headers, colSpan = 1) => {
   const def = ctx.taxonomy.cellById.get(cellId);
   const value = getCell(ctx.report, cellId);
+  const blank = value === null || value === undefined;
   const findings = ctx.findingsByCell.get(cellId);
-  const flagged = !!findings?.length;
-  const severity = flagged ? worstSeverity(findings) : null;
+  const mark = cellMark(findings, blank, ctx.explained);
+  const { classes, parts } = markClasses(mark);
   const selected = ctx.selectedCells.has(cellId);
-  const classes = ['cell', flagged ? `flagged ${severity}` : '', selected ? 'selected' : ''].filter(Boolean).join(' ');
-  const parts = ['cell', flagged ? 'cell-flagged' : '', value === null || value === undefined ? 'cell-blank' : '']
-    .filter(Boolean)
-    .join(' ');
   return html`<td
-    class=${classes}
-    part=${parts}
+    class=${['cell', classes, selected ? 'selected' : ''].filter(Boolean).join(' ')}
+    part=${['cell', parts, blank ? 'cell-blank' : ''].filter(Boolean).join(' ')}
     headers=${headers}
     colspan=${colSpan > 1 ? colSpan : nothing}
     data-cell=${cellId}
-    tabindex=${flagged ? '-1' : nothing}
-  >${flagged
-      ? html`<span class="flag" aria-hidden="true">${severity === 'error' ? '✕' : '!'}</span>`
+    tabindex=${mark.strong ? '-1' : nothing}
+  >${mark.strong
+      ? html`<span class="flag" aria-hidden="true">${mark.strong === 'error' ? '✕' : '!'}</span>`
       : nothing}${formatValue(def, value)}${value === null
       ? html`<span class="visually-hidden">${ctx.strings.blankCell}</span>`
       : value === undefined
         ? html`<span class="visually-hidden">${ctx.strings.missingCell}</span>`
-        : nothing}${flagged
-      ? html`<span class="visually-hidden"
-          >${format(ctx.strings.cellFlagged, { count: findings.length })}
-          ${findings
-            .map((f) => `${ctx.strings.severity[f.severity]}${ctx.lang === 'en' ? ': ' : '：'}${f.message}`)
-            .join(ctx.lang === 'en' ? '; ' : '；')}</span
-        >`
-      : nothing}</td>`;
+        : nothing}${findings?.length ? html`<span class="visually-hidden">${findingsText(ctx, findings)}</span>` : nothing}</td>`;
 };

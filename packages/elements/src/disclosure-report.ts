@@ -1,4 +1,5 @@
 import {
+  type CellFix,
   type Finding,
   type Label,
   type Report,
@@ -18,13 +19,15 @@ import { type PropertyValues, type TemplateResult, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import { ReportElement } from './base.js';
-import { type TableContext, indexFindings, renderCellView } from './cells.js';
+import { type TableContext, explainedSums, indexFindings, renderCellView } from './cells.js';
 import { define } from './define.js';
 import { editCellRenderer } from './edit/cells.js';
 import { DraftsController } from './edit/drafts-controller.js';
 import { ReportEditor } from './edit/editor.js';
 import { ImportNotes } from './edit/import-notes.js';
 import { type Imported, importOther } from './edit/import-other.js';
+import { StickyBarController } from './edit/sticky-bar-controller.js';
+import { TouchedController } from './edit/touched-controller.js';
 import { validateImported } from './edit/validate.js';
 import { findingsList } from './findings.js';
 import { format } from './i18n.js';
@@ -111,18 +114,19 @@ const metaTargets = new Map([
  * @csspart block - A block of table 二 (第二十条第（一）项 …).
  * @csspart block-header - The label of a block of table 二.
  * @csspart row - A row of numbers.
- * @csspart cell - A number cell (also `cell-flagged`, `cell-blank`).
+ * @csspart cell - A number cell (also `cell-flagged`: what is wrong is here; `cell-suspect`: the figure core pinpoints as breaking the sums; `cell-related`: a cell of a failing sum no cell was pinpointed for; `cell-blank`).
  * @csspart status - The loading, empty or error message (also `status-loading`, `status-error`).
- * @csspart toolbar - Edit mode: the toolbar (also `toolbar-button`, `auto-totals-switch`).
+ * @csspart toolbar - Edit mode: the toolbar (also `toolbar-button`, `auto-totals-switch`; 检查全部 shows the findings held back until their cells are filled in).
  * @csspart edit-status - Edit mode: announcements (refusals, paste, auto totals, undo).
  * @csspart notice - Edit mode: a lasting notice (drafts cannot be kept).
  * @csspart draft-conflict - Edit mode: another tab saved a draft of the same report; keep this page's changes or load that draft.
  * @csspart draft-prompt - Edit mode: the offer to restore a draft (the fields are disabled until it is answered).
  * @csspart cell-input - Edit mode: the input in a cell (the cell is also `cell-invalid`, `cell-auto`, and `cell-unread` when an imported file's figure could not be read, until edited).
+ * @csspart cell-error - Edit mode: why a cell's text was refused, under it in the cell.
  * @csspart import-summary - Edit mode: after importing a published file, how many cells were read and how many warnings to check (listed with the findings), with a button to dismiss them.
  * @csspart field - Edit mode: a metadata field (agency, year, format, date, body type, title).
  * @csspart section-text - Edit mode: the text area of a free-text section.
- * @csspart findings - The findings list (also `findings-heading`, `findings-summary`, `findings-list`, `finding`, `finding-error`, `finding-warning`, `finding-info`, `finding-button`).
+ * @csspart findings - The findings list (also `findings-heading`, `findings-summary`, `findings-list`, `finding`, `finding-error`, `finding-warning`, `finding-info`, `finding-button`, and in edit mode `finding-fix`: 改为 … / 对调 on a pinpointed cell).
  *
  * @cssprop --disclosure-font-family - Body text (default 仿宋, then serif).
  * @cssprop --disclosure-title-font-family - The title (default 方正小标宋, then serif).
@@ -144,6 +148,8 @@ const metaTargets = new Map([
  * @cssprop --disclosure-flag-background - Background of cells with errors.
  * @cssprop --disclosure-warning-color - Outline and icon of cells with warnings.
  * @cssprop --disclosure-warning-background - Background of cells with warnings.
+ * @cssprop --disclosure-related-background - The tint of the cells of a failing sum no cell was pinpointed for.
+ * @cssprop --disclosure-related-color - The outline of a selected finding's other cells.
  * @cssprop --disclosure-error-color - Error text in findings and messages.
  * @cssprop --disclosure-info-color - Notes in findings.
  * @cssprop --disclosure-focus-color - Focus outline.
@@ -196,6 +202,8 @@ export class DisclosureReportElement extends ReportElement {
   readonly #drafts: DraftsController;
   /** What the last import of a published file left to check. */
   readonly #imported = new ImportNotes(this);
+  /** Calm filling: findings about what nobody has touched wait until the clerk asks. */
+  readonly #touched = new TouchedController(this);
   #editSource: Report | null = null;
   #restoredState: string | null = null;
   #form: HTMLFormElement | null = null;
@@ -215,6 +223,7 @@ export class DisclosureReportElement extends ReportElement {
       draftsDisabled: () => this.noDrafts,
     });
     this.#drafts = new DraftsController(this, this.#editor, () => this.#editing);
+    new StickyBarController(this);
   }
 
   get #editing(): boolean {
@@ -229,8 +238,7 @@ export class DisclosureReportElement extends ReportElement {
       if (!td || !input) return false;
       input.focus({ preventScroll: true });
       input.select();
-      // Scrolled to below the sticky toolbar, not under it.
-      td.style.scrollMarginTop = `${(this.renderRoot.querySelector<HTMLElement>('.edit-bar')?.offsetHeight ?? 0) + 8}px`;
+      // Below the sticky edit bar, not under it: the cells' scroll-margin-top is its height.
       td.scrollIntoView({ block: 'nearest', inline: 'nearest' });
       return true;
     }
@@ -256,7 +264,10 @@ export class DisclosureReportElement extends ReportElement {
     return this.#editing && this.#editor.dirty;
   }
 
-  /** The findings of the core checks for the current report (always in edit mode, else with `show-findings`). */
+  /**
+   * The findings of the core checks for the current report (always in edit mode, else with
+   * `show-findings`): all of them, those edit mode holds back until checked included.
+   */
   get findings(): readonly Finding[] {
     const report = this.currentReport;
     return report && (this.showFindings || this.#editing) ? this.findingsFor(report) : [];
@@ -304,6 +315,7 @@ export class DisclosureReportElement extends ReportElement {
    * `dirty` stays true, until the page calls `markSaved()`: a submission that fails loses nothing.
    */
   submit(): void {
+    this.#touched.showAll();
     const form = this.#internals?.form ?? null;
     if (form) {
       form.requestSubmit();
@@ -448,6 +460,7 @@ export class DisclosureReportElement extends ReportElement {
   }
 
   #onFormSubmit = (e: Event): void => {
+    this.#touched.showAll();
     this.#drafts.submitting(e);
   };
 
@@ -479,8 +492,10 @@ export class DisclosureReportElement extends ReportElement {
       if (!errors.length) internals.setValidity({});
       else {
         const first = errors[0] as Finding;
+        // The cell that breaks the sum, if core pinpointed one, is where to start.
+        const suspect = this.findingsFor(report).find((f) => f.explains?.includes(`${first.rule}[${first.target}]`));
         const anchor =
-          first.cells
+          [...(suspect?.cells ?? []), ...first.cells]
             .map((id) => root.querySelector<HTMLElement>(`td[data-cell="${CSS.escape(id)}"] input`))
             .find(Boolean) ??
           (isTextSection(first.target) ? root.querySelector<HTMLElement>(`textarea[data-section="${first.target}"]`) : null) ??
@@ -502,6 +517,7 @@ export class DisclosureReportElement extends ReportElement {
     const state = this.loadState;
     if (state.status === 'ready' && state.report !== this.#editSource) {
       this.#editSource = state.report;
+      this.#touched.loaded(state.report);
       this.#editor.load(state.report);
       if (this.#imported.imported) this.#imported.set(null);
       const restored = this.#restoredState;
@@ -645,7 +661,17 @@ export class DisclosureReportElement extends ReportElement {
       case 'dismiss-import':
         this.#imported.set(null);
         break;
+      case 'check-all':
+        this.#touched.showAll(!this.#touched.all);
+        break;
     }
+  };
+
+  /** A suspect's 改为 / 对调: one undo step, then back to the cell it changed. */
+  #applyFix = (finding: Finding): void => {
+    const fix = finding.fix;
+    if (!fix || !this.#editor.applyFix(fix)) return;
+    void this.updateComplete.then(() => this.focusCell((fix[0] as CellFix).cell));
   };
 
   #onAutoTotalsSwitch = (e: Event): void => {
@@ -666,7 +692,8 @@ export class DisclosureReportElement extends ReportElement {
     const strings = this.strings;
     const editor = this.#editor;
     const unread = this.#imported.unread;
-    const findings = this.#imported.merge(this.findingsFor(report), lang);
+    const all = this.#imported.merge(this.findingsFor(report), lang);
+    const findings = this.#touched.shown(all);
     const chosen = this.selectedFinding;
     const selected = chosen ? (findings.find((f) => f.rule === chosen.rule && f.target === chosen.target) ?? null) : null;
     const findingsSig = findings.map((f) => `${f.rule}|${f.target}|${f.severity}|${f.message}`).join('\n');
@@ -697,7 +724,7 @@ export class DisclosureReportElement extends ReportElement {
       @paste=${this.#onPaste}
       @click=${this.#onToolbarClick}
     >
-      ${this.#renderToolbar()}${this.#imported.render(strings, findings)}
+      ${this.#renderToolbar()}${this.#imported.render(strings, all)}
       <header>
         <h2 id="title" class="title" part="title" lang=${dataLang}>${title}</h2>
         ${this.#renderMeta(report, disabled)}
@@ -725,7 +752,7 @@ export class DisclosureReportElement extends ReportElement {
           ${body}
         </section>`;
       })}
-      ${guard([findingsSig, selected?.rule, selected?.target, lang, this.i18n], () =>
+      ${guard([findingsSig, selected?.rule, selected?.target, lang, this.i18n, all.length], () =>
         findingsList({
           findings,
           strings,
@@ -735,6 +762,8 @@ export class DisclosureReportElement extends ReportElement {
           selected,
           onSelect: (f) => this.selectFinding(f),
           selectable: (f) => f.cells.length > 0 || isTextSection(f.target) || isTable(f.target) || metaTargets.has(f.target),
+          onFix: this.#applyFix,
+          held: all.length - findings.length,
         }),
       )}
     </article>`;
@@ -788,6 +817,7 @@ export class DisclosureReportElement extends ReportElement {
           @change=${this.#onFileChosen}
         />
         <button type="button" data-action="print" part="toolbar-button">${s.print}</button>
+        <button type="button" data-action="check-all" part="toolbar-button" aria-pressed=${this.#touched.all}>${s.checkAll}</button>
         ${saved}
       </div>
       ${prompt}${conflict}${notice}${status}
@@ -859,6 +889,7 @@ export class DisclosureReportElement extends ReportElement {
       lang: this.resolvedLang,
       strings: this.strings,
       findingsByCell: indexFindings(findings),
+      explained: explainedSums(findings),
       selectedCells: new Set(selected?.cells ?? []),
       idPrefix: '',
       captionVisible: false,

@@ -27,6 +27,7 @@ export type ChangeCause =
   | 'clear'
   | 'escape'
   | 'paste'
+  | 'fix'
   | 'auto-totals'
   | 'undo'
   | 'redo'

@@ -26,7 +26,7 @@ import { findingsStyles, hostStyles, printStyles } from './styles.js';
  * @csspart findings-summary - Counts by severity.
  * @csspart findings-list - The list.
  * @csspart finding - One finding (also `finding-error`, `finding-warning`, `finding-info`).
- * @csspart finding-button - The button that moves to the finding's cell.
+ * @csspart finding-button - The button that moves to the finding's cell (the rule's id is its tooltip).
  * @cssprop --disclosure-error-color - Error labels.
  * @cssprop --disclosure-warning-color - Warning labels.
  */

@@ -1,6 +1,6 @@
 /** The list of check findings, shared by `<disclosure-report>` and `<disclosure-findings>`. */
-import { type Finding, countBySeverity } from '@disclosure-report/core';
-import { type TemplateResult, html } from 'lit';
+import { type CellFix, type Finding, countBySeverity } from '@disclosure-report/core';
+import { type TemplateResult, html, nothing } from 'lit';
 import { type DisclosureStrings, format } from './i18n.js';
 
 export interface FindingsListOptions {
@@ -15,6 +15,10 @@ export interface FindingsListOptions {
   readonly onSelect: (finding: Finding) => void;
   /** Which findings can be activated (default: those with cells). */
   readonly selectable?: (finding: Finding) => boolean;
+  /** Edit mode: applies a suspect's fix (one undo step); without it, fixes are not offered. */
+  readonly onFix?: (finding: Finding) => void;
+  /** Edit mode: how many findings are held back until the clerk asks (or fills their cells in). */
+  readonly held?: number;
 }
 
 const icon = { error: '✕', warning: '!', info: 'i' } as const;
@@ -25,18 +29,32 @@ export const findingId = (prefix: string, index: number) => `${prefix}finding-${
 /** From this many blank cells on, they are listed in one collapsible group (a new report has 200). */
 export const blankCellGroupFrom = 6;
 
+/** Whether a fix swaps two figures (a transposition): 对调 rather than 改为. */
+const swaps = (fix: readonly CellFix[]) => {
+  const [a, b] = fix as [CellFix, CellFix];
+  return fix.length === 2 && a.from === b.to && b.from === a.to;
+};
+
+/** A fix's figure as printed (no floating-point noise). */
+const figure = (n: number) => String(Number(n.toFixed(8)));
+
 export function findingsList(o: FindingsListOptions): TemplateResult {
   const s = o.strings;
   const headingId = `${o.idPrefix}findings-heading`;
-  const counts = countBySeverity(o.findings);
+  // The cell that is wrong first: what to fix, before the sums it breaks.
+  const findings = [...o.findings.filter((f) => f.rule === 'suspect.cell'), ...o.findings.filter((f) => f.rule !== 'suspect.cell')];
+  const counts = countBySeverity(findings);
+  const sep = o.lang === 'en' ? ': ' : '：';
   const heading =
     o.headingLevel === 2
       ? html`<h2 id=${headingId} part="findings-heading">${s.findingsHeading}</h2>`
       : html`<h3 id=${headingId} part="findings-heading">${s.findingsHeading}</h3>`;
   const item = (f: Finding, i: number) => {
-    const body = html`<span class="severity ${f.severity}"
+    // The rule's id is for whoever maintains the rules: a tooltip, never visible text.
+    const body = html`<span class="severity ${f.severity}" title="${f.rule}[${f.target}]"
         ><span aria-hidden="true">${icon[f.severity]}</span> ${s.severity[f.severity]}</span
-      >${o.lang === 'en' ? ': ' : '：'}${f.message} <span class="rule">(${f.rule}[${f.target}])</span>`;
+      >${sep}${f.message}${f.note ? html` <span class="note">${f.note}</span>` : nothing}`;
+    const fix = o.onFix && f.fix?.length ? f.fix : null;
     return html`<li
       id=${findingId(o.idPrefix, i)}
       class="finding ${f.severity}"
@@ -46,30 +64,35 @@ export function findingsList(o: FindingsListOptions): TemplateResult {
     >
       ${(o.selectable ? o.selectable(f) : f.cells.length > 0)
         ? html`<button type="button" part="finding-button" title=${s.goToCell} @click=${() => o.onSelect(f)}>${body}</button>`
-        : body}
+        : body}${fix
+        ? html`<button type="button" class="fix" part="finding-fix" @click=${() => o.onFix?.(f)}>
+            ${swaps(fix) ? s.fixSwap : format(s.fixTo, { value: fix.map((c) => figure(c.to)).join(o.lang === 'en' ? ', ' : '、') })}
+          </button>`
+        : nothing}
     </li>`;
   };
-  const blanks = o.findings.filter((f) => f.rule === 'blank-cell').length;
+  const blanks = findings.filter((f) => f.rule === 'blank-cell').length;
   const grouped = blanks >= blankCellGroupFrom;
-  const firstBlank = o.findings.findIndex((f) => f.rule === 'blank-cell');
+  const firstBlank = findings.findIndex((f) => f.rule === 'blank-cell');
   const blankGroup = grouped
     ? html`<li class="finding warning group" part="finding finding-warning finding-group" data-rule="blank-cell" data-target="*">
         <details>
           <summary><span class="severity warning"><span aria-hidden="true">${icon.warning}</span> ${s.severity.warning}</span
-            >${o.lang === 'en' ? ': ' : '：'}${format(s.blankCellsGroup, { count: blanks })}</summary>
+            >${sep}${format(s.blankCellsGroup, { count: blanks })}</summary>
           <ol>
-            ${o.findings.map((f, i) => (f.rule === 'blank-cell' ? item(f, i) : null))}
+            ${findings.map((f, i) => (f.rule === 'blank-cell' ? item(f, i) : null))}
           </ol>
         </details>
       </li>`
     : null;
+  const held = o.held ?? 0;
   return html`<section class="findings" part="findings" aria-labelledby=${headingId} lang=${o.lang}>
     ${heading}
-    ${o.findings.length === 0
-      ? html`<p part="findings-summary">${s.findingsNone}</p>`
-      : html`<p part="findings-summary">${format(s.findingsSummary, counts)}</p>
+    ${findings.length === 0
+      ? html`<p part="findings-summary">${held ? format(s.findingsNoneYet, { count: held }) : s.findingsNone}</p>`
+      : html`<p part="findings-summary">${format(s.findingsSummary, counts)}${held ? format(s.findingsHeld, { count: held }) : ''}</p>
           <ol part="findings-list">
-            ${o.findings.map((f, i) => (grouped && f.rule === 'blank-cell' ? (i === firstBlank ? blankGroup : null) : item(f, i)))}
+            ${findings.map((f, i) => (grouped && f.rule === 'blank-cell' ? (i === firstBlank ? blankGroup : null) : item(f, i)))}
           </ol>`}
   </section>`;
 }

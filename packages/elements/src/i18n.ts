@@ -46,6 +46,17 @@ export interface DisclosureStrings {
   findingsSummary: string;
   /** Many blank cells, listed as one group: `{count}`. */
   blankCellsGroup: string;
+  /** Edit mode: appended to the summary: `{count}` findings held back until their cells are filled in or 检查全部. */
+  findingsHeld: string;
+  /** Edit mode: nothing found in what is filled in; `{count}` held back. */
+  findingsNoneYet: string;
+  /** Edit mode: the action of a pinpointed cell: change it to `{value}`; or swap two transposed cells. */
+  fixTo: string;
+  fixSwap: string;
+  /** Status after a fix: `{cells}` (name, old → new). */
+  fixApplied: string;
+  /** Edit mode: show the findings about what is not filled in yet too. */
+  checkAll: string;
   /** Screen-reader text on a marked cell: `{count}` findings. */
   cellFlagged: string;
   goToCell: string;
@@ -158,6 +169,12 @@ export const defaultStrings: Record<Lang, DisclosureStrings> = {
     findingsNone: '未发现问题。',
     findingsSummary: '错误 {error} 项，警告 {warning} 项，提示 {info} 项',
     blankCellsGroup: '{count} 个单元格未填写（没有数字时应填 0），展开查看',
+    findingsHeld: ' · 另有 {count} 项待填写后检查',
+    findingsNoneYet: '已填写的部分未发现问题 · 另有 {count} 项待填写后检查',
+    fixTo: '改为 {value}',
+    fixSwap: '对调',
+    fixApplied: '已修改 {cells}，可撤销',
+    checkAll: '检查全部',
     cellFlagged: '（{count} 项检查结果）',
     goToCell: '定位到表格',
     severity: { error: '错误', warning: '警告', info: '提示' },
@@ -243,6 +260,12 @@ export const defaultStrings: Record<Lang, DisclosureStrings> = {
     findingsNone: 'No problems found.',
     findingsSummary: '{error} errors, {warning} warnings, {info} notes',
     blankCellsGroup: '{count} cells are blank (write 0 when there is nothing to report); open to see them',
+    findingsHeld: ' · {count} more held back until checked',
+    findingsNoneYet: 'Nothing wrong in what is filled in · {count} more held back until checked',
+    fixTo: 'Change to {value}',
+    fixSwap: 'Swap',
+    fixApplied: 'Changed {cells}; Undo restores it',
+    checkAll: 'Check all',
     cellFlagged: '({count} check findings)',
     goToCell: 'Go to the table',
     severity: { error: 'Error', warning: 'Warning', info: 'Note' },

@@ -174,6 +174,20 @@ export const tableStyles = css`
     min-width: 8em;
   }
   /*
+   * English labels are longer than the national ones: smaller column headers and tighter
+   * padding, so tables 三 and 四 fit a laptop screen beside a portal's menu.
+   */
+  table:lang(en) thead th {
+    font-size: 0.8125em;
+    padding-inline: 0.25em;
+  }
+  table:lang(en) td {
+    padding-inline: 0.375em;
+  }
+  .requests:lang(en) {
+    --_w3: var(--disclosure-row-label-width-3, 13em);
+  }
+  /*
    * Phones. A media query, not a container query: size containment on the host would collapse
    * it to zero width in shrink-to-fit layouts (floats, flex items, the table layouts of old portals).
    */
@@ -201,6 +215,17 @@ export const tableStyles = css`
   }
   td.flagged.selected {
     outline-width: 3px;
+  }
+  /*
+   * A cell of a failing sum that is not the one pinpointed: a faint tint, never the strong mark
+   * (one wrong figure must not turn a column red); an outline while its finding is selected.
+   */
+  td.related {
+    background: var(--disclosure-related-background, #f7f3ea);
+  }
+  td.selected:not(.flagged) {
+    outline: 2px dashed var(--disclosure-related-color, #8a6d3b);
+    outline-offset: -3px;
   }
   td:focus {
     outline: 3px solid var(--disclosure-focus-color, #005fcc);
@@ -239,6 +264,9 @@ export const tableStyles = css`
     td.flagged.warning,
     td.flagged.info {
       outline: 3px dashed Highlight;
+    }
+    td.selected:not(.flagged) {
+      outline-color: Highlight;
     }
     .flag {
       color: Highlight;
@@ -310,10 +338,18 @@ export const findingsStyles = css`
   .severity.info {
     color: var(--disclosure-info-color, #1d4f91);
   }
-  .rule {
-    font-family: ui-monospace, 'SFMono-Regular', Consolas, monospace;
+  .note {
     font-size: 0.875em;
     opacity: 0.85;
+  }
+  .findings button.fix {
+    display: inline-block;
+    margin: 0.125em 0 0.25em 0.25em;
+    padding: 0.125em 0.75em;
+    border: 1px solid currentColor;
+    border-radius: 3px;
+    background: var(--disclosure-button-background, #f6f6f6);
+    text-decoration: none;
   }
   @media (forced-colors: active) {
     .severity {
@@ -391,6 +427,12 @@ export const editStyles = css`
   .editing td.edit.flagged {
     padding-inline-start: 0;
   }
+  /* Scrolled into view below the sticky edit bar (its height: StickyBarController). */
+  .editing td.edit,
+  .editing .section-text,
+  .editing .meta-fields label {
+    scroll-margin-top: calc(var(--_bar-height, 0px) + 0.5em);
+  }
   .cell-input {
     display: block;
     width: 100%;
@@ -425,9 +467,15 @@ export const editStyles = css`
   td.edit.flagged {
     outline-offset: -3px;
   }
-  td.edit.flagged .flag {
+  td.edit .flag {
     pointer-events: none;
     z-index: 1;
+  }
+  /* The ✕ (top) and 自动 (bottom) sit in a gutter of their own, clear of the number. */
+  td.flagged .cell-input,
+  td.invalid .cell-input,
+  td.auto .cell-input {
+    padding-inline-start: 1.25em;
   }
   /* A figure of an imported file that could not be read: a warning until the cell is edited. */
   td.edit.unread {
@@ -443,7 +491,16 @@ export const editStyles = css`
   td.edit.invalid .flag {
     color: var(--disclosure-error-color, #b00020);
   }
-  .cell-error,
+  /* In the cell's own flow, under the number: it covers no neighbour (contain: its text wraps to the cell's width). */
+  .cell-error {
+    display: block;
+    contain: inline-size;
+    padding: 0 0.4em 0.2em;
+    color: var(--disclosure-error-color, #b00020);
+    font: 0.75em/1.3 var(--disclosure-ui-font-family, system-ui, sans-serif);
+    white-space: normal;
+    text-align: end;
+  }
   .field-error {
     display: none;
     position: absolute;
@@ -463,8 +520,6 @@ export const editStyles = css`
     text-align: start;
     box-shadow: 0 2px 6px rgb(0 0 0 / 0.2);
   }
-  td.edit:focus-within .cell-error,
-  td.edit:hover .cell-error,
   label:focus-within .field-error {
     display: block;
   }

@@ -2,7 +2,7 @@
 import { type Label, type Report, sections, taxonomy } from '@disclosure-report/core';
 import { type TemplateResult, html } from 'lit';
 import { ReportElement } from './base.js';
-import { type TableContext, indexFindings, renderCellView } from './cells.js';
+import { type TableContext, explainedSums, indexFindings, renderCellView } from './cells.js';
 import { define } from './define.js';
 import { focusCellIn } from './disclosure-report.js';
 import { hostStyles, printStyles, tableStyles } from './styles.js';
@@ -25,13 +25,15 @@ abstract class DisclosureTableElement extends ReportElement {
     const state = this.loadState;
     if (state.status !== 'ready') return this.renderStatus();
     const report: Report = state.report;
+    const findings = this.showFindings ? this.findingsFor(report) : [];
     const heading = sections.find((s) => s.key === this.tableKey)?.heading ?? { 'zh-CN': '', en: '' };
     const ctx: TableContext = {
       report,
       taxonomy: taxonomy(report.format),
       lang: this.resolvedLang,
       strings: this.strings,
-      findingsByCell: indexFindings(this.showFindings ? this.findingsFor(report) : []),
+      findingsByCell: indexFindings(findings),
+      explained: explainedSums(findings),
       selectedCells: new Set(),
       idPrefix: '',
       captionVisible: true,
@@ -58,7 +60,7 @@ abstract class DisclosureTableElement extends ReportElement {
  * @csspart note - The 勾稽关系 note.
  * @csspart column-header - A column header.
  * @csspart row-header - A row header.
- * @csspart cell - A number cell (also `cell-flagged`, `cell-blank`).
+ * @csspart cell - A number cell (also `cell-flagged`, `cell-suspect`, `cell-related`, `cell-blank`).
  * @csspart status - Loading, empty or error message.
  * @cssprop --disclosure-table-border-color - Table rules.
  */

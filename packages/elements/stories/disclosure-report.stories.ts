@@ -43,6 +43,17 @@ export const LargeCityWithFindings: Story = {
   args: { report: city, showFindings: true },
 };
 
+/**
+ * One wrong figure: （一）予以公开·总计 says 231 where its parts add up to 213. Core pinpoints that
+ * cell (`suspect.cell`): it alone is marked, and the list names it first; the sums it breaks are
+ * listed after it, their other cells plain. Table 四's 未经复议直接起诉 has one equation only:
+ * no cell can be pinpointed there, so its cells are tinted and the finding says why.
+ */
+export const SuspectCell: Story = {
+  name: 'Suspect cell (one wrong figure)',
+  args: { report: city, showFindings: true },
+};
+
 /** A new report: every cell blank (not 0) and the sections empty. */
 export const Blank: Story = {
   args: { report: blankReport('2021', { agency: '某县某局', year: 2024 }), showFindings: true },

@@ -1,4 +1,4 @@
-import { type Report, blankReport, taxonomy, textSectionKeys, withCell } from '@disclosure-report/core';
+import { type Report, blankReport, getCell, taxonomy, textSectionKeys, withCell } from '@disclosure-report/core';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
 import { expect, userEvent, waitFor } from 'storybook/test';
@@ -100,6 +100,39 @@ export const WithLastYear: Story = {
     previous: withCell({ ...city, year: city.year - 1 }, 'requests.carriedForward.total', 9),
     draftKey: 'storybook:previous',
   },
+};
+
+/**
+ * The suspect's one-step fix: 「改为 213」 on the first finding sets （一）予以公开·总计 to what its
+ * parts add up to, as one undo step (the play function applies it and undoes it).
+ */
+export const FixTheSuspect: Story = {
+  name: 'Fix the suspect cell',
+  args: { report: city, noDrafts: true },
+  play: async ({ canvasElement, step }) => {
+    const el = editorIn(canvasElement);
+    await el.updateComplete;
+    const fix = () => el.shadowRoot!.querySelector<HTMLButtonElement>('li[data-rule="suspect.cell"] [part~="finding-fix"]');
+    await step('改为 213', async () => {
+      await waitFor(() => expect(fix()?.textContent?.trim()).toBe('改为 213'));
+      await userEvent.click(fix()!);
+      await waitFor(() => expect(getCell(el.value!, 'requests.granted.total')).toBe(213));
+      await expect(fix()).toBeNull();
+    });
+    await step('one undo step brings 231 back', async () => {
+      el.undo();
+      await expect(getCell(el.value!, 'requests.granted.total')).toBe(231);
+    });
+  },
+};
+
+/**
+ * Calm filling: a new form lists no findings until its cells are filled in; the summary says how
+ * many wait, and 检查全部 in the toolbar shows them all.
+ */
+export const CalmNewForm: Story = {
+  name: 'Calm filling (a new form)',
+  args: { report: blankReport('2021', { agency: '某县某局', year: 2024 }) as Report, noDrafts: true },
 };
 
 /** English UI; the report's own words stay Chinese. */

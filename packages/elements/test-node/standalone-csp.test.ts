@@ -164,8 +164,10 @@ describe('dist/disclosure-report.js', () => {
   test('stays lean (gzip size reported)', () => {
     const gz = gzipSync(readFileSync(bundlePath), { level: 9 }).length;
     console.log(`dist/disclosure-report.js: ${readFileSync(bundlePath).length} bytes, ${gz} bytes gzipped`);
-    // 48 KiB: was 40 until the checks ran textNumber on a linear-time matcher (rules from outside
-    // must not hang a page) and drafts and imports were validated; weigh anything new against it.
-    expect(gz).toBeLessThan(48 * 1024);
+    // 52 KiB: was 40 until the checks ran textNumber on a linear-time matcher (rules from outside
+    // must not hang a page) and drafts and imports were validated (48), then pinpointing the wrong
+    // cell and its one-step fix, and calm filling, came in (~3.7 KiB core, ~1.9 KiB UI). Weigh
+    // anything new against it.
+    expect(gz).toBeLessThan(52 * 1024);
   });
 });

@@ -4,7 +4,7 @@ import axe from 'axe-core';
 import { userEvent } from 'vitest/browser';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { DisclosureChangeDetail, DisclosureReportElement, DisclosureSubmitDetail } from '../src/index.js';
-import { cleanup, inputOf, mount, renderEditor, seed, settled, text } from './helpers.js';
+import { cleanup, inputOf, mount, renderEditor, seed, settled, text, typeInto } from './helpers.js';
 
 beforeEach(() => {
   document.documentElement.lang = 'zh-CN';
@@ -16,14 +16,6 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-
-async function typeInto(el: DisclosureReportElement, id: string, keys: string): Promise<void> {
-  const input = inputOf(el, id);
-  if (el.shadowRoot!.activeElement === input) input.blur();
-  input.focus();
-  await userEvent.keyboard(keys);
-  await el.updateComplete;
-}
 
 const blankReport2021 = () => ({ ...seed, agency: '', sections: { overview: '', problems: '', other: '' } }) as Report;
 

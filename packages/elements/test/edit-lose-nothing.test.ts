@@ -7,7 +7,7 @@ import { type Report, getCell, withCell } from '@disclosure-report/core';
 import { userEvent } from 'vitest/browser';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { DisclosureReportElement } from '../src/index.js';
-import { cleanup, inputOf, mount, renderEditor, seed, text } from './helpers.js';
+import { cleanup, inputOf, mount, renderEditor, seed, text, typeInto } from './helpers.js';
 
 beforeEach(() => {
   document.documentElement.lang = 'zh-CN';
@@ -27,14 +27,6 @@ const button = (el: DisclosureReportElement, action: string) =>
   el.shadowRoot!.querySelector<HTMLButtonElement>(`button[data-action="${action}"]`);
 const promptOf = (el: DisclosureReportElement) => el.shadowRoot!.querySelector('[part~="draft-prompt"]');
 const statusOf = (el: DisclosureReportElement) => text(el.shadowRoot!.querySelector('[part~="edit-status"]'));
-
-async function typeInto(el: DisclosureReportElement, id: string, keys: string): Promise<void> {
-  const input = inputOf(el, id);
-  if (el.shadowRoot!.activeElement === input) input.blur();
-  input.focus();
-  await userEvent.keyboard(keys);
-  await el.updateComplete;
-}
 
 /** The draft in storage (null when none). */
 const stored = (key = seedKey) => {

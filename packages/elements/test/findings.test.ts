@@ -46,13 +46,17 @@ describe('findings', () => {
     expect(text(list.querySelector('[part~="findings-summary"]'))).toMatch(/错误 \d+ 项/);
   });
 
-  test('each offending cell is marked with an outline, an icon and text for screen readers', async () => {
+  test('the cells core pinpoints are marked with an outline, an icon and text for screen readers', async () => {
     const el = await renderWithFindings(wrongTotal());
     const root = el.shadowRoot!;
-    const flagged = new Set(el.findings.flatMap((f) => f.cells));
+    const suspects = el.findings.filter((f) => f.rule === 'suspect.cell');
+    expect(suspects.length).toBeGreaterThan(0);
+    // Strongly marked: the pinpointed cells, nothing else (the other cells of the sums are only tinted).
     const marked = Array.from(root.querySelectorAll<HTMLElement>('td.flagged')).map((td) => td.dataset.cell);
-    expect(new Set(marked)).toEqual(new Set(Array.from(flagged).filter((id) => root.querySelector(`td[data-cell="${id}"]`))));
+    expect(new Set(marked)).toEqual(new Set(suspects.flatMap((f) => f.cells)));
+    expect(root.querySelectorAll('td.suspect').length).toBe(marked.length);
     const td = root.querySelector<HTMLElement>('td[data-cell="requests.newReceived.total"]')!;
+    expect(td.getAttribute('part')).toContain('cell-suspect');
     expect(td.getAttribute('part')).toContain('cell-flagged');
     expect(getComputedStyle(td).outlineStyle).not.toBe('none');
     expect(td.querySelector('.flag')?.getAttribute('aria-hidden')).toBe('true');
@@ -95,7 +99,11 @@ describe('findings', () => {
     const carry = el.findings.find((f) => f.rule === 'prev.carry-over');
     expect(carry).toBeDefined();
     expect(el.shadowRoot!.querySelector('li[data-rule="prev.carry-over"]')).not.toBeNull();
-    expect(el.shadowRoot!.querySelector(`td.flagged[data-cell="${carry!.cells[0]}"]`)).not.toBeNull();
+    // Core finds this year's table consistent (the figure may be last year's): a light mark and a note, no strong one.
+    expect(carry!.note).toBeTruthy();
+    expect(el.shadowRoot!.querySelector(`td.related[data-cell="${carry!.cells[0]}"]`)).not.toBeNull();
+    expect(el.shadowRoot!.querySelector('td.flagged')).toBeNull();
+    expect(text(el.shadowRoot!.querySelector('li[data-rule="prev.carry-over"]'))).toContain(carry!.note!);
   });
 
   test('findings without cells are listed but not buttons', async () => {

@@ -1,5 +1,6 @@
 import { type FormatId, type Report, blankReport, taxonomy, withCell } from '@disclosure-report/core';
 import seedJson from '@shared/corpus/chenjiaba-2023/expected.json';
+import { userEvent } from 'vitest/browser';
 import '../src/index.js';
 import type { DisclosureReportElement } from '../src/index.js';
 
@@ -75,3 +76,12 @@ export function tableGrid(table: HTMLTableElement): Map<HTMLTableCellElement, Gr
 }
 
 export const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+/** Types into a cell as a clerk does: a new visit selects its text, so typing replaces it. */
+export async function typeInto(el: DisclosureReportElement, id: string, keys: string): Promise<void> {
+  const input = inputOf(el, id);
+  if (el.shadowRoot!.activeElement === input) input.blur();
+  input.focus();
+  await userEvent.keyboard(keys);
+  await el.updateComplete;
+}

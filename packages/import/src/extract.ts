@@ -1217,7 +1217,7 @@ export function extractReport(doc: SourceDoc, options: ImportOptions = {}): Impo
 
   const valid = validateReport(withBody);
   if (!valid.ok) {
-    throw new ImportError('invalid-report', `the imported report is not valid:\n${valid.issues.map(formatSchemaIssue).join('\n')}`, undefined, valid.issues.map(formatSchemaIssue));
+    throw new ImportError('invalid-report', `the imported report is not valid:\n${valid.issues.map((i) => formatSchemaIssue(i)).join('\n')}`, undefined, valid.issues.map((i) => formatSchemaIssue(i)));
   }
   const notRead = new Set([...missing, ...unread]);
   const completeness = { read: tax.cells.length - notRead.size, expected: tax.cells.length, unread: tax.cells.filter((c) => notRead.has(c.id)).map((c) => c.id) };

@@ -2,7 +2,7 @@
  * Checking a published source: what the importer noted becomes findings beside the rules'
  * findings, so a person sees both what could not be read and every error in what could.
  */
-import { type CheckOptions, type Finding, type FormatId, type JsonLogic, type Lang, type Report, cellLabel, check, findCell, inferBodyType, labelPath, rulesFor, taxonomy } from '@disclosure-report/core';
+import { type CheckOptions, type Finding, type Lang, type Report, cellName, check, findCell, inferBodyType, rowText } from '@disclosure-report/core';
 import type { ImportNote, ImportResult } from './types.js';
 
 /** What each kind of note is, in the languages of findings (the note's own text follows). */
@@ -32,6 +32,34 @@ const leads: Record<string, Record<Lang, string>> = {
   'pages-skipped': { 'zh-CN': '部分页面未读取', en: 'pages skipped' },
 };
 
+/** What each kind of refusal is, in Chinese: the importer's own message (English) follows as the detail. */
+const refusals: Record<string, string> = {
+  'docx-too-large': 'Word 文件过大，拒绝读取',
+  'docx-unreadable': '无法读取此 Word 文件',
+  'html-too-deep': '网页嵌套过深，拒绝读取',
+  internal: '导入时发生内部错误',
+  'invalid-report': '导入的报告不符合格式',
+  'json-syntax': '不是有效的 JSON',
+  'metadata-missing': '缺少报告信息（发布机关、年度）',
+  'not-binary': '应为文件的原始字节',
+  'pdf-no-text': 'PDF 中没有文字（可能是扫描件），无法读取',
+  'pdf-unreadable': '无法读取此 PDF 文件',
+  'table-too-large': '表格过大，拒绝读取',
+  'tables-missing': '未找到报告的表格',
+  'too-complex': '文件过于复杂，拒绝读取',
+  'unknown-encoding': '无法识别文字编码',
+  'unsupported-format': '不支持此文件格式',
+};
+
+/**
+ * An importer's refusal in the reader's language: in Chinese, what kind of refusal it is,
+ * then the importer's message (which names the place) as the detail.
+ */
+export function describeImportError(error: { code: string; message: string }, lang: Lang = 'zh-CN'): string {
+  const lead = lang === 'zh-CN' ? refusals[error.code] : undefined;
+  return lead ? `${lead}（${error.message}）` : error.message;
+}
+
 /** The cells a note concerns. */
 export function noteCells(note: ImportNote): string[] {
   return note.cells ?? (note.cell ? [note.cell] : []);
@@ -41,8 +69,8 @@ export function noteCells(note: ImportNote): string[] {
 function cellsInWords(cells: readonly string[], lang: Lang): string {
   const defs = cells.map((id) => findCell(id)).filter((c) => c !== undefined);
   if (!defs.length) return '';
-  if (defs.length === 1) return cellLabel(defs[0] as NonNullable<(typeof defs)[number]>, lang);
-  const rows = [...new Set(defs.map((c) => (c.group ? `${c.group[lang]}/` : '') + labelPath(c.row.labels, lang)))];
+  if (defs.length === 1) return cellName(defs[0] as NonNullable<(typeof defs)[number]>, lang);
+  const rows = [...new Set(defs.map((c) => rowText(c.row, lang)))];
   const sep = lang === 'en' ? '; ' : '；';
   return rows.length > 3 ? `${rows.slice(0, 3).join(sep)}${lang === 'en' ? ' …' : '等'}` : rows.join(sep);
 }
@@ -141,33 +169,6 @@ export function importFindings(result: Pick<ImportResult, 'notes'> & { report?: 
   );
 }
 
-const readsByFormat = new Map<FormatId, Map<string, string[]>>();
-
-/** The cells of this year's report each rule instance reads (`rule|target` → cell ids), from its JSON-logic. */
-function cellsRead(format: FormatId): Map<string, string[]> {
-  let map = readsByFormat.get(format);
-  if (map) return map;
-  const cellIds = taxonomy(format).cellById;
-  map = new Map();
-  for (const rule of rulesFor(format).rules) {
-    const vars = new Set<string>(rule.cells);
-    const walk = (e: JsonLogic | undefined): void => {
-      if (Array.isArray(e)) e.forEach(walk);
-      else if (e && typeof e === 'object')
-        for (const [op, arg] of Object.entries(e)) {
-          if (op === 'var' && typeof arg === 'string') {
-            if (cellIds.has(arg)) vars.add(arg);
-          } else walk(arg);
-        }
-    };
-    [rule.condition, rule.expected, rule.actual].forEach(walk);
-    const key = `${rule.id}|${rule.target}`;
-    map.set(key, [...new Set([...(map.get(key) ?? []), ...vars])]);
-  }
-  readsByFormat.set(format, map);
-  return map;
-}
-
 /**
  * Checks an imported report: the rules' findings on what was read, and the importer's notes as
  * findings ({@link importFindings}), notes first. A rule that reads a cell the importer could
@@ -175,9 +176,7 @@ function cellsRead(format: FormatId): Map<string, string[]> {
  * is left out — the cell's `import.*` finding says why — and so is `blank-cell` for such a cell.
  */
 export function checkImported(result: Pick<ImportResult, 'report' | 'notes' | 'completeness'>, options: CheckOptions = {}): Finding[] {
-  const unread = new Set(result.completeness.unread);
-  const reads = cellsRead(result.report.format);
-  const findings = check(result.report, options).filter((f) => !(reads.get(`${f.rule}|${f.target}`) ?? f.cells).some((c) => unread.has(c)));
+  const findings = check(result.report, { ...options, unknownCells: result.completeness.unread });
   const notes = importFindings(result, options.lang).filter((f) => !options.severities || options.severities.includes(f.severity));
   return [...notes, ...findings];
 }

@@ -14,7 +14,7 @@ import { ImportError, type ImportOptions, type ImportResult, type SourceForm } f
 export { ImportError } from './types.js';
 export type { ImportCompleteness, ImportLocation, ImportNote, ImportNoteLevel, ImportOptions, ImportResult, Provenance, SourceForm } from './types.js';
 export { decodeText, detectForm } from './decode.js';
-export { checkImported, importFindings, noteCells } from './findings.js';
+export { checkImported, describeImportError, importFindings, noteCells } from './findings.js';
 export { htmlLimits } from './html.js';
 export { docxLimits, textLimits } from './limits.js';
 export { labelVariants } from './variants.js';
@@ -55,7 +55,7 @@ export function importJson(json: string): ImportResult {
     }
     const v = validateReport(doc);
     if (!v.ok) {
-      const lines = v.issues.map(formatSchemaIssue);
+      const lines = v.issues.map((i) => formatSchemaIssue(i));
       throw new ImportError('invalid-report', `invalid report document:\n${lines.join('\n')}`, undefined, lines);
     }
     const expected = taxonomy(v.report.format).cells.length;

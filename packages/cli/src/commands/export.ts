@@ -5,6 +5,7 @@ import { type Lang, type Report, batchColumns, batchCsvLines, batchNdjsonLines, 
 import { expandPaths } from '../files.js';
 import { type Io, InputError, UsageError, exitCodes } from '../io.js';
 import { loadReport } from '../load.js';
+import { fileLine, messages } from '../messages.js';
 import { type FileSink, asOutputError, openOutput } from '../output.js';
 
 /**
@@ -24,52 +25,30 @@ async function toDocx(report: Report, lang: Lang): Promise<Uint8Array> {
   return docx.toDocx(report, { lang });
 }
 
-export const exportUsage = `disclosure-report export <file|dir…> --to html|docx|csv|ndjson|json [-o out] [--lang zh|en] [--page]
-
-Writes a report (a document or any source the importers read) in another form:
-  html     static HTML: the national tables with accessibility markup and no script; a fragment
-           to paste into a content system (with --page: a whole page with a print stylesheet,
-           which with -o x.html is written to x.css beside it, for pages under a strict CSP)
-  docx     a Word document with the national table layout on A4 (needs -o)
-  json     the report document (safe to paste into <script type="application/json">:
-           < > & U+2028 U+2029 written as \u003c …)
-  csv      id,table,row,column,value with the national labels (UTF-8 with BOM for Excel/WPS);
-           several reports or a folder: one line per report and cell,
-           file,agency,year,format,id,table,row,column,value
-  ndjson   one JSON object per report and cell, as the batch CSV
-
-  -o, --out <file>   write here instead of standard output
-  --lang zh|en       labels in Chinese (default, the national labels) or English
-  --page             html: a whole page rather than a fragment
-
-Exit status: 0 written, 2 some source could not be read (each is named; the rest is written)
-or the output file could not be written (named, with the reason).`;
-
 const forms = ['html', 'docx', 'json', 'csv', 'ndjson'] as const;
 type Form = (typeof forms)[number];
 
 /** Runs `export`; returns the exit code. */
-export async function runExport(args: string[], io: Io): Promise<number> {
+export async function runExport(args: string[], io: Io, lang: Lang = 'zh-CN'): Promise<number> {
+  const m = messages(lang);
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { to: { type: 'string' }, out: { type: 'string', short: 'o' }, lang: { type: 'string' }, page: { type: 'boolean' } },
+    options: { to: { type: 'string' }, out: { type: 'string', short: 'o' }, page: { type: 'boolean' } },
   });
   const to = values.to as Form;
-  if (!forms.includes(to)) throw new UsageError(`--to must be one of ${forms.join(', ')}, got "${values.to ?? ''}"`);
-  if (positionals.length === 0) throw new UsageError('export needs at least one file or directory');
-  if (values.lang && values.lang !== 'zh' && values.lang !== 'en') throw new UsageError(`--lang must be zh or en, got "${values.lang}"`);
-  const lang: Lang = values.lang === 'en' ? 'en' : 'zh-CN';
+  if (!forms.includes(to)) throw new UsageError(m.badForm(forms, values.to ?? ''));
+  if (positionals.length === 0) throw new UsageError(m.needsFiles('export'));
 
   const files: string[] = [];
   for await (const f of expandPaths(positionals)) files.push(f);
   const batch = files.length > 1 || positionals.some((p) => p !== files[0]);
 
-  if (to === 'docx' && !values.out) throw new UsageError('--to docx needs -o <file.docx>');
+  if (to === 'docx' && !values.out) throw new UsageError(m.docxNeedsOut);
   if (!batch) {
     const file = files[0] as string;
     try {
-      const report = await loadReport(file);
+      const report = await loadReport(file, false, lang);
       const text =
         to === 'docx'
           ? await toDocx(report, lang)
@@ -84,53 +63,53 @@ export async function runExport(args: string[], io: Io): Promise<number> {
       if (values.out) {
         const out = values.out;
         await writeFile(out, text).catch((e: unknown) => {
-          throw asOutputError(e, out) ?? e;
+          throw asOutputError(e, out, lang) ?? e;
         });
       }
       else if (typeof text === 'string') io.stdout(text);
       return exitCodes.ok;
     } catch (e) {
       // A file that cannot be written (-o, or the stylesheet beside a page) is named, as a source that cannot be read.
-      const unwritable = asOutputError(e);
+      const unwritable = asOutputError(e, undefined, lang);
       if (unwritable) {
-        io.stderr(`${unwritable.file}: ${unwritable.message}\n`);
+        io.stderr(`${fileLine(m, unwritable.file, unwritable.message)}\n`);
         return exitCodes.input;
       }
       if (!(e instanceof InputError)) throw e;
-      io.stderr(`${e.file}: ${e.message}\n`);
+      io.stderr(`${fileLine(m, e.file, e.message, e.located)}\n`);
       return exitCodes.input;
     }
   }
 
-  if (to !== 'csv' && to !== 'ndjson') throw new UsageError('several reports export to csv or ndjson (one line per report and cell)');
+  if (to !== 'csv' && to !== 'ndjson') throw new UsageError(m.batchForms);
   // Streamed, with back-pressure (a file: each write waits for 'drain'; standard output is written
   // synchronously): a whole region's reports never sit in memory together. The file is opened
   // first, so a bad -o is said before any report is read.
   let sink: FileSink | undefined;
   let failed = 0;
   try {
-    if (values.out) sink = await openOutput(values.out);
+    if (values.out) sink = await openOutput(values.out, lang);
     const emit = async (text: string) => (sink ? sink.write(text) : io.stdout(text));
     if (to === 'csv') await emit(`\uFEFF${batchColumns.join(',')}\r\n`);
     for (const file of files) {
       let text: string;
       try {
-        const report = await loadReport(file);
+        const report = await loadReport(file, false, lang);
         const lines = to === 'csv' ? batchCsvLines(file, report, lang) : batchNdjsonLines(file, report, lang);
         text = `${lines.join(to === 'csv' ? '\r\n' : '\n')}${to === 'csv' ? '\r\n' : '\n'}`;
       } catch (e) {
         if (!(e instanceof InputError)) throw e;
         failed++;
-        io.stderr(`${e.file}: ${e.message}\n`);
+        io.stderr(`${fileLine(m, e.file, e.message, e.located)}\n`);
         continue;
       }
       await emit(text);
     }
     await sink?.end();
   } catch (e) {
-    const unwritable = asOutputError(e, values.out);
+    const unwritable = asOutputError(e, values.out, lang);
     if (!unwritable) throw e;
-    io.stderr(`${unwritable.file}: ${unwritable.message}${sink ? ' (the file is incomplete)' : ''}\n`);
+    io.stderr(`${fileLine(m, unwritable.file, unwritable.message)}${sink ? m.incomplete : ''}\n`);
     return exitCodes.input;
   }
   return failed ? exitCodes.input : exitCodes.ok;

@@ -1,37 +1,17 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { scriptSafeJson } from '@disclosure-report/core';
+import { type Lang, scriptSafeJson } from '@disclosure-report/core';
 import { expandPaths } from '../files.js';
 import { type Io, InputError, UsageError, exitCodes } from '../io.js';
 import { importFile } from '../load.js';
+import { fileLine, messages } from '../messages.js';
 import { writeReason } from '../output.js';
 import { Progress } from '../progress.js';
 
-export const importUsage = `disclosure-report import <file|dir…> [-o out.json | --out-dir dir [--force]] [--details]
-
-Reads reports as they are published (extracted text, portal HTML, .docx, PDF; UTF-8 or
-GB18030) and writes report documents. One file without -o goes to standard output. A
-directory is imported file by file; one bad file never stops the rest.
-
-  -o, --out <file>   write the document of a single source here
-  --out-dir <dir>    write one <name>.json per source (sub-folders kept; with several inputs, each
-                     folder given goes to a folder of its name). Names never collide: <name>.<ext>.json,
-                     then <name>-2.json, … when sources share a name (ignoring case). A file already
-                     there is not overwritten: that source fails, named, unless --force
-  --force            overwrite files already in --out-dir
-  --details          write { report, form, encoding, provenance, notes, missing, completeness }
-                     instead of the bare document
-  --strict           refuse a source on its first cell, row or label that differs from the national
-                     format (default: keep every cell that can be read; a cell that cannot is null,
-                     with a warning note saying where and why)
-  --quiet            no notes on standard error
-
-Each source's notes and completeness (cells read / cells of the format) go to standard error.
-Exit status: 0 all imported, 2 some source could not be imported (no report table in it; each is named).`;
-
 /** Runs `import`; returns the exit code. */
-export async function runImport(args: string[], io: Io): Promise<number> {
+export async function runImport(args: string[], io: Io, lang: Lang = 'zh-CN'): Promise<number> {
+  const m = messages(lang);
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -44,8 +24,8 @@ export async function runImport(args: string[], io: Io): Promise<number> {
       force: { type: 'boolean' },
     },
   });
-  if (positionals.length === 0) throw new UsageError('import needs at least one file or directory');
-  if (values.out && values['out-dir']) throw new UsageError('give either -o or --out-dir, not both');
+  if (positionals.length === 0) throw new UsageError(m.needsFiles('import'));
+  if (values.out && values['out-dir']) throw new UsageError(m.outAndOutDir);
 
   // Where a source goes under --out-dir: its path relative to the folder given (`base`), under
   // `prefix`: with several inputs, a folder given goes to a folder of its own name, so that
@@ -66,7 +46,7 @@ export async function runImport(args: string[], io: Io): Promise<number> {
     }
   }
   const single = files.length === 1 && !values['out-dir'];
-  if (!single && !values['out-dir']) throw new UsageError('several sources need --out-dir');
+  if (!single && !values['out-dir']) throw new UsageError(m.severalNeedOutDir);
 
   const progress = new Progress(io, files.length, !single);
   // No two sources of a run get one name (report.docx and report.pdf in one folder, report.txt given
@@ -90,7 +70,7 @@ export async function runImport(args: string[], io: Io): Promise<number> {
   for (const [i, { file, base, prefix }] of files.entries()) {
     progress.update(i, file);
     try {
-      const result = await importFile(file, values.strict === true);
+      const result = await importFile(file, values.strict === true, lang);
       const out = values.details ? result : result.report;
       // Safe to paste into a page's <script type="application/json"> as it is (core's scriptSafeJson).
       const json = `${scriptSafeJson(out, 2)}\n`;
@@ -105,33 +85,32 @@ export async function runImport(args: string[], io: Io): Promise<number> {
           await writeFile(target, json, { flag: noClobber ? 'wx' : 'w' });
         } catch (e) {
           const code = (e as NodeJS.ErrnoException).code;
-          throw new InputError(
-            file,
-            code === 'EEXIST' && noClobber
-              ? `not written: ${target} already exists (--force overwrites it)`
-              : `cannot write ${target}: ${writeReason(e)}`,
-          );
+          throw new InputError(file, code === 'EEXIST' && noClobber ? m.notWritten(target) : m.cannotWriteTo(target, writeReason(e, lang)));
         }
-        if (!values.quiet && !values.out && basename(target) !== `${basename(file, extname(file))}.json`) progress.log(`${file}: written to ${target}`);
+        if (!values.quiet && !values.out && basename(target) !== `${basename(file, extname(file))}.json`) progress.log(fileLine(m, file, m.writtenTo(target)));
       }
       if (!values.quiet) {
         const { read, expected } = result.completeness;
-        progress.log(`${file}: ${read} of ${expected} cells read${read < expected ? ` (${expected - read} left blank: see the warnings)` : ''}`);
-        for (const note of result.notes) {
-          progress.log(`${file}: ${note.level === 'warning' ? 'warning ' : ''}${note.code}${note.cell ? ` ${note.cell}` : ''}: ${note.message}`);
+        progress.log(fileLine(m, file, m.importRead(read, expected)));
+        // The notes in the run's language, as check lists them (import.<code> findings), with their code and cell.
+        const { importFindings } = await import('@disclosure-report/import');
+        for (const note of importFindings(result, lang)) {
+          const code = note.rule.slice('import.'.length);
+          const cell = note.cells[0];
+          progress.log(fileLine(m, file, `${note.severity === 'warning' ? `${m.warningWord} ` : ''}${code}${cell ? ` ${cell}` : ''}${m.colon}${note.message}`));
         }
       }
       imported++;
     } catch (e) {
       // Whatever goes wrong with one file is that file's failure; the run goes on.
       failed.push(file);
-      progress.log(`${file}: ${e instanceof InputError ? e.message : `unexpected failure: ${(e as Error).message}`}`);
+      progress.log(e instanceof InputError ? fileLine(m, file, e.message, e.located) : fileLine(m, file, m.unexpectedFailure((e as Error).message)));
     }
   }
   progress.done();
   if (!single || failed.length) {
-    io.stderr(`imported ${imported} of ${files.length}${failed.length ? `; failed: ${failed.length}` : ''}\n`);
-    for (const f of failed) io.stderr(`  failed: ${f}\n`);
+    io.stderr(`${m.imported(imported, files.length, failed.length)}\n`);
+    for (const f of failed) io.stderr(`  ${m.failedFile(f)}\n`);
   }
   return failed.length ? exitCodes.input : exitCodes.ok;
 }

@@ -185,7 +185,7 @@ export function fromCsv(text: string): Report {
     report = withCell(report, id, n);
   }
   const checked = validateReport(report);
-  if (!checked.ok) throw new CsvError(checked.issues.map(formatSchemaIssue).join('\n'));
+  if (!checked.ok) throw new CsvError(checked.issues.map((i) => formatSchemaIssue(i)).join('\n'));
   return checked.report;
 }
 

@@ -6,6 +6,7 @@ import type { Report } from '../report.js';
 import { type FormatId, type Lang, taxonomy } from '../taxonomy.js';
 import { type ScopedCompiled, compileWithCells, ruleLimits } from './compile.js';
 import { generateRules } from './generate.js';
+import { pinpointer } from './pinpoint.js';
 import type { Finding, Rule, RuleSet, Severity } from './types.js';
 
 /** Options for {@link check}. */
@@ -16,14 +17,29 @@ export interface CheckOptions {
   lang?: Lang;
   /** Only rules of these severities (default all). */
   severities?: readonly Severity[];
+  /**
+   * Name the cell that is probably wrong when the failing sums point at one (`suspect.cell`
+   * findings, listed first), and say on the sums why when they do not (default true).
+   */
+  pinpoint?: boolean;
+  /**
+   * Cells whose value is not known (an importer could not read them; they are blank in the
+   * report). A rule that reads one is not run, so a missing part never becomes a false sum
+   * error or a `blank-cell`; pinpointing neither names them nor reasons from them.
+   */
+  unknownCells?: Iterable<string>;
 }
 
 interface CompiledRule {
+  /** Index in the rule set (the equations of pinpointing refer to it). */
+  index: number;
   rule: Rule;
   condition: ScopedCompiled;
   expected?: ScopedCompiled;
   actual?: ScopedCompiled;
   needsPrev: boolean;
+  /** This year's cells the rule reads (its `cells` and every cell its JSON-logic names). */
+  reads: string[];
   message: Record<Lang, Template>;
 }
 
@@ -94,6 +110,25 @@ function cellReader(
   };
 }
 
+/** This year's cells a rule reads: its `cells` and the cell ids its JSON-logic names. */
+function cellsReadBy(rule: Rule, slots: ReadonlyMap<string, number>): string[] {
+  const out = new Set<string>(rule.cells);
+  const seen = new Set<object>();
+  const walk = (e: unknown, depth: number): void => {
+    if (!e || typeof e !== 'object' || seen.has(e) || depth > ruleLimits.depth) return;
+    seen.add(e);
+    if (Array.isArray(e)) for (const item of e) walk(item, depth + 1);
+    else
+      for (const [op, arg] of Object.entries(e)) {
+        if (op === 'var' && typeof arg === 'string') {
+          if (slots.has(arg) && !arg.startsWith('prev.')) out.add(arg);
+        } else walk(arg, depth + 1);
+      }
+  };
+  for (const e of [rule.condition, rule.expected, rule.actual]) walk(e, 0);
+  return [...out];
+}
+
 /** A rule set compiled once for repeated checking (every keystroke, a whole province). */
 export interface Checker {
   readonly ruleSet: RuleSet;
@@ -133,25 +168,30 @@ function fill(template: Template, values: Record<Placeholder, unknown>): string 
 export function createChecker(ruleSet: RuleSet): Checker {
   const reader = cellReader(ruleSet.format, ruleSet.rules);
   const compile = (e: Rule['condition']) => compileWithCells(e, reader.slots);
-  const compiled: CompiledRule[] = ruleSet.rules.map((rule) => ({
+  const compiled: CompiledRule[] = ruleSet.rules.map((rule, index) => ({
+    index,
     rule,
     condition: compile(rule.condition),
     ...(rule.expected !== undefined ? { expected: compile(rule.expected) } : {}),
     ...(rule.actual !== undefined ? { actual: compile(rule.actual) } : {}),
     needsPrev: rule.requires?.includes('prev') ?? false,
+    reads: cellsReadBy(rule, reader.slots),
     message: { 'zh-CN': parseTemplate(rule.message['zh-CN']), en: parseTemplate(rule.message.en) },
   }));
   // The rules to run for each combination of options, selected once rather than per report.
-  const selections = new Map<string, CompiledRule[]>();
-  const select = (withPrev: boolean, severities: readonly Severity[] | undefined): CompiledRule[] => {
+  const selections = new Map<string, { list: CompiledRule[]; ran: Set<number> }>();
+  const select = (withPrev: boolean, severities: readonly Severity[] | undefined) => {
     const key = `${withPrev}|${severities?.join() ?? ''}`;
-    let list = selections.get(key);
-    if (!list) {
-      list = compiled.filter((c) => (withPrev || !c.needsPrev) && (!severities || severities.includes(c.rule.severity)));
-      selections.set(key, list);
+    let selection = selections.get(key);
+    if (!selection) {
+      const list = compiled.filter((c) => (withPrev || !c.needsPrev) && (!severities || severities.includes(c.rule.severity)));
+      selection = { list, ran: new Set(list.map((c) => c.index)) };
+      selections.set(key, selection);
     }
-    return list;
+    return selection;
   };
+  const pinpoint = pinpointer(ruleSet.format, ruleSet.rules, reader.slots);
+  const equationRules = new Set(pinpoint.equations.map((e) => e.rule));
   return {
     ruleSet,
     check(report, options = {}) {
@@ -159,9 +199,18 @@ export function createChecker(ruleSet: RuleSet): Checker {
       const previous = options.previous ?? null;
       const scope = { data: report, prev: previous, cells: reader.read(report, previous) };
       const findings: Finding[] = [];
-      for (const c of select(previous !== null, options.severities)) {
+      let selection = select(previous !== null, options.severities);
+      const unknown = options.unknownCells ? new Set(options.unknownCells) : null;
+      if (unknown?.size) {
+        const list = selection.list.filter((c) => !c.reads.some((id) => unknown.has(id)));
+        selection = { list, ran: new Set(list.map((c) => c.index)) };
+      }
+      const failedEquations = new Set<number>();
+      const byRule = new Map<number, Finding>();
+      for (const c of selection.list) {
         const v = c.condition(scope);
         if (Array.isArray(v) ? v.length > 0 : v) continue;
+        if (equationRules.has(c.index)) failedEquations.add(c.index);
         const finding: Finding = {
           rule: c.rule.id,
           target: c.rule.target,
@@ -177,8 +226,16 @@ export function createChecker(ruleSet: RuleSet): Checker {
             : undefined;
         finding.message = fill(c.message[lang], { expected: finding.expected, actual: finding.actual, difference });
         findings.push(finding);
+        byRule.set(c.index, finding);
       }
-      return findings;
+      if (!failedEquations.size || options.pinpoint === false) return findings;
+      const { suspects, notes } = pinpoint.run(failedEquations, selection.ran, scope.cells, lang);
+      for (const [index, note] of notes) {
+        const finding = byRule.get(index);
+        if (finding) finding.note = note;
+      }
+      const wantSuspects = !options.severities || options.severities.includes('warning');
+      return wantSuspects && suspects.length ? [...suspects, ...findings] : findings;
     },
   };
 }
@@ -206,7 +263,10 @@ export function checkerFor(format: FormatId): Checker {
   return c;
 }
 
-/** Checks a (schema-valid) report and returns its findings in rule order. */
+/**
+ * Checks a (schema-valid) report and returns its findings: the `suspect.cell` findings first
+ * (which cell is probably wrong), then the rules' findings in rule order.
+ */
 export function check(report: Report, options?: CheckOptions): Finding[] {
   return checkerFor(report.format).check(report, options);
 }

@@ -9,7 +9,10 @@ import {
   type Label,
   type Lang,
   type TextSectionKey,
-  labelPath,
+  cellName,
+  columnText,
+  labelText,
+  rowText,
   sections,
   taxonomy,
   textSectionKeys,
@@ -57,6 +60,19 @@ export const quotedFigurePatterns = {
   litigation: '行政诉讼[^。；;，,\\d]{0,6}?(\\d+)\\s*件',
 } as const;
 
+/**
+ * The rules that check a sum or a balance over several cells: one wrong figure fails several of
+ * them, so a table marks their cells lightly and the pinpointed cell (`suspect.cell`) strongly.
+ */
+export const sumRules: ReadonlySet<string> = new Set([
+  'requests.balance',
+  'requests.results-sum',
+  'requests.row-total',
+  'reviews.total',
+  'prev.carry-over',
+  'prev.in-force',
+]);
+
 /** Texts shorter than this (without white space) are not compared with last year's (e.g. 无). */
 export const copiedTextMinLength = 30;
 /** Similarity (0–1) from which a section counts as copied from last year. */
@@ -90,7 +106,7 @@ export function generateRules(format: FormatId): RuleSet {
   const r = (row: string, col: string) => `requests.${row}.${col}`;
 
   for (const c of req.columns) {
-    const col = (lang: Lang) => labelPath(c.labels, lang);
+    const col = (lang: Lang) => columnText(c, lang);
     rules.push(
       comparison(
         'requests.balance',
@@ -106,7 +122,7 @@ export function generateRules(format: FormatId): RuleSet {
     );
   }
   for (const c of req.columns) {
-    const col = (lang: Lang) => labelPath(c.labels, lang);
+    const col = (lang: Lang) => columnText(c, lang);
     const items = resultRows.map((row) => r(row.key, c.key));
     rules.push(
       comparison(
@@ -124,7 +140,7 @@ export function generateRules(format: FormatId): RuleSet {
   }
   for (const row of req.rows) {
     const items = partColumns.map((c) => r(row.key, c.key));
-    const rowLabel = (lang: Lang) => labelPath(row.labels, lang);
+    const rowLabel = (lang: Lang) => rowText(row, lang);
     rules.push(
       comparison(
         'requests.row-total',
@@ -144,7 +160,7 @@ export function generateRules(format: FormatId): RuleSet {
   const revTotal = rev.columns.find((c) => c.role === 'total') as { key: string };
   for (const g of rev.rows) {
     const items = revParts.map((c) => `reviews.${g.key}.${c.key}`);
-    const groupLabel = (lang: Lang) => labelPath(g.labels, lang);
+    const groupLabel = (lang: Lang) => labelText(g.labels, lang);
     rules.push(
       comparison(
         'reviews.total',
@@ -169,8 +185,6 @@ export function generateRules(format: FormatId): RuleSet {
     ),
     change: msg(`应为 -${maxChange} 至 ${maxChange} 之间的整数，填写的是 {actual}`, `must be a whole number from -${maxChange} to ${maxChange}, is {actual}`),
   };
-  const cellName = (cell: CellDef, lang: Lang) =>
-    `${cell.group ? `${label(cell.group, lang)}/` : ''}${labelPath(cell.row.labels, lang)} · ${labelPath(cell.column.labels, lang)}`;
   for (const cell of t.cells) {
     const m = kindMsg[cell.kind];
     rules.push({
@@ -198,7 +212,7 @@ export function generateRules(format: FormatId): RuleSet {
   }
 
   for (const c of req.columns) {
-    const col = (lang: Lang) => labelPath(c.labels, lang);
+    const col = (lang: Lang) => columnText(c, lang);
     rules.push(
       comparison(
         'prev.carry-over',

@@ -47,4 +47,24 @@ export interface Finding {
   cells: string[];
   expected?: number | string | null;
   actual?: number | string | null;
+  /**
+   * On a `suspect.cell` finding: the change that makes every failing equation it explains agree,
+   * one entry per cell (one cell, or the two of a transposition). `from` is what is printed
+   * (`null` for blank), `to` what the equations say. Applying it is the one-step fix.
+   */
+  fix?: CellFix[];
+  /** On a `suspect.cell` finding: the failing findings it explains, as `rule[target]`. */
+  explains?: string[];
+  /**
+   * On a failing sum when no cell could be pinpointed: why, in the message's language (several
+   * cells explain it equally well; table 四 has one equation per group; last year's report…).
+   */
+  note?: string;
+}
+
+/** One cell of a suggested fix: printed value and the value the equations call for. */
+export interface CellFix {
+  cell: string;
+  from: number | null;
+  to: number;
 }

@@ -4,10 +4,9 @@
  * through the editor (typed text is kept until the cell is left), so a plain `.value` binding
  * follows the DOM without the `live` directive.
  */
-import { type CellDef, type Finding, type Lang, cellLabel, getCell } from '@disclosure-report/core';
+import { type CellDef, type Finding, type Lang, cellName as coreCellName, getCell } from '@disclosure-report/core';
 import { html, nothing } from 'lit';
-import { type CellRenderer, formatValue, worstSeverity } from '../cells.js';
-import { format } from '../i18n.js';
+import { type CellRenderer, cellMark, findingsText, formatValue, markClasses } from '../cells.js';
 
 /** What the edit renderer reads besides the table context. */
 export interface EditCellState {
@@ -28,11 +27,11 @@ export interface EditCellState {
 export const cellDomId = (cellId: string) => `cell-${cellId.replace(/\./g, '-')}`;
 
 const labelCache = new Map<string, string>();
-/** The accessible name of a cell's input: its row and column labels. */
+/** The accessible name of a cell's input, as a person names it (`（一）予以公开·总计`). */
 export function cellName(def: CellDef, lang: Lang): string {
   const key = `${lang}|${def.format}|${def.id}`;
   let label = labelCache.get(key);
-  if (label === undefined) labelCache.set(key, (label = cellLabel(def, lang)));
+  if (label === undefined) labelCache.set(key, (label = coreCellName(def, lang)));
   return label;
 }
 
@@ -44,19 +43,20 @@ export function editCellRenderer(state: EditCellState): CellRenderer {
     const def = ctx.taxonomy.cellById.get(cellId) as CellDef;
     const value = getCell(ctx.report, cellId);
     const findings = marks(ctx.findingsByCell.get(cellId));
-    const flagged = !!findings?.length;
-    const severity = flagged ? worstSeverity(findings) : null;
     const error = state.errors.get(cellId);
     const auto = state.autoCells.has(cellId);
     const typed = state.texts.get(cellId);
     const text = typed ?? formatValue(def, value);
     const blank = text === '';
+    const mark = cellMark(findings, blank, ctx.explained);
+    const marked = markClasses(mark);
+    const described = !!findings?.length;
     const unread = !!state.unread?.has(cellId);
     const id = cellDomId(cellId);
     const s = ctx.strings;
     const classes = [
       'cell edit',
-      flagged ? `flagged ${severity}` : '',
+      marked.classes,
       ctx.selectedCells.has(cellId) ? 'selected' : '',
       error ? 'invalid' : '',
       auto ? 'auto' : '',
@@ -66,13 +66,14 @@ export function editCellRenderer(state: EditCellState): CellRenderer {
     ]
       .filter(Boolean)
       .join(' ');
-    const parts = ['cell', flagged ? 'cell-flagged' : '', blank ? 'cell-blank' : '', error ? 'cell-invalid' : '', auto ? 'cell-auto' : '', unread ? 'cell-unread' : '']
+    const parts = ['cell', marked.parts, blank ? 'cell-blank' : '', error ? 'cell-invalid' : '', auto ? 'cell-auto' : '', unread ? 'cell-unread' : '']
       .filter(Boolean)
       .join(' ');
-    const describedBy = [error ? `${id}-error` : '', flagged ? `${id}-findings` : ''].filter(Boolean).join(' ');
+    const describedBy = [error ? `${id}-error` : '', described ? `${id}-findings` : ''].filter(Boolean).join(' ');
+    // The refusal is in the cell's own flow, under the number: it never covers a neighbour.
     return html`<td class=${classes} part=${parts} headers=${headers} colspan=${colSpan > 1 ? colSpan : nothing} data-cell=${cellId}
-      >${flagged || error
-        ? html`<span class="flag" aria-hidden="true">${error || severity === 'error' ? '✕' : '!'}</span>`
+      >${mark.strong || error
+        ? html`<span class="flag" aria-hidden="true">${error || mark.strong === 'error' ? '✕' : '!'}</span>`
         : nothing}<input
         class="cell-input"
         part="cell-input"
@@ -88,14 +89,9 @@ export function editCellRenderer(state: EditCellState): CellRenderer {
         ?disabled=${state.disabled}
         .value=${text}
       />${auto ? html`<span class="auto-mark" aria-hidden="true">${s.autoMark}</span>` : nothing}${error
-        ? html`<span class="cell-error" id="${id}-error">${error}</span>`
-        : nothing}${flagged
-        ? html`<span class="visually-hidden" id="${id}-findings"
-            >${format(s.cellFlagged, { count: findings.length })}
-            ${findings
-              .map((f) => `${s.severity[f.severity]}${ctx.lang === 'en' ? ': ' : '：'}${f.message}`)
-              .join(ctx.lang === 'en' ? '; ' : '；')}</span
-          >`
+        ? html`<span class="cell-error" part="cell-error" id="${id}-error">${error}</span>`
+        : nothing}${described
+        ? html`<span class="visually-hidden" id="${id}-findings">${findingsText(ctx, findings)}</span>`
         : nothing}</td>`;
   };
 }

@@ -5,6 +5,7 @@
  */
 import {
   type CellDef,
+  type CellFix,
   type Finding,
   type FormatId,
   type Lang,
@@ -68,7 +69,13 @@ export class ReportEditor {
   readonly errors = new Map<string, string>();
   justFilled: ReadonlySet<string> = new Set();
   /** The last announcement (polite live region). */
-  status = '';
+  get status(): string {
+    return this.#status;
+  }
+  set status(text: string) {
+    this.#status = text;
+    this.#statusFor = null;
+  }
   /** A lasting notice (drafts cannot be saved). */
   notice = '';
   /**
@@ -84,6 +91,9 @@ export class ReportEditor {
   lastSavedAt: Date | null = null;
   disabled = false;
 
+  #status = '';
+  /** The field the status is about (a refused value): it goes once that value is fixed or another edit is made. */
+  #statusFor: string | null = null;
   #session = 0;
   #focus: { key: string; group: string } | null = null;
   #saveTimer: ReturnType<typeof setTimeout> | null = null;
@@ -199,7 +209,20 @@ export class ReportEditor {
     this.#changed(cause, before ? changedCells(before, report) : []);
   }
 
+  /** Announces `text` about the value typed in `field` (it goes when that value is fixed or another edit is made). */
+  #say(text: string, field: string): void {
+    this.status = text;
+    this.#statusFor = field;
+  }
+
+  /** `field`'s value is no longer refused: what the status said about it is over. */
+  #settled(field: string): void {
+    if (this.#statusFor === field) this.status = '';
+  }
+
   #changed(cause: ChangeCause, cells: readonly string[]): void {
+    // A change made: a refusal announced earlier no longer describes the latest edit.
+    if (this.#statusFor !== null) this.status = '';
     const report = this.report as Report;
     const findings = this.host.findings(report);
     this.host.emit('disclosure-change', { report, findings, cause, cells });
@@ -240,17 +263,19 @@ export class ReportEditor {
     if (!final && INCOMPLETE.test(text)) {
       // A sign on its own is a number being typed (or a blank mark, read when the cell is left).
       this.errors.delete(cellId);
+      this.#settled(cellId);
       this.host.element.requestUpdate();
       return;
     }
     const read = readCellInput(text, def.kind, s);
     if (read.ok) {
       this.errors.delete(cellId);
+      this.#settled(cellId);
       this.commit(withCell(report, cellId, read.value), 'input', { group: this.#group(cellId), cells: [cellId] });
       this.host.emit('disclosure-input', { cellId, text, value: read.value, error: null });
     } else {
       this.errors.set(cellId, read.reason);
-      this.status = format(s.cellRefused, { cell: cellName(def, this.host.lang()), text: text.trim(), reason: read.reason });
+      this.#say(format(s.cellRefused, { cell: cellName(def, this.host.lang()), text: text.trim(), reason: read.reason }), cellId);
       this.host.emit('disclosure-input', { cellId, text, value: undefined, error: read.reason });
     }
     this.host.element.requestUpdate();
@@ -271,6 +296,7 @@ export class ReportEditor {
   restoreCell(cellId: string): void {
     this.texts.delete(cellId);
     this.errors.delete(cellId);
+    this.#settled(cellId);
     const group = this.#focus?.key === cellId ? this.#focus.group : null;
     const before = group ? this.history.discardGroup(group) : null;
     if (before) this.#replace(before, 'escape');
@@ -328,6 +354,30 @@ export class ReportEditor {
     return true;
   }
 
+  /**
+   * Applies a suspect's fix (core's `fix`: one cell, or the two of a transposition) as one undo
+   * step. Refused (false) when a cell no longer holds what the fix was computed from.
+   */
+  applyFix(fix: readonly CellFix[]): boolean {
+    const report = this.report;
+    if (!report || !fix.length || fix.some((c) => (getCell(report, c.cell) ?? null) !== c.from)) return false;
+    let next = report;
+    for (const c of fix) {
+      next = withCell(next, c.cell, c.to);
+      this.texts.delete(c.cell);
+      this.errors.delete(c.cell);
+    }
+    this.history.endGroup();
+    if (!this.commit(next, 'fix', { cells: fix.map((c) => c.cell) })) return false;
+    const t = taxonomy(report.format);
+    const lang = this.host.lang();
+    this.status = format(this.host.strings().fixApplied, {
+      cells: fix.map((c) => `${cellName(t.cellById.get(c.cell) as CellDef, lang)} ${c.from ?? ''} → ${c.to}`).join(lang === 'en' ? '; ' : '；'),
+    });
+    this.host.element.requestUpdate();
+    return true;
+  }
+
   /** A free-text section typed into. */
   typeInSection(key: TextSectionKey, text: string): void {
     const report = this.report;
@@ -345,10 +395,11 @@ export class ReportEditor {
       const t = raw.normalize('NFKC').trim();
       if (/^\d{4}$/.test(t)) {
         this.errors.delete(YEAR_KEY);
+        this.#settled(YEAR_KEY);
         this.commit({ ...report, year: Number(t) }, 'meta', { group });
       } else {
         this.errors.set(YEAR_KEY, this.host.strings().refusedYear);
-        this.status = this.host.strings().refusedYear;
+        this.#say(this.host.strings().refusedYear, YEAR_KEY);
       }
       this.host.element.requestUpdate();
       return;

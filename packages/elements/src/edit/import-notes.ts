@@ -14,7 +14,7 @@ import type { Imported } from './import-other.js';
 /** Changes that replace the whole report: what the import said no longer applies. */
 const replacing: readonly ChangeCause[] = ['format', 'restore', 'reset'];
 /** Changes that give cells a value (by hand, or totals computed from their parts). */
-const editing: readonly ChangeCause[] = ['input', 'clear', 'paste', 'auto-totals'];
+const editing: readonly ChangeCause[] = ['input', 'clear', 'paste', 'fix', 'auto-totals'];
 
 export class ImportNotes implements ReactiveController {
   /** The last import, or null. */

@@ -1,0 +1,548 @@
+/**
+ * Every text the CLI prints, in Chinese (the default) and English (`--lang en`): usage and help,
+ * usage errors, input and output errors, progress and summary lines, the listing of findings.
+ * The findings' own messages come from core (in the language asked for); this module holds the
+ * CLI's words around them.
+ */
+import type { FormatId, Lang, Severity } from '@disclosure-report/core';
+
+export type { Lang };
+
+/** The commands, in the order help lists them. */
+export const commandNames = ['check', 'import', 'export', 'schema'] as const;
+export type CommandName = (typeof commandNames)[number];
+
+/** A line and column in a text (both from 1; columns in UTF-16 code units, as V8 counts them). */
+export interface TextPosition {
+  line: number;
+  column: number;
+}
+
+/** Where an import failed (as `ImportError.location` gives it). */
+export interface ImportPlace {
+  line?: number;
+  table?: string;
+  row?: string;
+  column?: string;
+  page?: number;
+}
+
+const zhCheckUsage = `disclosure-report check <文件|目录…> [--prev <去年的报告|目录>] [--json] [--ids] [--lang zh|en] [--jobs N|auto] [--strict]
+
+按国家格式的规则检查报告，按文件和级别（错误在前）列出发现的问题。报告文件（.json）
+直接读取；公开发布的原文（.txt、.html、.docx、.pdf）先导入再检查。目录逐个文件检查。
+
+  --prev <文件>   同一机关去年的报告（启用 prev.* 跨年度规则）；给一个目录时，按机关和年度
+                  匹配其中去年的报告
+  --jobs N|auto   用 N 个工作进程检查（auto：每个 CPU 核一个）；输出仍按文件顺序。
+                  每个工作进程的堆内存至多 DISCLOSURE_WORKER_MAX_MB（默认 1024）MB：需要更多内存
+                  或使工作进程崩溃的文件列为未检查（退出码 2），其余文件照常检查
+  --json          输出 [{ "file", "findings": [{ rule, target, severity, message, cells, expected?, actual? }],
+                  "completeness"?: { read, expected } }]（completeness：公开发布的原文才有）
+  --ids           每条问题后附上规则编号 rule[target]，便于搜索
+  --lang zh|en    提示语言（默认 zh 中文；en 英文）
+  --strict        原文中任一单元格、行或行名与国家格式不一致即拒绝该文件（默认：检查能读取的
+                  部分；未能读取的以 import.* 问题列出，如 import.unread-cell、import.label-matched）
+
+公开发布的原文只有在读不到任何报告表格时才拒绝（退出码 2）。
+退出码：0 没有错误级问题，1 有错误级问题，2 输入无法使用。`;
+
+const enCheckUsage = `disclosure-report check <file|dir…> [--prev <last-year.json|dir>] [--json] [--ids] [--lang zh|en] [--jobs N|auto] [--strict]
+
+Checks reports against the national format's rules and prints the findings, grouped
+by file and severity (errors first). Report documents (.json) are read as they are; published
+sources (.txt, .html, .docx, .pdf) are imported first. A directory is checked file by file.
+
+  --prev <file>   last year's report of the same agency (enables the prev.* rules); a folder
+                  of last year's reports is matched by agency and year
+  --jobs N|auto   check in N worker processes (auto: one per core); output keeps the files' order.
+                  Each worker's heap is at most DISCLOSURE_WORKER_MAX_MB (default 1024) MB: a file
+                  that needs more, or that makes a worker crash, is named as not checked (exit 2)
+                  and the rest are checked
+  --json          print [{ "file", "findings": [{ rule, target, severity, message, cells, expected?, actual? }],
+                  "completeness"?: { read, expected } }] (completeness: for a published source)
+  --ids           append each finding's rule[target], for grep
+  --lang zh|en    language of the messages (default zh)
+  --strict        refuse a published source on its first cell, row or label that differs from the
+                  national format (default: check what could be read; what could not is reported
+                  as import.* findings, e.g. import.unread-cell, import.label-matched)
+
+A published source is refused (exit 2) only when no report table can be read in it.
+Exit status: 0 no error-level finding, 1 some error-level finding, 2 unusable input.`;
+
+const zhImportUsage = `disclosure-report import <文件|目录…> [-o out.json | --out-dir 目录 [--force]] [--details] [--quiet] [--strict] [--lang zh|en]
+
+读取公开发布的报告（提取的文本、门户网站 HTML、.docx、PDF；UTF-8 或 GB18030），写成报告文件。
+单个文件不带 -o 时写到标准输出。目录逐个文件导入；一个文件出错不影响其余文件。
+
+  -o, --out <文件>   单个原文的报告文件写到这里
+  --out-dir <目录>   每个原文写一个 <名称>.json（保留子目录；给多个输入时，每个目录写到同名的
+                     子目录）。文件名不会冲突：原文同名（不分大小写）时依次为 <名称>.<扩展名>.json、
+                     <名称>-2.json……目录中已有的文件不会被覆盖：该原文记为失败并列出，除非 --force
+  --force            覆盖 --out-dir 中已有的文件
+  --details          写出 { report, form, encoding, provenance, notes, missing, completeness }，
+                     而不只是报告本身
+  --strict           原文中任一单元格、行或行名与国家格式不一致即拒绝（默认：保留所有能读取的
+                     单元格；不能读取的记为 null，并给出警告说明位置和原因）
+  --quiet            不在标准错误输出说明
+  --lang zh|en       提示语言（默认 zh 中文；en 英文）
+
+每个原文的说明和读取情况（已读取的单元格/格式中的单元格）写到标准错误输出。
+退出码：0 全部导入，2 有原文无法导入（其中没有报告表格；逐个列出）。`;
+
+const enImportUsage = `disclosure-report import <file|dir…> [-o out.json | --out-dir dir [--force]] [--details] [--quiet] [--strict] [--lang zh|en]
+
+Reads reports as they are published (extracted text, portal HTML, .docx, PDF; UTF-8 or
+GB18030) and writes report documents. One file without -o goes to standard output. A
+directory is imported file by file; one bad file never stops the rest.
+
+  -o, --out <file>   write the document of a single source here
+  --out-dir <dir>    write one <name>.json per source (sub-folders kept; with several inputs, each
+                     folder given goes to a folder of its name). Names never collide: <name>.<ext>.json,
+                     then <name>-2.json, … when sources share a name (ignoring case). A file already
+                     there is not overwritten: that source fails, named, unless --force
+  --force            overwrite files already in --out-dir
+  --details          write { report, form, encoding, provenance, notes, missing, completeness }
+                     instead of the bare document
+  --strict           refuse a source on its first cell, row or label that differs from the national
+                     format (default: keep every cell that can be read; a cell that cannot is null,
+                     with a warning note saying where and why)
+  --quiet            no notes on standard error
+  --lang zh|en       language of the messages (default zh)
+
+Each source's notes and completeness (cells read / cells of the format) go to standard error.
+Exit status: 0 all imported, 2 some source could not be imported (no report table in it; each is named).`;
+
+const zhExportUsage = `disclosure-report export <文件|目录…> --to html|docx|csv|ndjson|json [-o 输出文件] [--lang zh|en] [--page]
+
+把报告（报告文件或导入程序能读取的任何原文）写成另一种形式：
+  html     静态 HTML：带无障碍标记、不含脚本的国家格式表格；默认是可粘贴到内容管理系统的片段
+           （加 --page：带打印样式的完整网页；与 -o x.html 一起使用时样式写到旁边的 x.css，
+           以适用严格 CSP 的网页）
+  docx     A4 纸、国家格式表格版式的 Word 文档（需要 -o）
+  json     报告文件（可直接粘贴到 <script type="application/json">：
+           < > & U+2028 U+2029 写作 \\u003c ……）
+  csv      id,table,row,column,value，带国家格式的表头（UTF-8 带 BOM，供 Excel/WPS 打开）；
+           多个报告或一个目录：每个报告的每个单元格一行，
+           file,agency,year,format,id,table,row,column,value
+  ndjson   每个报告的每个单元格一个 JSON 对象，同批量 CSV
+
+  -o, --out <文件>   写到此文件，而不是标准输出
+  --lang zh|en       表头和提示用中文（默认，国家格式的名称）或英文
+  --page             html：完整网页而不是片段
+
+退出码：0 已写出，2 有原文无法读取（逐个列出，其余照常写出）或输出文件无法写入（列出文件和原因）。`;
+
+const enExportUsage = `disclosure-report export <file|dir…> --to html|docx|csv|ndjson|json [-o out] [--lang zh|en] [--page]
+
+Writes a report (a document or any source the importers read) in another form:
+  html     static HTML: the national tables with accessibility markup and no script; a fragment
+           to paste into a content system (with --page: a whole page with a print stylesheet,
+           which with -o x.html is written to x.css beside it, for pages under a strict CSP)
+  docx     a Word document with the national table layout on A4 (needs -o)
+  json     the report document (safe to paste into <script type="application/json">:
+           < > & U+2028 U+2029 written as \\u003c …)
+  csv      id,table,row,column,value with the national labels (UTF-8 with BOM for Excel/WPS);
+           several reports or a folder: one line per report and cell,
+           file,agency,year,format,id,table,row,column,value
+  ndjson   one JSON object per report and cell, as the batch CSV
+
+  -o, --out <file>   write here instead of standard output
+  --lang zh|en       labels and messages in Chinese (default, the national labels) or English
+  --page             html: a whole page rather than a fragment
+
+Exit status: 0 written, 2 some source could not be read (each is named; the rest is written)
+or the output file could not be written (named, with the reason).`;
+
+const zhSchemaUsage = `disclosure-report schema [--lang zh|en]
+
+输出报告文件的 JSON Schema（draft 2020-12）。`;
+
+const enSchemaUsage = `disclosure-report schema [--lang zh|en]
+
+Prints the JSON Schema (draft 2020-12) of the report document.`;
+
+const zh = {
+  lang: 'zh-CN' as Lang,
+  /** Between a file (or a file and place) and what is wrong with it. */
+  colon: '：',
+
+  // Help.
+  usageLine: '用法：disclosure-report <命令> [选项]',
+  commandsHeading: '命令：',
+  optionsHeading: '选项：',
+  commandUsage: { check: zhCheckUsage, import: zhImportUsage, export: zhExportUsage, schema: zhSchemaUsage } as Record<CommandName, string>,
+  commandSummary: {
+    check: '按国家格式的规则检查报告（报告文件或公开发布的原文）',
+    import: '读取公开发布的报告（文本、HTML、.docx、PDF），写成报告文件',
+    export: '把报告写成静态 HTML、Word、CSV 或 JSON（目录：CSV 或 NDJSON，每个报告的每个单元格一行）',
+    schema: '输出报告文件的 JSON Schema',
+  } as Record<CommandName, string>,
+  globalOptions: [
+    ['--lang zh|en', '提示语言：zh 中文（默认），en 英文'],
+    ['-h, --help', '显示帮助；"disclosure-report <命令> --help" 显示该命令的选项'],
+    ['-v, --version', '显示版本'],
+  ] as [string, string][],
+
+  // Usage errors.
+  unknownCommand: (c: string) => `未知命令“${c}”`,
+  badLang: (v: string) => `--lang 只能是 zh 或 en，不能是“${v}”（--lang must be zh or en, got "${v}"）`,
+  langMissing: '--lang 需要一个值：zh 或 en（--lang needs a value: zh or en）',
+  unknownOption: (o: string) => `未知选项 ${o}（以 - 开头的文件名请放在 -- 之后）`,
+  optionNeedsValue: (o: string) => `选项 ${o} 需要一个值`,
+  optionTakesNoValue: (o: string) => `选项 ${o} 不带值`,
+  unexpectedArgument: (a: string) => `多余的参数“${a}”`,
+  needsFiles: (c: string) => `${c} 需要至少一个文件或目录`,
+  badJobs: (v: string) => `--jobs 须为不小于 1 的整数或 auto，不能是“${v}”`,
+  outAndOutDir: '-o 和 --out-dir 只能给一个',
+  severalNeedOutDir: '多个原文需要 --out-dir',
+  badForm: (forms: readonly string[], v: string) => `--to 须为 ${forms.join('、')} 之一，不能是“${v}”`,
+  docxNeedsOut: '--to docx 需要 -o <文件.docx>',
+  batchForms: '多个报告只能导出为 csv 或 ndjson（每个报告的每个单元格一行）',
+  unexpectedFailure: (m: string) => `意外错误：${m}`,
+
+  // Reading.
+  noSuchFile: '文件不存在',
+  permissionDenied: '没有权限',
+  isDirectory: '是一个目录',
+  notRegularFile: '不是普通文件',
+  cannotRead: (why: string) => `无法读取：${why}`,
+  tooLarge: (mb: string, limit: number) => `${mb} MB，超过报告可能的大小（至多 ${limit} MB）`,
+  notJson: (detail: string) => `不是有效的 JSON（${detail}）`,
+  notReport: '不是有效的报告文件',
+  cannotImport: (m: string) => `无法导入：${m}`,
+  place: (p: ImportPlace) =>
+    [
+      p.page !== undefined ? `第 ${p.page} 页` : '',
+      p.line !== undefined ? `第 ${p.line} 行` : '',
+      p.table !== undefined ? `表${p.table}` : '',
+      p.row !== undefined ? `行「${p.row}」` : '',
+      p.column !== undefined ? `列「${p.column}」` : '',
+    ].filter(Boolean),
+  placeJoin: (parts: string[]) => `（${parts.join('，')}）`,
+  at: (p: TextPosition) => `第 ${p.line} 行第 ${p.column} 列`,
+
+  // Writing.
+  noSuchDirectory: '目录不存在',
+  parentNotDirectory: '上级路径不是目录',
+  alreadyExists: '已存在',
+  noSpace: '磁盘空间不足',
+  quotaExceeded: '超出磁盘配额',
+  readOnly: '文件系统只读',
+  fileTooLarge: '文件过大',
+  cannotWrite: (why: string) => `无法写入：${why}`,
+  incomplete: '（文件不完整）',
+
+  // check.
+  severity: { error: '错误', warning: '警告', info: '提示' } as Record<Severity, string>,
+  reportTitle: (agency: string, year: number, format: FormatId) => `${agency} ${year}（${format}年格式）`,
+  cellsRead: (read: number, expected: number) => `读取 ${read}/${expected} 个单元格`,
+  summary: (c: Record<Severity, number>) => `错误 ${c.error} 项，警告 ${c.warning} 项，提示 ${c.info} 项`,
+  duplicate: (earlier: string) => `与 ${earlier} 是同一份报告（机关、年度、格式相同）`,
+  outOfMemory: (mb: number) => `未能检查：工作进程内存不足（超过 ${mb} MB；可用 DISCLOSURE_WORKER_MAX_MB 提高上限）`,
+  workerStopped: (how: { signal?: string; code?: number | null }) =>
+    `未能检查：工作进程意外退出（${how.signal ? `信号 ${how.signal}${how.signal === 'SIGKILL' ? '，可能是系统内存不足' : ''}` : `退出码 ${how.code}`}）`,
+
+  // import.
+  notWritten: (target: string) => `未写入：${target} 已存在（--force 可覆盖）`,
+  cannotWriteTo: (target: string, why: string) => `无法写入 ${target}：${why}`,
+  writtenTo: (target: string) => `已写入 ${target}`,
+  importRead: (read: number, expected: number) =>
+    `读取 ${read}/${expected} 个单元格${read < expected ? `（${expected - read} 个留空：见警告）` : ''}`,
+  warningWord: '警告',
+  imported: (n: number, total: number, failed: number) => `已导入 ${n}/${total}${failed ? `；失败 ${failed} 个` : ''}`,
+  failedFile: (f: string) => `失败：${f}`,
+};
+
+export type Messages = typeof zh;
+
+const en: Messages = {
+  lang: 'en',
+  colon: ': ',
+
+  usageLine: 'Usage: disclosure-report <command> [options]',
+  commandsHeading: 'Commands:',
+  optionsHeading: 'Options:',
+  commandUsage: { check: enCheckUsage, import: enImportUsage, export: enExportUsage, schema: enSchemaUsage },
+  commandSummary: {
+    check: "check reports (documents or published sources) against the national format's rules",
+    import: 'read published reports (text, HTML, .docx, PDF) into report documents',
+    export: 'write a report as static HTML, Word, CSV or JSON (a folder: CSV or NDJSON, one line per report and cell)',
+    schema: 'print the JSON Schema of the report document',
+  },
+  globalOptions: [
+    ['--lang zh|en', 'language of the messages: zh Chinese (default), en English'],
+    ['-h, --help', 'this help; "disclosure-report <command> --help" for a command\'s options'],
+    ['-v, --version', 'the version'],
+  ],
+
+  unknownCommand: (c) => `unknown command "${c}"`,
+  badLang: (v) => `--lang must be zh or en, got "${v}"`,
+  langMissing: '--lang needs a value: zh or en',
+  unknownOption: (o) => `unknown option ${o} (put a file name starting with - after --)`,
+  optionNeedsValue: (o) => `option ${o} needs a value`,
+  optionTakesNoValue: (o) => `option ${o} takes no value`,
+  unexpectedArgument: (a) => `unexpected argument "${a}"`,
+  needsFiles: (c) => `${c} needs at least one file or directory`,
+  badJobs: (v) => `--jobs must be a whole number ≥ 1 or auto, got "${v}"`,
+  outAndOutDir: 'give either -o or --out-dir, not both',
+  severalNeedOutDir: 'several sources need --out-dir',
+  badForm: (forms, v) => `--to must be one of ${forms.join(', ')}, got "${v}"`,
+  docxNeedsOut: '--to docx needs -o <file.docx>',
+  batchForms: 'several reports export to csv or ndjson (one line per report and cell)',
+  unexpectedFailure: (m) => `unexpected failure: ${m}`,
+
+  noSuchFile: 'no such file',
+  permissionDenied: 'permission denied',
+  isDirectory: 'is a directory',
+  notRegularFile: 'not a regular file',
+  cannotRead: (why) => `cannot read: ${why}`,
+  tooLarge: (mb, limit) => `${mb} MB is more than a report can be (${limit} MB at most)`,
+  notJson: (detail) => `not valid JSON (${detail})`,
+  notReport: 'not a valid report document',
+  cannotImport: (m) => `cannot import: ${m}`,
+  place: (p) =>
+    [
+      p.page !== undefined ? `page ${p.page}` : '',
+      p.line !== undefined ? `line ${p.line}` : '',
+      p.table !== undefined ? `table ${p.table}` : '',
+      p.row !== undefined ? `row ${p.row}` : '',
+      p.column !== undefined ? `column ${p.column}` : '',
+    ].filter(Boolean),
+  placeJoin: (parts) => ` (${parts.join(', ')})`,
+  at: (p) => `line ${p.line}, column ${p.column}`,
+
+  noSuchDirectory: 'no such directory',
+  parentNotDirectory: 'a parent of it is not a directory',
+  alreadyExists: 'already exists',
+  noSpace: 'no space left on the device',
+  quotaExceeded: 'disk quota exceeded',
+  readOnly: 'read-only file system',
+  fileTooLarge: 'file too large',
+  cannotWrite: (why) => `cannot write: ${why}`,
+  incomplete: ' (the file is incomplete)',
+
+  severity: { error: 'error', warning: 'warning', info: 'info' },
+  reportTitle: (agency, year, format) => `${agency} ${year} (${format} format)`,
+  cellsRead: (read, expected) => `${read} of ${expected} cells read`,
+  summary: (c) => `${c.error} ${c.error === 1 ? 'error' : 'errors'}, ${c.warning} ${c.warning === 1 ? 'warning' : 'warnings'}, ${c.info} info`,
+  duplicate: (earlier) => `the same report (agency, year, format) as ${earlier}`,
+  outOfMemory: (mb) => `could not be checked: the worker ran out of memory (more than ${mb} MB; DISCLOSURE_WORKER_MAX_MB raises the limit)`,
+  workerStopped: (how) =>
+    `could not be checked: the worker stopped unexpectedly (${how.signal ? `signal ${how.signal}${how.signal === 'SIGKILL' ? ', perhaps the system ran out of memory' : ''}` : `exit code ${how.code}`})`,
+
+  notWritten: (target) => `not written: ${target} already exists (--force overwrites it)`,
+  cannotWriteTo: (target, why) => `cannot write ${target}: ${why}`,
+  writtenTo: (target) => `written to ${target}`,
+  importRead: (read, expected) => `${read} of ${expected} cells read${read < expected ? ` (${expected - read} left blank: see the warnings)` : ''}`,
+  warningWord: 'warning',
+  imported: (n, total, failed) => `imported ${n} of ${total}${failed ? `; failed: ${failed}` : ''}`,
+  failedFile: (f) => `failed: ${f}`,
+};
+
+/** The CLI's texts in this language. */
+export function messages(lang: Lang): Messages {
+  return lang === 'en' ? en : zh;
+}
+
+/** `zh`, `zh-CN` (any case) or `en` as a language; undefined for anything else. */
+export function parseLang(value: string): Lang | undefined {
+  const v = value.toLowerCase();
+  if (v === 'zh' || v === 'zh-cn') return 'zh-CN';
+  if (v === 'en') return 'en';
+  return undefined;
+}
+
+/**
+ * Takes `--lang X` / `--lang=X` out of the arguments (anywhere before a `--`), before anything
+ * else is parsed, so that every later message (a usage error about another option too) is in
+ * that language. The last one given wins; `error` is a usage error (said in both languages).
+ */
+export function takeLang(argv: readonly string[]): { lang: Lang; args: string[]; error?: string } {
+  let lang: Lang = 'zh-CN';
+  let error: string | undefined;
+  const args: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (arg === '--') {
+      args.push(...argv.slice(i));
+      break;
+    }
+    let value: string | undefined;
+    if (arg === '--lang') {
+      const next = argv[i + 1];
+      if (next === undefined || next.startsWith('-')) {
+        error = zh.langMissing;
+        continue;
+      }
+      value = next;
+      i++;
+    } else if (arg.startsWith('--lang=')) value = arg.slice('--lang='.length);
+    else {
+      args.push(arg);
+      continue;
+    }
+    const parsed = parseLang(value);
+    if (parsed) lang = parsed;
+    else error = zh.badLang(value);
+  }
+  return error === undefined ? { lang, args } : { lang, args, error };
+}
+
+/** The first line of a command's usage: its synopsis, as the top-level help lists it. */
+export function synopsis(m: Messages, command: CommandName): string {
+  return m.commandUsage[command].split('\n', 1)[0] as string;
+}
+
+/** The top-level help: each command's synopsis (its usage's first line) and what it does. */
+export function topUsage(m: Messages): string {
+  const options = m.globalOptions;
+  const width = Math.max(...options.map(([o]) => displayWidth(o)));
+  return [
+    m.usageLine,
+    '',
+    m.commandsHeading,
+    ...commandNames.flatMap((c) => [`  ${synopsis(m, c)}`, `      ${m.commandSummary[c]}`]),
+    '',
+    m.optionsHeading,
+    ...options.map(([o, what]) => `  ${padDisplay(o, width)}  ${what}`),
+  ].join('\n');
+}
+
+/** A parseArgs error (ERR_PARSE_ARGS_*) in words of this language. */
+export function parseArgsMessage(m: Messages, err: { code?: string; message: string }): string {
+  const quoted = /'([^']*)'/.exec(err.message)?.[1] ?? '';
+  const option = /--[^\s,<]+/.exec(quoted)?.[0] ?? /-[^\s,<]+/.exec(quoted)?.[0] ?? quoted;
+  switch (err.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return m.unknownOption(option);
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return /does not take an argument/.test(err.message) ? m.optionTakesNoValue(option) : m.optionNeedsValue(option);
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+      return m.unexpectedArgument(quoted);
+    default:
+      return err.message;
+  }
+}
+
+/**
+ * `file: message` as the CLI prints it; with a position, `file, line 3, column 14: message`
+ * (`file 第 3 行第 14 列：message`).
+ */
+export function fileMessage(m: Messages, file: string, message: string): string {
+  return `${file}${m.colon}${message}`;
+}
+
+/** A message with the place in the file it concerns, before the file is named: `line 3, column 14: …`. */
+export function locatedMessage(m: Messages, at: TextPosition, message: string): string {
+  return `${m.at(at)}${m.colon}${message}`;
+}
+
+/** `file` followed by a located message (`file, line 3 …` / `file 第 3 行…`) or a plain one (`file: …`). */
+export function fileLine(m: Messages, file: string, message: string, located = false): string {
+  if (!located) return fileMessage(m, file, message);
+  return `${file}${m.lang === 'en' ? ', ' : ' '}${message}`;
+}
+
+// East Asian Wide (W) and Fullwidth (F) ranges (Unicode 15, EastAsianWidth.txt), merged: each
+// such character takes two columns of a terminal.
+const wideRanges: readonly [number, number][] = [
+  [0x1100, 0x115f],
+  [0x231a, 0x231b],
+  [0x2329, 0x232a],
+  [0x23e9, 0x23ec],
+  [0x23f0, 0x23f0],
+  [0x23f3, 0x23f3],
+  [0x25fd, 0x25fe],
+  [0x2614, 0x2615],
+  [0x2648, 0x2653],
+  [0x267f, 0x267f],
+  [0x2693, 0x2693],
+  [0x26a1, 0x26a1],
+  [0x26aa, 0x26ab],
+  [0x26bd, 0x26be],
+  [0x26c4, 0x26c5],
+  [0x26ce, 0x26ce],
+  [0x26d4, 0x26d4],
+  [0x26ea, 0x26ea],
+  [0x26f2, 0x26f3],
+  [0x26f5, 0x26f5],
+  [0x26fa, 0x26fa],
+  [0x26fd, 0x26fd],
+  [0x2705, 0x2705],
+  [0x270a, 0x270b],
+  [0x2728, 0x2728],
+  [0x274c, 0x274c],
+  [0x274e, 0x274e],
+  [0x2753, 0x2755],
+  [0x2757, 0x2757],
+  [0x2795, 0x2797],
+  [0x27b0, 0x27b0],
+  [0x27bf, 0x27bf],
+  [0x2b1b, 0x2b1c],
+  [0x2b50, 0x2b50],
+  [0x2b55, 0x2b55],
+  [0x2e80, 0x303e],
+  [0x3041, 0x33ff],
+  [0x3400, 0x4dbf],
+  [0x4e00, 0x9fff],
+  [0xa000, 0xa4cf],
+  [0xa960, 0xa97f],
+  [0xac00, 0xd7a3],
+  [0xf900, 0xfaff],
+  [0xfe10, 0xfe19],
+  [0xfe30, 0xfe6f],
+  [0xff00, 0xff60],
+  [0xffe0, 0xffe6],
+  [0x16fe0, 0x16fe4],
+  [0x17000, 0x18cff],
+  [0x1b000, 0x1b2ff],
+  [0x1f004, 0x1f004],
+  [0x1f0cf, 0x1f0cf],
+  [0x1f18e, 0x1f18e],
+  [0x1f191, 0x1f19a],
+  [0x1f200, 0x1f251],
+  [0x1f300, 0x1f64f],
+  [0x1f680, 0x1f6ff],
+  [0x1f7e0, 0x1f7eb],
+  [0x1f90c, 0x1f9ff],
+  [0x1fa70, 0x1faff],
+  [0x20000, 0x2fffd],
+  [0x30000, 0x3fffd],
+];
+
+/** Whether this code point is East Asian Wide or Fullwidth (two columns on a terminal). */
+export function isWide(codePoint: number): boolean {
+  if (codePoint < 0x1100) return false;
+  let lo = 0;
+  let hi = wideRanges.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const [start, end] = wideRanges[mid] as [number, number];
+    if (codePoint < start) hi = mid - 1;
+    else if (codePoint > end) lo = mid + 1;
+    else return true;
+  }
+  return false;
+}
+
+/**
+ * The columns a text takes on a terminal: 2 for each East Asian Wide or Fullwidth character
+ * (汉字, full-width punctuation such as （）：), 0 for combining marks and zero-width characters,
+ * 1 for the rest.
+ */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0) as number;
+    if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0)) continue;
+    if (/\p{Mn}|\p{Me}|[\u200b-\u200f\u2060\ufeff]/u.test(ch)) continue;
+    width += isWide(cp) ? 2 : 1;
+  }
+  return width;
+}
+
+/** The text padded with spaces to this display width. */
+export function padDisplay(text: string, width: number): string {
+  return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
+}
