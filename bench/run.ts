@@ -1,26 +1,42 @@
 /**
- * `npm run bench [-- --quick] [-- --write]`: measures the project against the alternative a
- * user would otherwise pick, in the same run, and prints one markdown table. `--write`
- * also records it in BENCHMARKS.md with the date and the machine.
+ * `npm run bench [-- --quick] [-- --only checking,browser] [-- --write | --write-to=<file>]`: measures the project
+ * against the alternative a user would otherwise pick, in the same run, and prints one markdown
+ * table. `--write` also records it in BENCHMARKS.md with the date, the machine and its load.
  * Not part of `npm test`: no timing is asserted anywhere, only equal results.
+ *
+ * Honest by construction: every check is timed on report objects it has never seen (parsed
+ * from JSON per round, with texts made unique per round), the CLI next to a plain read+parse
+ * loop over the same files, the browser from trusted key presses to the findings list and the
+ * next paint next to a bare <input>, and targets are not judged when the machine is busy.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import jsonLogic from 'json-logic-js';
 import { Bench } from 'tinybench';
-import { type Report, type Rule, check, customOperations, getCell, rulesFor, taxonomy, withCell } from '../packages/core/src/index.js';
+import { type Report, type Rule, check, customOperations, getCell, rulesFor, staticStyles, taxonomy, toHtml, withCell } from '../packages/core/src/index.js';
 import { consistentReport } from '../packages/core/test/arbitraries.js';
 import { corpusDir, corpusNames, expectedReport } from '../packages/core/test/shared.js';
-import { generateReports } from './generate.js';
+import { generateReports, reportPairs } from './generate.js';
 import { chromiumLaunchOptions } from '../scripts/chromium.mjs';
 
 const root = resolve(fileURLToPath(import.meta.url), '../..');
-const quick = process.argv.includes('--quick');
-const write = process.argv.includes('--write');
+const argv = process.argv.slice(2);
+const quick = argv.includes('--quick');
+const write = argv.includes('--write');
+/** `--write-to=<file>`: the BENCHMARKS.md text of this run (any parts) into another file, to preview it. */
+const writeTo = argv.find((a) => a.startsWith('--write-to='))?.slice(11) ?? (write ? null : undefined);
+const parts = ['checking', 'pinpointing', 'cli', 'import', 'published', 'browser', 'sizes'] as const;
+type Part = (typeof parts)[number];
+const onlyArg = argv.find((a) => a.startsWith('--only='))?.slice(7) ?? (argv.includes('--only') ? argv[argv.indexOf('--only') + 1] : undefined);
+const only = onlyArg ? new Set(onlyArg.split(',').map((s) => s.trim())) : null;
+for (const p of only ?? []) if (!(parts as readonly string[]).includes(p)) throw new Error(`--only: no part "${p}" (parts: ${parts.join(', ')})`);
+if (write && only) throw new Error('--write records a whole run: leave out --only (or preview with --write-to=<file>)');
+const runs = (p: Part) => !only || only.has(p);
+const log = (s: string) => console.error(`[bench] ${s}`);
 
 export interface Row {
   benchmark: string;
@@ -30,13 +46,44 @@ export interface Row {
   baseline?: string;
   ratio?: string;
   target?: string;
-  /** Whether the target is met in this run. */
-  met?: boolean;
+  /** Whether the target is met in this run (a string: several targets, said in words). */
+  met?: boolean | string;
+  /** A size or memory, not a time: judged whatever the machine's load. */
+  untimed?: boolean;
 }
 const rows: Row[] = [];
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const median = (xs: readonly number[]) => quantile(xs, 0.5);
+function quantile(xs: readonly number[], q: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))] as number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The machine's load
+
+const cores = cpus().length;
+/** 1-minute load averages sampled at the start, before each part and at the end. */
+const loads: { at: string; load: number[] }[] = [];
+const sampleLoad = (at: string) => {
+  const load = loadavg();
+  loads.push({ at, load });
+  log(`load average ${load.map((l) => l.toFixed(2)).join(' ')} (${at}; ${cores} cores)`);
+};
+/**
+ * Busy: at the start (before the bench itself runs) more runnable tasks than cores, or later more
+ * than cores + 1 — from then on the 1-minute average counts the bench's own process (and for a
+ * while its CLI workers or chromium), about one core's worth. Above that, another program shares
+ * the cores the timings need, and absolute figures and ratios alike move with it.
+ */
+const busy = () =>
+  loads.some(({ at, load }, i) => (load[0] as number) > (i === 0 && at === 'start' ? cores : cores + 1));
+
+// ---------------------------------------------------------------------------------------------
+// Checking: the engine against json-logic-js, on distinct report objects
 
 for (const [name, fn] of Object.entries(customOperations)) jsonLogic.add_operation(name, fn as (...args: unknown[]) => unknown);
+const jsonLogicVersion = (JSON.parse(readFileSync(join(root, 'node_modules/json-logic-js/package.json'), 'utf8')) as { version: string }).version;
 
 /** The obvious way: json-logic-js `apply` per rule per report, over the shipped rules file. */
 function baselineCheck(rules: readonly Rule[], report: Report, previous: Report | undefined, severity?: string) {
@@ -50,48 +97,111 @@ function baselineCheck(rules: readonly Rule[], report: Report, previous: Report 
   return out;
 }
 
-async function checking(): Promise<void> {
-  const [large, lastYear] = fc.sample(consistentReport('2021', 100_000), { numRuns: 2, seed: 3 }) as [Report, Report];
-  // Last year's report carries forward what this year's carries over, as a correct pair does.
-  let previous: Report = { ...lastYear, year: large.year - 1 };
-  for (const c of ['naturalPerson', 'commercial', 'research', 'publicInterest', 'legalService', 'otherOrg', 'total']) {
-    previous = withCell(previous, `requests.carriedForward.${c}`, getCell(large, `requests.carriedOver.${c}`) ?? null);
+interface Entry {
+  report: Report;
+  previous?: Report;
+}
+
+/** The placeholder put in every section text of a pooled report: replaced per round and per report. */
+const TOKEN = '\u0000ROUND\u0000';
+const withToken = (r: Report): Report => ({
+  ...r,
+  sections: Object.fromEntries(Object.entries(r.sections).map(([k, v]) => [k, typeof v === 'string' && v ? `${TOKEN}${v}` : v])) as Report['sections'],
+});
+/** A pool entry as JSON text, as reports arrive (a file, a fetch), with the per-round placeholder. */
+const pooled = (e: Entry): string => JSON.stringify({ report: withToken(e.report), ...(e.previous ? { previous: withToken(e.previous) } : {}) });
+const tokenJson = JSON.stringify(TOKEN).slice(1, -1);
+let roundCounter = 0;
+/** Parses a pool entry with its placeholder replaced by a mark unique to this round and entry. */
+const parseEntry = (json: string, mark: string): Entry => JSON.parse(json.replaceAll(tokenJson, `（${mark}）`)) as Entry;
+
+/**
+ * Times contenders on the same pool, interleaved round by round (so a burst of load hits both):
+ * every round parses fresh objects from the pool's JSON — distinct within the round, and with
+ * texts no earlier round had — then times running the contender over all of them. Round sizes
+ * double (untimed) until a round takes `roundMs`; two more warm-up rounds are dropped. Returns
+ * each contender's milliseconds per report, one figure per round.
+ */
+function race(pool: readonly string[], contenders: readonly ((e: Entry) => unknown)[], budgetMs: number): number[][] {
+  const roundMs = quick ? 10 : 25;
+  const size = contenders.map(() => 1);
+  const warm = contenders.map(() => 0);
+  const samples = contenders.map((): number[] => []);
+  let cursor = 0;
+  let spent = 0;
+  const minRounds = quick ? 5 : 15;
+  for (let guard = 0; guard < 100_000; guard++) {
+    contenders.forEach((run, c) => {
+      const n = Math.min(size[c] as number, pool.length);
+      const round = ++roundCounter;
+      const entries: Entry[] = [];
+      for (let i = 0; i < n; i++) entries.push(parseEntry(pool[(cursor + i) % pool.length] as string, `${round}.${i}`));
+      cursor = (cursor + n) % pool.length;
+      const t0 = performance.now();
+      for (const e of entries) run(e);
+      const dt = performance.now() - t0;
+      if (dt < roundMs && n < pool.length) size[c] = Math.min(pool.length, n * 2);
+      else if ((warm[c] as number) < 2) warm[c] = (warm[c] as number) + 1;
+      else {
+        (samples[c] as number[]).push(dt / n);
+        spent += dt;
+      }
+    });
+    if (samples.every((s) => s.length >= minRounds) && (spent >= budgetMs || samples.every((s) => s.length >= 400))) break;
   }
-  const longText = '本年度，我市坚持以人民为中心的发展思想，全面推进政务公开标准化规范化建设。'.repeat(400);
-  // As every real report arrives: parsed from JSON (a file, a fetch), not built in memory.
-  const asRead = (r: Report): Report => JSON.parse(JSON.stringify(r)) as Report;
-  const cases: [string, Report, Report | undefined][] = [
-    ...corpusNames().map((n): [string, Report, Report | undefined] => [n, expectedReport(n), undefined]),
-    ['generated large city report (+ last year)', asRead({ ...large, sections: { ...large.sections, overview: longText } }), asRead(previous)],
+  return samples;
+}
+
+const perSecond = (msEach: number) => 1000 / msEach;
+const noSuspects = (findings: { rule: string; target: string }[]) => findings.filter((f) => f.rule !== 'suspect.cell').map((f) => `${f.rule}[${f.target}]`);
+
+async function checking(): Promise<void> {
+  const poolSize = quick ? 200 : 1000;
+  const budget = quick ? 400 : 3000;
+  // The real seed report, each copy with its own texts (a mark per round and copy), and
+  // generated large-city reports with last year's, realistic texts and a mistake in one of ten.
+  log(`generating ${poolSize} report pairs with realistic texts`);
+  const pairs = reportPairs(poolSize);
+  const cases: { name: string; pool: string[]; check: number }[] = [
+    ...corpusNames().map((n) => ({
+      name: `${n} (real report; texts made unique per copy)`,
+      pool: Array.from({ length: poolSize }, () => pooled({ report: expectedReport(n) })),
+      check: 1,
+    })),
+    {
+      name: `generated large city reports + last year's, texts 2,000–4,000 chars per section (${fmt(poolSize)} distinct pairs)`,
+      pool: pairs.map(pooled),
+      check: quick ? 60 : 300,
+    },
   ];
-  for (const [name, report, previous] of cases) {
-    const rules = rulesFor(report.format).rules;
+  for (const { name, pool, check: compared } of cases) {
     for (const [label, severities] of [
       ['error rules', ['error'] as const],
       ['all rules', undefined],
     ] as const) {
-      // Same findings, or the comparison means nothing.
-      const ours = check(report, { ...(previous ? { previous } : {}), ...(severities ? { severities } : {}) }).map((f) => `${f.rule}[${f.target}]`);
-      const theirs = baselineCheck(rules, report, previous, severities?.[0]);
-      if (JSON.stringify(ours) !== JSON.stringify(theirs)) throw new Error(`findings differ for ${name} (${label})`);
-      const bench = new Bench({ time: quick ? 300 : 1500, warmup: true });
-      bench
-        .add('engine', () => check(report, { ...(previous ? { previous } : {}), ...(severities ? { severities } : {}) }))
-        .add('json-logic-js', () => baselineCheck(rules, report, previous, severities?.[0]));
-      await bench.run();
-      const [engine, base] = bench.tasks.map((t) => t.result) as [typeof bench.tasks[0]['result'], typeof bench.tasks[0]['result']];
-      if (engine.state !== 'completed' || base.state !== 'completed') throw new Error('benchmark did not complete');
-      const perSecond = 1000 / engine.latency.p50;
-      const basePerSecond = 1000 / base.latency.p50;
+      log(`check: ${name}, ${label}`);
+      const rules = rulesFor('2021').rules;
+      const ours = (e: Entry) => check(e.report, { ...(e.previous ? { previous: e.previous } : {}), ...(severities ? { severities } : {}) });
+      const theirs = (e: Entry) => baselineCheck(rules, e.report, e.previous, severities?.[0]);
+      // Same findings (pinpointing's suspect.cell aside: the baseline has no such thing), or the
+      // comparison means nothing.
+      for (let i = 0; i < Math.min(compared, pool.length); i++) {
+        const e = parseEntry(pool[i] as string, '0');
+        if ((e.report.format ?? '2021') !== '2021') throw new Error('the bench compares 2021-format reports');
+        if (JSON.stringify(noSuspects(ours(e))) !== JSON.stringify(theirs(e))) throw new Error(`findings differ for ${name} #${i} (${label})`);
+      }
+      const [engine, base] = race(pool, [ours, theirs], budget) as [number[], number[]];
+      const ratio = median(base) / median(engine);
+      const rate = perSecond(median(engine));
       rows.push({
         benchmark: `check, one core (${label})`,
         case: name,
-        result: `${fmt(perSecond)} reports/s`,
-        range: `${fmt(1000 / engine.latency.max)}–${fmt(1000 / engine.latency.min)}`,
-        baseline: `${fmt(basePerSecond)} reports/s`,
-        ratio: `${fmt(perSecond / basePerSecond, 1)}×`,
+        result: `${fmt(rate)} reports/s`,
+        range: `${fmt(perSecond(Math.max(...engine)))}–${fmt(perSecond(Math.min(...engine)))} (${engine.length} rounds)`,
+        baseline: `json-logic-js ${fmt(perSecond(median(base)))} reports/s`,
+        ratio: `${fmt(ratio, 1)}×`,
         target: label === 'error rules' ? '≥ 20× and ≥ 50,000/s' : '≥ 20×',
-        met: perSecond / basePerSecond >= 20 && (label !== 'error rules' || perSecond >= 50_000),
+        met: ratio >= 20 && (label !== 'error rules' || rate >= 50_000),
       });
     }
   }
@@ -135,57 +245,174 @@ async function pinpointing(): Promise<void> {
     `- Two adjacent figures of a row swapped (${fmt(swaps)} reports where they differ): named as a transposition with both values in ${fmt(swapped)} (${pct(swapped, swaps)}); in the others another row's two figures differ by the same amount, so swapping either pair explains the sums equally and no cell is named (the sums' note lists both).`,
     `- Valid reports with a suspect: ${fmt(falseAlarms)} of ${fmt(n)} (target 0).`,
   );
-  const [base] = reports as [Report];
-  const wrong = withCell(base, 'requests.granted.total', (getCell(base, 'requests.granted.total') as number) + 18);
-  const bench = new Bench({ time: quick ? 300 : 1500, warmup: true });
-  bench.add('pinpoint', () => check(wrong)).add('plain', () => check(wrong, { pinpoint: false }));
-  await bench.run();
-  const [with_, without] = bench.tasks.map((x) => x.result) as [typeof bench.tasks[0]['result'], typeof bench.tasks[0]['result']];
-  if (with_.state !== 'completed' || without.state !== 'completed') throw new Error('benchmark did not complete');
+  // The cost of naming the cell: distinct reports, each with 总计 of （一） off by 18.
+  const pool = reports.slice(0, quick ? 200 : 1000).map((r) => pooled({ report: withCell(r, 'requests.granted.total', (getCell(r, 'requests.granted.total') as number) + 18) }));
+  const [with_, without] = race(pool, [(e) => check(e.report), (e) => check(e.report, { pinpoint: false })], quick ? 400 : 3000) as [number[], number[]];
   rows.push({
     benchmark: 'check, one core (all rules), one wrong figure',
-    case: 'generated report, 总计 of （一） off by 18',
-    result: `${fmt(1000 / with_.latency.p50)} reports/s (suspect named)`,
-    range: `${fmt(1000 / with_.latency.max)}–${fmt(1000 / with_.latency.min)}`,
-    baseline: `${fmt(1000 / without.latency.p50)} reports/s (pinpoint: false)`,
-    ratio: `${fmt(without.latency.p50 / with_.latency.p50, 2)}×`,
+    case: `generated reports, 总计 of （一） off by 18 (${fmt(pool.length)} distinct)`,
+    result: `${fmt(perSecond(median(with_)))} reports/s (suspect named)`,
+    range: `${fmt(perSecond(Math.max(...with_)))}–${fmt(perSecond(Math.min(...with_)))}`,
+    baseline: `${fmt(perSecond(median(without)))} reports/s (pinpoint: false)`,
+    ratio: `${fmt(median(without) / median(with_), 2)}×`,
   });
 }
 
-/** Wall time and peak memory (GNU time's maximum resident set) of one CLI run. */
-function timed(args: string[]): { seconds: number; peakMb: number | undefined; code: number | null } {
-  const bin = join(root, 'packages/cli/bin/disclosure-report.js');
+// ---------------------------------------------------------------------------------------------
+// The CLI end to end, next to reading and parsing the same files
+
+const cliBin = join(root, 'packages/cli/bin/disclosure-report.js');
+
+/** Wall time and peak memory (GNU time's maximum resident set: the largest single process) of one Node run; output discarded. */
+function timedNode(args: string[]): { seconds: number; peakMb: number | undefined; code: number | null; stderr: string } {
   const hasTime = existsSync('/usr/bin/time');
   const start = performance.now();
   const r = hasTime
-    ? spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, bin, ...args], { encoding: 'utf8', maxBuffer: 1 << 30 })
-    : spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', maxBuffer: 1 << 30 });
+    ? spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ...args], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 })
+    : spawnSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 });
   const seconds = (performance.now() - start) / 1000;
-  const kb = hasTime ? Number(r.stderr.trim().split('\n').pop()) : Number.NaN;
-  return { seconds, peakMb: Number.isFinite(kb) ? kb / 1024 : undefined, code: r.status };
+  const lines = (r.stderr ?? '').trim().split('\n');
+  const kb = hasTime ? Number(lines.pop()) : Number.NaN;
+  return { seconds, peakMb: Number.isFinite(kb) ? kb / 1024 : undefined, code: r.status, stderr: lines.join('\n') };
 }
 
-function endToEnd(): void {
+/** The floor: a plain Node loop reading and JSON.parsing the same files (or lines of one NDJSON file). */
+const floorScript = `import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+const target = process.argv[2];
+let n = 0;
+if (statSync(target).isDirectory()) {
+  for (const f of readdirSync(target).sort()) if (f.endsWith('.json')) { JSON.parse(readFileSync(join(target, f), 'utf8')); n++; }
+} else {
+  for (const line of readFileSync(target, 'utf8').split('\\n')) if (line.trim()) { JSON.parse(line); n++; }
+}
+if (!n) process.exit(3);
+`;
+
+function cli(): void {
   if (!existsSync(join(root, 'packages/cli/dist/main.js'))) throw new Error('build first: npm run build');
   const dir = mkdtempSync(join(tmpdir(), 'disclosure-bench-'));
   try {
-    const sizes = quick ? [1000, 2000] : [5000, 10000];
-    for (const n of sizes) generateReports(join(dir, String(n)), n);
-    for (const jobs of ['1', 'auto']) {
-      const results = sizes.map((n) => ({ n, ...timed(['check', join(dir, String(n)), '--json', '--jobs', jobs]) }));
-      const last = results[results.length - 1] as (typeof results)[number];
-      rows.push({
-        benchmark: `CLI check, JSON documents, ${jobs === '1' ? 'one process' : `worker processes (${cpus().length} cores)`}`,
-        case: `${fmt(last.n)} generated reports`,
-        result: `${fmt(last.seconds, 1)} s (${fmt(last.n / last.seconds)} reports/s)`,
-        range: results.map((r) => `${fmt(r.n)}: peak ${r.peakMb ? fmt(r.peakMb) : '?'} MB`).join(', '),
-        target: 'memory flat in the number of files',
-      });
+    const floor = join(dir, 'floor.mjs');
+    writeFileSync(floor, floorScript);
+    const n = quick ? 1000 : 10_000;
+    const memory = quick ? [1000, 5000, 10_000] : [10_000, 50_000, 100_000];
+    const reps = quick ? 1 : 3;
+    log(`CLI: writing ${fmt(n)} distinct reports`);
+    const files = join(dir, 'files');
+    const names = generateReports(files, n);
+    const help = spawnSync(process.execPath, [cliBin, 'check', '--help'], { encoding: 'utf8' });
+    const ndjson = /ndjson/i.test(`${help.stdout}${help.stderr}`);
+    const runCli = (args: string[]) => {
+      const r = timedNode([cliBin, 'check', ...args]);
+      // 1: error findings (one report in ten has one); 0 would mean nothing was checked.
+      if (r.code !== 1) throw new Error(`CLI check ${args.join(' ')} exited ${r.code}: ${r.stderr.slice(0, 500)}`);
+      return r;
+    };
+    const runFloor = (target: string) => {
+      const r = timedNode([floor, target]);
+      if (r.code !== 0) throw new Error(`read+parse floor exited ${r.code}: ${r.stderr.slice(0, 500)}`);
+      return r;
+    };
+    // Interleaved repetitions (floor, one process, auto) so load hits each alike; medians.
+    const t = { floor: [] as number[], one: [] as number[], auto: [] as number[], oneMb: [] as number[], autoMb: [] as number[] };
+    for (let i = 0; i < reps; i++) {
+      log(`CLI: ${fmt(n)} files, repetition ${i + 1} of ${reps}`);
+      t.floor.push(runFloor(files).seconds);
+      const one = runCli([files, '--json', '--jobs', '1']);
+      t.one.push(one.seconds);
+      if (one.peakMb) t.oneMb.push(one.peakMb);
+      const auto = runCli([files, '--json', '--jobs', 'auto']);
+      t.auto.push(auto.seconds);
+      if (auto.peakMb) t.autoMb.push(auto.peakMb);
     }
+    const [floorS, oneS, autoS] = [median(t.floor), median(t.one), median(t.auto)];
+    const secs = (s: number) => `${fmt(s, 2)} s (${fmt(n / s)} reports/s)`;
+    const spread = (xs: number[]) => (xs.length > 1 ? `${fmt(Math.min(...xs), 2)}–${fmt(Math.max(...xs), 2)} s, ` : '');
+    rows.push({
+      benchmark: 'CLI check --json, one process (--jobs 1)',
+      case: `${fmt(n)} JSON files, distinct, ${fmt(statSync(join(files, names[0] as string)).size / 1024)} KB each (the first)`,
+      result: secs(oneS),
+      range: `${spread(t.one)}peak ${t.oneMb.length ? fmt(median(t.oneMb)) : '?'} MB`,
+      baseline: `read+parse ${secs(floorS)}`,
+      ratio: `${fmt(oneS / floorS, 2)}×`,
+      target: '≤ 1.5× read+parse',
+      met: oneS / floorS <= 1.5,
+    });
+    rows.push({
+      benchmark: `CLI check --json, --jobs auto (${cores} worker processes)`,
+      case: `${fmt(n)} JSON files`,
+      result: secs(autoS),
+      range: `${spread(t.auto)}peak ${t.autoMb.length ? fmt(median(t.autoMb)) : '?'} MB (largest process)`,
+      baseline: `one process ${fmt(oneS, 2)} s`,
+      ratio: `${fmt(autoS / oneS, 2)}×`,
+      target: 'never slower than one process (≤ 1.05×: run-to-run noise)',
+      met: autoS / oneS <= 1.05,
+    });
+    if (ndjson) {
+      const file = join(dir, 'reports.ndjson');
+      writeFileSync(file, names.map((f) => readFileSync(join(files, f), 'utf8').trim()).join('\n') + '\n');
+      log('CLI: NDJSON input');
+      const f = runFloor(file);
+      let r: ReturnType<typeof timedNode> | null = null;
+      try {
+        r = runCli([file, '--json', '--jobs', '1']);
+      } catch (e) {
+        log(`NDJSON: ${(e as Error).message}`);
+      }
+      rows.push({
+        benchmark: 'CLI check --json, one NDJSON file (--jobs 1)',
+        case: `${fmt(n)} reports, one per line`,
+        result: r ? secs(r.seconds) : 'failed (see the log)',
+        range: r ? `peak ${r.peakMb ? fmt(r.peakMb) : '?'} MB` : '',
+        baseline: `read+parse ${secs(f.seconds)}`,
+        ratio: r ? `${fmt(r.seconds / f.seconds, 2)}×` : '',
+        target: '≤ 1.5× read+parse',
+        met: r ? r.seconds / f.seconds <= 1.5 : false,
+      });
+    } else log('CLI: no NDJSON input in `check --help` yet: no NDJSON row');
+    // Memory: the same distinct files linked under more names (no disk for copies).
+    const peaks: [number, number | undefined, number][] = [];
+    for (const count of memory) {
+      let target = files;
+      if (count !== n) {
+        target = join(dir, `m${count}`);
+        mkdirSync(target);
+        for (let i = 0; i < count; i++) {
+          const from = join(files, names[i % names.length] as string);
+          const to = join(target, `${String(i).padStart(6, '0')}.json`);
+          try {
+            linkSync(from, to);
+          } catch {
+            copyFileSync(from, to);
+          }
+        }
+      }
+      log(`CLI: memory over ${fmt(count)} files`);
+      const r = count === n && t.oneMb.length ? { peakMb: median(t.oneMb), seconds: oneS } : runCli([target, '--json', '--jobs', '1']);
+      peaks.push([count, r.peakMb, r.seconds]);
+      if (target !== files) rmSync(target, { recursive: true, force: true });
+    }
+    const known = peaks.map((p) => p[1]).filter((x): x is number => x !== undefined);
+    const flat = known.length === peaks.length ? Math.max(...known) / Math.min(...known) : Number.NaN;
+    rows.push({
+      benchmark: 'CLI check --json, one process: peak memory',
+      case: `${peaks.map((p) => fmt(p[0])).join(' / ')} files`,
+      result: peaks.map((p) => `${p[1] ? fmt(p[1]) : '?'} MB`).join(' / '),
+      range: peaks.map((p) => `${fmt(p[2], 1)} s`).join(' / '),
+      ratio: Number.isFinite(flat) ? `${fmt(flat, 2)}× (largest / smallest peak)` : '',
+      target: `flat: largest peak ≤ 1.2× smallest over ${fmt(memory[memory.length - 1] as number)} files`,
+      met: Number.isFinite(flat) ? flat <= 1.2 : false,
+      // Memory, not time: the load moves it little.
+      untimed: true,
+    });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Sizes
 
 /** Gzipped and brotli sizes of what a page downloads. */
 async function sizes(): Promise<void> {
@@ -205,8 +432,9 @@ async function sizes(): Promise<void> {
     case: 'dist/disclosure-report.js (Lit, core, all)',
     result: `${kb(el.gzip)} gzip, ${kb(el.brotli)} brotli`,
     range: `${kb(el.raw)} raw`,
-    target: '≤ 52 KB gzip',
-    met: el.gzip <= 52 * 1024,
+    target: '≤ 40 KB gzip (issue 15); ≤ 54 KB (test budget)',
+    met: `${el.gzip <= 40 * 1024 ? 'yes' : '**no**'} (40 KB); ${el.gzip <= 54 * 1024 ? 'yes' : '**no**'} (54 KB)`,
+    untimed: true,
   });
   // Core alone, minified with its dependencies, as a bundler would ship it: the checking part
   // (what the element uses) and everything (with zod's schemas and the exports).
@@ -226,12 +454,15 @@ async function sizes(): Promise<void> {
         build: { outDir: join(dir, 'out'), minify: true, lib: { entry, formats: ['es'], fileName: () => 'bundle.js' }, rolldownOptions: {} },
       });
       const m = measure(readFileSync(join(dir, 'out/bundle.js')));
-      rows.push({ benchmark: 'size', case: name, result: `${kb(m.gzip)} gzip, ${kb(m.brotli)} brotli`, range: `${kb(m.raw)} raw` });
+      rows.push({ benchmark: 'size', case: name, result: `${kb(m.gzip)} gzip, ${kb(m.brotli)} brotli`, range: `${kb(m.raw)} raw`, untimed: true });
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Importing
 
 /** Reports per second per published form, on the corpus fixtures derived from the seed. */
 async function importing(): Promise<void> {
@@ -266,7 +497,7 @@ async function importing(): Promise<void> {
 }
 
 /** The CLI over published forms (text and HTML): import, then check. */
-function endToEndPublished(): void {
+function published(): void {
   const dir = mkdtempSync(join(tmpdir(), 'disclosure-bench-published-'));
   try {
     const n = quick ? 200 : 1000;
@@ -274,9 +505,9 @@ function endToEndPublished(): void {
     const html = readFileSync(join(root, 'packages/import/test/fixtures/chenjiaba-2023/page.html'));
     for (let i = 0; i < n; i++) writeFileSync(join(dir, `${String(i).padStart(4, '0')}.${i % 2 ? 'html' : 'txt'}`), i % 2 ? html : text);
     for (const jobs of ['1', 'auto']) {
-      const r = timed(['check', dir, '--json', '--jobs', jobs]);
+      const r = timedNode([cliBin, 'check', dir, '--json', '--jobs', jobs]);
       rows.push({
-        benchmark: `CLI check, published text/HTML, ${jobs === '1' ? 'one process' : `worker processes (${cpus().length} cores)`}`,
+        benchmark: `CLI check, published text/HTML, ${jobs === '1' ? 'one process' : `worker processes (${cores} cores)`}`,
         case: `${fmt(n)} reports (half text, half HTML)`,
         result: `${fmt(r.seconds, 1)} s (${fmt(n / r.seconds)} reports/s)`,
         range: `peak ${r.peakMb ? fmt(r.peakMb) : '?'} MB`,
@@ -287,100 +518,123 @@ function endToEndPublished(): void {
   }
 }
 
-/**
- * In headless chromium, a tiny page with the standalone bundle: time from element creation to
- * the rendered tables, and in edit mode from one keystroke to updated findings and DOM.
- */
+// ---------------------------------------------------------------------------------------------
+// The browser: first paint against static HTML, trusted keystrokes against a bare <input>
+
+/** 16.7 ms: one frame at 60 Hz. */
+const frameMs = 1000 / 60;
+
 async function browser(): Promise<void> {
   const { chromium } = await import('playwright-core');
   const { createServer } = await import('node:http');
   const bundle = readFileSync(join(root, 'packages/elements/dist/disclosure-report.js'));
-  const seed = readFileSync(join(corpusDir, 'chenjiaba-2023/expected.json'), 'utf8');
-  const [large] = fc.sample(consistentReport('2021', 100_000), { numRuns: 1, seed: 5 }) as [Report];
-  const longText = '本年度，我市坚持以人民为中心的发展思想，全面推进政务公开标准化规范化建设。\n'.repeat(200);
-  const largeJson = JSON.stringify({ ...large, sections: { overview: longText, problems: longText, other: longText } });
-  const page = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><script type="module" src="/disclosure-report.js"></script></head><body></body></html>`;
+  const script = readFileSync(join(root, 'bench/browser-page.js'));
+  const seed = expectedReport('chenjiaba-2023');
+  const large = reportPairs(1, 5)[0] as { report: Report };
+  const reports: [string, Report][] = [
+    ['chenjiaba-2023 (real report)', seed],
+    ['generated large city report, texts 2,000–4,000 chars per section', large.report],
+  ];
+  const page = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">
+<script type="module" src="/disclosure-report.js"></script><script type="module" src="/bench.js"></script></head>
+<body><p><label>bare input <input id="bare" type="text" autocomplete="off"></label></p><div id="stage"></div></body></html>`;
   const server = createServer((req, res) => {
     if (req.url === '/disclosure-report.js') res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(bundle);
+    else if (req.url === '/bench.js') res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(script);
     else res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(page);
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  const b = await chromium.launch({
-    ...chromiumLaunchOptions,
-  });
+  const b = await chromium.launch({ ...chromiumLaunchOptions });
   try {
     const tab = await b.newPage();
     await tab.goto(`http://127.0.0.1:${(server.address() as { port: number }).port}/`);
-    await tab.waitForFunction(() => customElements.get('disclosure-report') !== undefined);
-    const runs = quick ? 15 : 60;
-    for (const [name, json] of [['chenjiaba-2023', seed], ['generated large city report', largeJson]] as const) {
-      const times = await tab.evaluate(
-        async ({ json, runs }) => {
-          const report = JSON.parse(json);
-          const out: number[] = [];
-          for (let i = 0; i < runs; i++) {
-            const start = performance.now();
-            const el = document.createElement('disclosure-report') as HTMLElement & { report: unknown; updateComplete: Promise<unknown> };
-            el.setAttribute('show-findings', '');
-            el.report = report;
-            document.body.append(el);
-            await el.updateComplete;
-            if (el.shadowRoot?.querySelectorAll('td[data-cell]').length !== 200) throw new Error('tables not rendered');
-            out.push(performance.now() - start);
-            el.remove();
-          }
-          return out;
-        },
-        { json, runs },
-      );
-      times.sort((x, y) => x - y);
-      const median = times[Math.floor(times.length / 2)] as number;
+    await tab.waitForFunction(() => customElements.get('disclosure-report') !== undefined && 'keystroke' in window);
+    type W = Window & Record<string, (...a: unknown[]) => Promise<unknown>>;
+
+    // First paint: element, static HTML and element with findings interleaved, per round.
+    const rounds = quick ? 12 : 60;
+    const warmup = 2;
+    for (const [name, report] of reports) {
+      log(`browser: first paint, ${name}`);
+      const json = JSON.stringify(report);
+      const staticHtml = `<style>${staticStyles}</style>${toHtml(report)}`;
+      const t: Record<'element' | 'static' | 'findings', number[]> = { element: [], static: [], findings: [] };
+      for (let i = 0; i < rounds + warmup; i++) {
+        for (const kind of ['static', 'element', 'findings'] as const) {
+          const ms = (await tab.evaluate(([k, p]) => (window as unknown as W).firstPaint?.(k, p), [kind, kind === 'static' ? staticHtml : json] as const)) as number;
+          if (i >= warmup) t[kind].push(ms);
+        }
+      }
+      const ratio = median(t.element) / median(t.static);
+      const spread = (xs: number[]) => `${fmt(Math.min(...xs), 1)}–${fmt(Math.max(...xs), 1)} ms`;
       rows.push({
-        benchmark: 'browser: first render with findings (chromium)',
-        case: name,
-        result: `${fmt(median, 1)} ms`,
-        range: `${fmt(times[0] as number, 1)}–${fmt(times[times.length - 1] as number, 1)} ms`,
-        target: '≤ 30 ms',
-        met: median <= 30,
+        benchmark: 'browser: first paint (chromium), from a frame start',
+        case: `${name}, <disclosure-report>, ${rounds} rounds`,
+        result: `${fmt(median(t.element), 1)} ms`,
+        range: spread(t.element),
+        baseline: `static HTML (toHtml as innerHTML) ${fmt(median(t.static), 1)} ms`,
+        ratio: `${fmt(ratio, 2)}×`,
+        target: '≤ 1.2× static HTML',
+        met: ratio <= 1.2,
+      });
+      rows.push({
+        benchmark: 'browser: first paint (chromium), from a frame start',
+        case: `${name}, <disclosure-report show-findings>`,
+        result: `${fmt(median(t.findings), 1)} ms`,
+        range: spread(t.findings),
+        baseline: `static HTML ${fmt(median(t.static), 1)} ms`,
+        ratio: `${fmt(median(t.findings) / median(t.static), 2)}×`,
       });
     }
-    // Edit mode: one keystroke (an input event on a cell) to re-checked findings and updated DOM.
-    const keystrokes = quick ? 100 : 200;
-    for (const [name, json] of [['chenjiaba-2023', seed], ['generated large city report', largeJson]] as const) {
-      const times = await tab.evaluate(
-        async ({ json, keystrokes }) => {
-          const el = document.createElement('disclosure-report') as HTMLElement & { report: unknown; updateComplete: Promise<unknown> };
-          el.setAttribute('mode', 'edit');
-          el.setAttribute('show-findings', '');
-          el.setAttribute('draft-key', `bench-${Math.random()}`);
-          el.report = JSON.parse(json);
-          document.body.append(el);
-          await el.updateComplete;
-          const input = el.shadowRoot?.querySelector('td[data-cell="requests.granted.naturalPerson"] input') as HTMLInputElement | null;
-          if (!input) throw new Error('no input in edit mode');
-          input.focus();
-          const out: number[] = [];
-          for (let i = 0; i < keystrokes; i++) {
-            const start = performance.now();
-            input.value = String(i % 2 ? 12345 : 1234);
-            input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertText', data: '5' }));
-            await el.updateComplete;
-            out.push(performance.now() - start);
-          }
-          el.remove();
-          return out;
-        },
-        { json, keystrokes },
-      );
-      times.sort((x, y) => x - y);
-      const pick = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))] as number;
+
+    // Trusted keystrokes: '5' then Backspace, alternately (each changes the findings).
+    const keystrokes = quick ? 40 : 200;
+    const warm = quick ? 5 : 10;
+    const type = async (): Promise<{ update: number[]; paint: number[]; missed: number }> => {
+      const out = { update: [] as number[], paint: [] as number[], missed: 0 };
+      for (let i = 0; i < keystrokes + warm; i++) {
+        await tab.keyboard.press(i % 2 ? 'Backspace' : '5');
+        const r = (await tab.evaluate(() => (window as unknown as W).keystroke?.())) as { update: number | null; paint: number | null };
+        if (i < warm) continue;
+        if (r.update === null || r.paint === null) out.missed++;
+        else {
+          out.update.push(r.update);
+          out.paint.push(r.paint);
+        }
+      }
+      await tab.evaluate(() => (window as unknown as W).teardown?.());
+      return out;
+    };
+    log('browser: keystrokes, bare <input>');
+    await tab.evaluate(() => (window as unknown as W).setupBare?.());
+    const bare = await type();
+    const p = (xs: number[], q: number) => fmt(quantile(xs, q), 2);
+    const pp = (xs: number[]) => `p50 ${p(xs, 0.5)} ms, p95 ${p(xs, 0.95)} ms`;
+    for (const [name, report] of reports) {
+      log(`browser: keystrokes, ${name}`);
+      await tab.evaluate(([json, cell]) => (window as unknown as W).setupElement?.(json, cell), [JSON.stringify(report), 'requests.granted.naturalPerson'] as const);
+      const el = await type();
+      const missed = el.missed ? `; ${el.missed} of ${keystrokes} left the list unchanged (not counted)` : '';
+      if (el.update.length < keystrokes / 2) throw new Error(`keystrokes: the findings list changed on only ${el.update.length} of ${keystrokes}`);
       rows.push({
-        benchmark: 'browser: edit mode, keystroke to findings and DOM (chromium)',
-        case: `${name}, ${keystrokes} keystrokes`,
-        result: `p50 ${fmt(pick(0.5), 2)} ms, p95 ${fmt(pick(0.95), 2)} ms`,
-        range: `${fmt(times[0] as number, 2)}–${fmt(times[times.length - 1] as number, 2)} ms`,
+        benchmark: 'browser: trusted keystroke → findings list updated (chromium, edit mode)',
+        case: `${name}, ${keystrokes} keystrokes${missed}`,
+        result: pp(el.update),
+        range: `${fmt(Math.min(...el.update), 2)}–${fmt(Math.max(...el.update), 2)} ms`,
+        baseline: `bare <input>, keydown → input handled: ${pp(bare.update)}`,
         target: 'p95 ≤ 4 ms',
-        met: pick(0.95) <= 4,
+        met: quantile(el.update, 0.95) <= 4,
+      });
+      const gap = quantile(el.paint, 0.95) - quantile(bare.paint, 0.95);
+      rows.push({
+        benchmark: 'browser: trusted keystroke → next paint (chromium, edit mode)',
+        case: `${name}, ${keystrokes} keystrokes`,
+        result: pp(el.paint),
+        range: `${fmt(Math.min(...el.paint), 2)}–${fmt(Math.max(...el.paint), 2)} ms`,
+        baseline: `bare <input>: ${pp(bare.paint)}`,
+        ratio: `p95 ${gap >= 0 ? '+' : '−'}${fmt(Math.abs(gap), 2)} ms`,
+        target: `p95 within one frame (${fmt(frameMs, 1)} ms) of the bare input's`,
+        met: gap <= frameMs,
       });
     }
   } finally {
@@ -389,57 +643,143 @@ async function browser(): Promise<void> {
   }
 }
 
+// ---------------------------------------------------------------------------------------------
+// Output
+
 function machine(): string {
   const cpu = cpus();
   return `${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown CPU'}), Node ${process.version}, ${process.platform}`;
 }
 
+const notJudged = 'not judged (machine busy)';
 function table(): string {
   const head = '| benchmark | case | result (median) | range (min–max) / memory | baseline, same run | × baseline | target | met |';
   const sep = '|---|---|---|---|---|---|---|---|';
-  const met = (r: Row) => (r.met === undefined ? '' : r.met ? 'yes' : '**no**');
+  const met = (r: Row) => {
+    if (r.met === undefined) return '';
+    if (busy() && !r.untimed) return notJudged;
+    return typeof r.met === 'string' ? r.met : r.met ? 'yes' : '**no**';
+  };
   const lines = rows.map((r) => `| ${r.benchmark} | ${r.case} | ${r.result} | ${r.range ?? ''} | ${r.baseline ?? ''} | ${r.ratio ?? ''} | ${r.target ?? ''} | ${met(r)} |`);
   return [head, sep, ...lines].join('\n');
 }
 
-await checking();
-await pinpointing();
-endToEnd();
-await importing();
-endToEndPublished();
-await browser();
-await sizes();
+const loadLine = () => {
+  const [first, last] = [loads[0], loads[loads.length - 1]];
+  const l = (x: typeof first) => (x ? x.load.map((v) => v.toFixed(2)).join(', ') : '?');
+  const peak = Math.max(...loads.map((x) => x.load[0] as number));
+  return `load average (1, 5, 15 min) ${l(first)} at the start, ${l(last)} at the end, highest 1-minute sample ${peak.toFixed(2)} on ${cores} cores${busy() ? ` — busy: targets ${notJudged}` : ''}`;
+};
+
+const baselines = () => `## Baselines and targets
+
+Every baseline runs in the same run, on the same machine, and where it can, interleaved with
+what it is compared to (so a burst of load hits both).
+
+- **json-logic-js ${jsonLogicVersion}** (the version in \`node_modules/json-logic-js/package.json\`):
+  \`jsonLogic.apply\` per rule per report over the shipped rules file, with the same custom
+  operations (\`textNumber\`, \`textSimilarity\`) added — the obvious way to run the rules (so
+  a faster \`textSimilarity\` in core speeds up both sides; the ratio is the engine around it). Before
+  any timing, both must give the same findings on every report compared (the engine's
+  \`suspect.cell\`, pinpointing the wrong cell, has no counterpart and is left out).
+- **Distinct reports.** Each timed round parses fresh report objects from JSON (as reports
+  arrive) and gives every section text a mark unique to the round and the report, so no object
+  — and no text — is checked twice: a cache keyed on either never hits. The generated pairs
+  have sections of 2,000–4,000 characters in the register of real reports, last year's sharing
+  20–70% of this year's sentences (one section in eight nearly copied), so
+  \`prev.copied-text\` compares real texts; one report in ten has a wrong figure.
+- **read+parse floor**: a plain Node process that reads every file of the same folder and
+  \`JSON.parse\`s it, started exactly like the CLI (process start-up is in both).
+- **static innerHTML**: the same report as core's \`toHtml\` (with \`staticStyles\`), set as the
+  innerHTML of a \`<div>\` on the same page. First paint is timed from the start of a frame
+  (inside requestAnimationFrame, so no wait for the frame is counted) to the end of that frame's
+  rendering (a message posted from the callback runs after style, layout and paint); the
+  element's time includes \`JSON.parse\` of the report.
+- **bare input**: an \`<input>\` on the same page: keydown (a capturing listener on window) → its
+  input event handled → next paint. Keys come from playwright's \`page.keyboard\` (trusted
+  input), '5' and Backspace alternately, after ${quick ? 5 : 10} unmeasured warm-up keys; the
+  element's findings list is watched by a MutationObserver. "Next paint" is the end of the
+  rendering of the first frame after the update (requestAnimationFrame, then a posted message),
+  so it includes waiting for that frame: up to one frame for both.
+
+Targets:
+
+- **check, all rules, ≥ 20× json-logic-js**: on the generated reports with last year's and realistic texts.
+- **check, error rules, ≥ 50,000 reports/s** on one core (and ≥ 20×).
+- **CLI ≤ 1.5× read+parse**: \`check <folder> --json --jobs 1\` over ${quick ? '1,000' : '10,000'} JSON files, output discarded, warm page cache.
+- **--jobs auto never slower** than one process (≤ 1.05×, the run-to-run noise).
+- **flat memory**: the CLI's peak resident memory (GNU time) over ${quick ? '1,000 / 5,000 / 10,000' : '10,000 / 50,000 / 100,000'} files, largest ≤ 1.2× smallest (files beyond the distinct ones are hard links to them).
+- **keystroke → findings list, p95 ≤ 4 ms**; **keystroke → paint within one frame** (16.7 ms) of the bare input's, at p95.
+- **first paint ≤ 1.2× static HTML** (the element without findings; with findings is shown beside it).
+- **standalone bundle ≤ 40 KB gzip** (issue 15's target) — the repository's test budget is 54 KB today; both are judged (KB = 1,024 bytes).
+
+The machine's load: the 1-minute load average is sampled at the start, before each part and at
+the end. Above the number of cores at the start, or above cores + 1 later (the bench's own
+process then counts about one), other programs share the cores the timings need: the bench
+warns and every timed target reads "${notJudged}" (sizes and peak memory are judged anyway).`;
+
+sampleLoad('start');
+console.log(loadLine());
+if (busy()) console.log(`WARNING: the machine is busy (1-minute load above ${cores}): timed targets will be ${notJudged}.`);
+const steps: [Part, () => unknown][] = [
+  ['checking', checking],
+  ['pinpointing', pinpointing],
+  ['cli', cli],
+  ['import', importing],
+  ['published', published],
+  ['browser', browser],
+  ['sizes', sizes],
+];
+for (const [part, fn] of steps) {
+  if (!runs(part)) continue;
+  sampleLoad(`before ${part}`);
+  await fn();
+}
+sampleLoad('end');
 const output = table();
+console.log(loadLine());
+if (busy()) console.log(`WARNING: the machine was busy during this run: timed targets are ${notJudged}.`);
 console.log(output);
-console.log(accuracy.join('\n'));
-if (write) {
+if (accuracy.length) console.log(accuracy.join('\n'));
+if (writeTo !== undefined) {
   let commit = '';
   try {
     commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
   } catch {}
-  const unmet = rows.filter((r) => r.met === false);
-  const missed = unmet.length
-    ? `Missed in this run: ${unmet.map((r) => `${r.benchmark} — ${r.case} (${r.result}; target ${r.target})`).join('; ')}.\n`
-    : 'Every target is met in this run. ';
+  const unmet = rows.filter((r) => r.met === false || (typeof r.met === 'string' && r.met.includes('no')));
+  const judged = busy() ? unmet.filter((r) => r.untimed) : unmet;
+  const missed = [
+    busy() ? 'The machine was busy during this run (see the load above): the timed targets are not judged.' : '',
+    judged.length
+      ? `Missed in this run: ${judged.map((r) => `${r.benchmark} — ${r.case} (${r.result}; target ${r.target})`).join('; ')}.`
+      : busy()
+        ? ''
+        : 'Every target is met in this run.',
+  ]
+    .filter(Boolean)
+    .join(' ');
   const doc = `# Benchmarks
 
-The latest results of \`npm run bench\` (\`npm run bench -- --quick\` for a short run; add
-\`-- --write\` to record them here). Baselines run in the same process or on the same machine in
-the same run. Medians over repeated runs; ranges are min–max.
+The latest results of \`npm run bench\` (\`npm run bench -- --quick\` for a short run, \`-- --only
+checking,browser\` for some parts; add \`-- --write\` to record a whole run here). Medians over
+repeated rounds; ranges are min–max.
 
 - Date: ${new Date().toISOString().slice(0, 10)}${commit ? `, commit ${commit}` : ''}${quick ? ' (quick run)' : ''}
 - Machine: ${machine()}
+- Load: ${loadLine()}
 - Command: \`npm run build && npm run bench -- --write\`
 
 ${output}
 
+${missed}
+
+${baselines()}
+
 ## Accuracy
 
-${accuracy.join('\n')}
-
-${missed}Single numbers vary from run to run on this 2-core machine; the ratios are firmer.
+${accuracy.length ? accuracy.join('\n') : '(pinpointing not run)'}
 `;
-  writeFileSync(join(root, 'BENCHMARKS.md'), doc);
-  console.log('\nwrote BENCHMARKS.md');
+  const file = writeTo ? resolve(writeTo) : join(root, 'BENCHMARKS.md');
+  writeFileSync(file, doc);
+  console.log(`\nwrote ${file}`);
 }
-

@@ -5,5 +5,7 @@ export default defineProject({
     name: 'core',
     environment: 'node',
     include: ['test/**/*.test.ts'],
+    // CI machines are shared 2-core boxes: property tests and real PDFs can take seconds there.
+    testTimeout: 30_000,
   },
 });

@@ -1,10 +1,12 @@
-/** Checking one file: shared by the main process and the worker processes of `check --jobs`. */
+/** Checking one entry: shared by the main process and the worker processes of `check --jobs`. */
 import { stat } from 'node:fs/promises';
 import { type Finding, type Lang, type Report, check } from '@disclosure-report/core';
+import type { ImportResult } from '@disclosure-report/import';
 import { expandPaths } from './files.js';
 import { InputError } from './io.js';
-import { loadReport, loadSource } from './load.js';
-import { messages } from './messages.js';
+import { asReport, jsonText, loadReport, loadSource, parseJson, readBytes } from './load.js';
+import { type Messages, messages } from './messages.js';
+import type { Source } from './sources.js';
 
 /** What every file of one `check` run is checked with. */
 export interface CheckJob {
@@ -15,8 +17,9 @@ export interface CheckJob {
   strict?: boolean;
 }
 
-/** The outcome for one file, as printed. */
+/** The outcome for one report, as printed. */
 export interface FileResult {
+  /** The file, or the entry of a stream or array: `reports.ndjson:17`, `reports.json[3]`. */
   file: string;
   /** `agency year（2021年格式）` of a readable report, in the run's language. */
   title?: string;
@@ -33,75 +36,125 @@ export interface FileResult {
   duplicateOf?: string;
 }
 
+/** Finds last year's report for a report: in this process, or asked of the main one by a worker. */
+export interface PreviousLookup {
+  for(report: Report): Promise<Report | undefined>;
+}
+
+const prevKey = (agency: string, year: number) => `${agency}|${year}`;
+
 /**
- * Last year's reports: one file for every report, or a folder indexed by agency (only
- * names and paths are kept; a report is read when a file of its agency comes up).
+ * Last year's parsed reports kept at most (a few, for the same agency coming up again in a row:
+ * duplicates, or last year's report for a worker asking again).
  */
-export class PreviousReports {
-  private single?: Promise<Report>;
-  private index?: Promise<Map<string, string>>;
-  private cache = new Map<string, Promise<Report | undefined>>();
+const recentLimit = 16;
 
-  constructor(
-    private readonly path: string,
-    private readonly lang: Lang = 'zh-CN',
-  ) {}
+/** Bytes of last year's validated reports kept (as UTF-8 JSON, outside the heap); past them only the file is kept. */
+export const prevKeepBytes = 64 * 1024 * 1024;
 
-  private async buildIndex(): Promise<Map<string, string>> {
-    const byAgency = new Map<string, string>();
-    for await (const file of expandPaths([this.path])) {
-      try {
-        const r = await loadReport(file, false, this.lang);
-        byAgency.set(`${r.agency}|${r.year}`, file);
-      } catch {
-        // An unreadable last-year report only means no across-year checks for its agency.
+/**
+ * Last year's reports: one file for every report, or a folder indexed by agency and year. Each
+ * file of the folder is read and validated once, up front: its report is kept as compact JSON
+ * (no revalidation when matched) up to {@link prevKeepBytes}, past that only its path (read again
+ * when matched). A file that cannot be used is named once, to `skipped`.
+ */
+export class PreviousReports implements PreviousLookup {
+  private single?: Report;
+  private singleText?: string;
+  private readonly index = new Map<string, Uint8Array | string>();
+  private kept = 0;
+  private readonly recent = new Map<string, Promise<Report | undefined>>();
+
+  private constructor(private readonly lang: Lang) {}
+
+  /** Reads last year's report (a file: an InputError if it cannot be used) or indexes a folder. */
+  static async open(path: string, lang: Lang, skipped: (e: InputError) => void): Promise<PreviousReports> {
+    const previous = new PreviousReports(lang);
+    let folder = false;
+    try {
+      folder = (await stat(path)).isDirectory();
+    } catch {
+      // Not there: said by the reader, with the file's name.
+    }
+    if (!folder) previous.single = await loadReport(path, false, lang);
+    else {
+      const encoder = new TextEncoder();
+      for await (const file of expandPaths([path])) {
+        let report: Report;
+        try {
+          report = await loadReport(file, false, lang);
+        } catch (e) {
+          // Only means no across-year checks for its agency; said once.
+          if (e instanceof InputError) skipped(e);
+          continue;
+        }
+        const key = prevKey(report.agency, report.year);
+        const earlier = previous.index.get(key);
+        if (earlier instanceof Uint8Array) previous.kept -= earlier.length;
+        const bytes = encoder.encode(JSON.stringify(report));
+        // The last file for an agency and year wins, as files come in sorted order.
+        if (previous.kept + bytes.length <= prevKeepBytes) {
+          previous.index.set(key, bytes);
+          previous.kept += bytes.length;
+        } else previous.index.set(key, file);
       }
     }
-    return byAgency;
-  }
-
-  async isFolder(): Promise<boolean> {
-    try {
-      return (await stat(this.path)).isDirectory();
-    } catch {
-      return false;
-    }
-  }
-
-  /** Loads the single previous report up front, so a bad --prev fails the run at once. */
-  async validate(): Promise<void> {
-    if (await this.isFolder()) return;
-    this.single = loadReport(this.path, false, this.lang);
-    await this.single;
+    return previous;
   }
 
   /** Last year's report for this report, if there is one. */
-  async for(report: Report): Promise<Report | undefined> {
-    if (this.single) return this.single;
-    this.index ??= this.buildIndex();
-    const file = (await this.index).get(`${report.agency}|${report.year - 1}`);
-    if (!file) return undefined;
-    let r = this.cache.get(file);
+  for(report: Report): Promise<Report | undefined> {
+    if (this.single) return Promise.resolve(this.single);
+    return this.byKey(prevKey(report.agency, report.year - 1));
+  }
+
+  /** Whether one report is last year's for every report (--prev named a file). */
+  get one(): boolean {
+    return this.single !== undefined;
+  }
+
+  /** Last year's report for this agency and year as JSON text (what a worker asks for). */
+  async textFor(agency: string, year: number): Promise<string | undefined> {
+    if (this.single) return (this.singleText ??= JSON.stringify(this.single));
+    const entry = this.index.get(prevKey(agency, year - 1));
+    if (entry instanceof Uint8Array) return new TextDecoder().decode(entry);
+    const report = await this.byKey(prevKey(agency, year - 1));
+    return report && JSON.stringify(report);
+  }
+
+  private byKey(key: string): Promise<Report | undefined> {
+    const entry = this.index.get(key);
+    if (entry === undefined) return Promise.resolve(undefined);
+    let r = this.recent.get(key);
     if (!r) {
-      r = loadReport(file, false, this.lang).catch(() => undefined);
-      if (this.cache.size > 64) this.cache.clear();
-      this.cache.set(file, r);
+      r =
+        typeof entry === 'string'
+          ? loadReport(entry, false, this.lang).catch(() => undefined)
+          : Promise.resolve(JSON.parse(new TextDecoder().decode(entry)) as Report);
+      if (this.recent.size >= recentLimit) this.recent.delete(this.recent.keys().next().value as string);
+      this.recent.set(key, r);
     }
     return r;
   }
 }
 
-/** Loads and checks one file; never throws: whatever goes wrong is this file's error. */
-export async function checkFile(file: string, job: CheckJob, previous?: PreviousReports): Promise<FileResult> {
-  const m = messages(job.lang);
-  let loaded: Awaited<ReturnType<typeof loadSource>>;
+/** The result of an entry that could not be checked. */
+function failure(name: string, e: unknown, m: Messages): FileResult {
+  if (e instanceof InputError) return { file: name, findings: [], error: e.message, ...(e.located ? { located: true } : {}) };
+  return { file: name, findings: [], error: m.unexpectedFailure((e as Error).message) };
+}
+
+/** Checks one report, read from `name`; never throws. */
+async function checkReport(name: string, report: Report, imported: ImportResult | undefined, job: CheckJob, previous?: PreviousLookup): Promise<FileResult> {
   try {
-    loaded = await loadSource(file, job.strict, job.lang);
+    return await checkReportOrThrow(name, report, imported, job, previous);
   } catch (e) {
-    if (e instanceof InputError) return { file, findings: [], error: e.message, ...(e.located ? { located: true } : {}) };
-    return { file, findings: [], error: m.unexpectedFailure((e as Error).message) };
+    return failure(name, e, messages(job.lang));
   }
-  const { report, imported } = loaded;
+}
+
+async function checkReportOrThrow(name: string, report: Report, imported: ImportResult | undefined, job: CheckJob, previous?: PreviousLookup): Promise<FileResult> {
+  const m = messages(job.lang);
   const prev = previous ? await previous.for(report) : undefined;
   const options = { lang: job.lang, ...(prev ? { previous: prev } : {}) };
   let findings: Finding[];
@@ -112,10 +165,66 @@ export async function checkFile(file: string, job: CheckJob, previous?: Previous
   } else findings = check(report, options);
   const title = m.reportTitle(report.agency || '—', report.year, report.format);
   return {
-    file,
+    file: name,
     title,
     key: `${report.agency}|${report.year}|${report.format}`,
     findings,
     ...(imported ? { completeness: { read: imported.completeness.read, expected: imported.completeness.expected } } : {}),
   };
+}
+
+/**
+ * The reports of a JSON text: the document, or each element of a top-level array (`name[i]`,
+ * each let go once checked). One line of NDJSON is one document.
+ */
+async function checkJson(name: string, text: string, line: boolean, job: CheckJob, previous?: PreviousLookup): Promise<FileResult[]> {
+  const m = messages(job.lang);
+  let doc: unknown;
+  try {
+    doc = parseJson(name, text, m, line);
+  } catch (e) {
+    return [failure(name, e, m)];
+  }
+  if (!line && Array.isArray(doc)) {
+    // Named, not silently nothing: a file given to be checked that holds no report.
+    if (doc.length === 0) return [failure(name, new InputError(name, m.emptyArray), m)];
+    const results: FileResult[] = [];
+    for (let i = 0; i < doc.length; i++) {
+      const entry = `${name}[${i}]`;
+      const element: unknown = doc[i];
+      doc[i] = undefined;
+      let report: Report;
+      try {
+        report = asReport(entry, element, m);
+      } catch (e) {
+        results.push(failure(entry, e, m));
+        continue;
+      }
+      results.push(await checkReport(entry, report, undefined, job, previous));
+    }
+    return results;
+  }
+  try {
+    return [await checkReport(name, asReport(name, doc, m), undefined, job, previous)];
+  } catch (e) {
+    return [failure(name, e, m)];
+  }
+}
+
+/**
+ * Loads and checks one entry: its reports' results (one, or one per element of a JSON array).
+ * Never throws: whatever goes wrong is this entry's error.
+ */
+export async function checkSource(source: Source, job: CheckJob, previous?: PreviousLookup): Promise<FileResult[]> {
+  const m = messages(job.lang);
+  if (source.kind === 'error') return [{ file: source.name, findings: [], error: source.error, ...(source.located ? { located: true } : {}) }];
+  const name = source.kind === 'file' ? source.file : source.name;
+  try {
+    if (source.kind === 'bytes') return await checkJson(name, await jsonText(name, source.bytes, m), source.line, job, previous);
+    if (name.toLowerCase().endsWith('.json')) return await checkJson(name, await jsonText(name, await readBytes(name, m), m), false, job, previous);
+    const loaded = await loadSource(name, job.strict, job.lang);
+    return [await checkReport(name, loaded.report, loaded.imported, job, previous)];
+  } catch (e) {
+    return [failure(name, e, m)];
+  }
 }

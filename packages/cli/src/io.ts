@@ -1,15 +1,20 @@
+import { once } from 'node:events';
+
 /** Where the CLI writes: injectable so tests can run commands in-process. */
 export interface Io {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   /** Whether stdout/stderr are a terminal (progress bars, colour). */
   isTTY: boolean;
+  /** Resolves once stdout has taken what was written (where writes are asynchronous, e.g. pipes on macOS). */
+  drained?: () => Promise<void> | undefined;
 }
 
 export const processIo: Io = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   isTTY: Boolean(process.stderr.isTTY),
+  drained: () => (process.stdout.writableNeedDrain ? once(process.stdout, 'drain').then(() => undefined) : undefined),
 };
 
 /**

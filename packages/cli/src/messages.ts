@@ -27,18 +27,24 @@ export interface ImportPlace {
   page?: number;
 }
 
-const zhCheckUsage = `disclosure-report check <文件|目录…> [--prev <去年的报告|目录>] [--json] [--ids] [--lang zh|en] [--jobs N|auto] [--strict]
+const zhCheckUsage = `disclosure-report check <文件|目录|-…> [--prev <去年的报告|目录>] [--json | --ndjson] [--ids] [--lang zh|en] [--jobs N|auto] [--strict]
 
 按国家格式的规则检查报告，按文件和级别（错误在前）列出发现的问题。报告文件（.json）
-直接读取；公开发布的原文（.txt、.html、.docx、.pdf）先导入再检查。目录逐个文件检查。
+直接读取；公开发布的原文（.txt、.html、.docx、.pdf）先导入再检查。目录逐个文件检查，边读边输出，
+文件再多内存也不随之增长。一个 .json 文件是报告的 JSON 数组时，逐个检查，名为 文件[序号]（从 0 起；
+数组整体读入，至多 16 MB）。.ndjson（或 .jsonl）文件每行一个报告，逐行读取，名为 文件:行号；
+- 读标准输入：NDJSON 或 JSON 数组（按第一个非空白字符判断）。无法使用的一行只影响该行（退出码 2）。
 
   --prev <文件>   同一机关去年的报告（启用 prev.* 跨年度规则）；给一个目录时，按机关和年度
-                  匹配其中去年的报告
-  --jobs N|auto   用 N 个工作进程检查（auto：每个 CPU 核一个）；输出仍按文件顺序。
+                  匹配其中去年的报告（每个文件只读取、校验一次；无法使用的文件列出一次）
+  --jobs N|auto   用 N 个工作进程检查；输出仍按文件顺序。auto：只在多于 2 个 CPU 核、且前 32 个
+                  输入中至少 8 个是公开发布的原文（导入较慢）时用工作进程（每核一个），否则在本进程
+                  检查：报告文件（.json、NDJSON、标准输入）读取和检查都很快，交给工作进程反而更慢。
                   每个工作进程的堆内存至多 DISCLOSURE_WORKER_MAX_MB（默认 1024）MB：需要更多内存
                   或使工作进程崩溃的文件列为未检查（退出码 2），其余文件照常检查
   --json          输出 [{ "file", "findings": [{ rule, target, severity, message, cells, expected?, actual? }],
                   "completeness"?: { read, expected } }]（completeness：公开发布的原文才有）
+  --ndjson        同 --json 的数组元素，每个报告一行 JSON，检查完一个就输出一行
   --ids           每条问题后附上规则编号 rule[target]，便于搜索
   --lang zh|en    提示语言（默认 zh 中文；en 英文）
   --strict        原文中任一单元格、行或行名与国家格式不一致即拒绝该文件（默认：检查能读取的
@@ -47,20 +53,31 @@ const zhCheckUsage = `disclosure-report check <文件|目录…> [--prev <去年
 公开发布的原文只有在读不到任何报告表格时才拒绝（退出码 2）。
 退出码：0 没有错误级问题，1 有错误级问题，2 输入无法使用。`;
 
-const enCheckUsage = `disclosure-report check <file|dir…> [--prev <last-year.json|dir>] [--json] [--ids] [--lang zh|en] [--jobs N|auto] [--strict]
+const enCheckUsage = `disclosure-report check <file|dir|-…> [--prev <last-year.json|dir>] [--json | --ndjson] [--ids] [--lang zh|en] [--jobs N|auto] [--strict]
 
 Checks reports against the national format's rules and prints the findings, grouped
 by file and severity (errors first). Report documents (.json) are read as they are; published
-sources (.txt, .html, .docx, .pdf) are imported first. A directory is checked file by file.
+sources (.txt, .html, .docx, .pdf) are imported first. A directory is checked file by file, each
+result printed as it comes, in memory that does not grow with the number of files. A .json file
+holding a JSON array of reports has each checked as file[index] (from 0; the array is read whole,
+16 MB at most). A .ndjson (or .jsonl) file has one report a line, read line by line, each named
+file:line; - reads standard input: NDJSON or a JSON array (told by its first non-blank character).
+A line that cannot be used fails alone (exit 2).
 
   --prev <file>   last year's report of the same agency (enables the prev.* rules); a folder
-                  of last year's reports is matched by agency and year
-  --jobs N|auto   check in N worker processes (auto: one per core); output keeps the files' order.
+                  of last year's reports is matched by agency and year (each file read and
+                  validated once; one that cannot be used is named once)
+  --jobs N|auto   check in N worker processes; output keeps the files' order. auto: worker
+                  processes (one per core) only with more than 2 cores and at least 8 published
+                  sources (slow to import) among the first 32 inputs; otherwise this process
+                  checks them: report documents (.json, NDJSON, standard input) are read and
+                  checked so fast that handing them to workers costs more than it saves.
                   Each worker's heap is at most DISCLOSURE_WORKER_MAX_MB (default 1024) MB: a file
                   that needs more, or that makes a worker crash, is named as not checked (exit 2)
                   and the rest are checked
   --json          print [{ "file", "findings": [{ rule, target, severity, message, cells, expected?, actual? }],
                   "completeness"?: { read, expected } }] (completeness: for a published source)
+  --ndjson        the entries of --json, one JSON line a report, each printed as soon as it is checked
   --ids           append each finding's rule[target], for grep
   --lang zh|en    language of the messages (default zh)
   --strict        refuse a published source on its first cell, row or label that differs from the
@@ -195,6 +212,7 @@ const zh = {
   needsFiles: (c: string) => `${c} 需要至少一个文件或目录`,
   badJobs: (v: string) => `--jobs 须为不小于 1 的整数或 auto，不能是“${v}”`,
   outAndOutDir: '-o 和 --out-dir 只能给一个',
+  jsonAndNdjson: '--json 和 --ndjson 只能给一个',
   severalNeedOutDir: '多个原文需要 --out-dir',
   badForm: (forms: readonly string[], v: string) => `--to 须为 ${forms.join('、')} 之一，不能是“${v}”`,
   docxNeedsOut: '--to docx 需要 -o <文件.docx>',
@@ -210,6 +228,7 @@ const zh = {
   tooLarge: (mb: string, limit: number) => `${mb} MB，超过报告可能的大小（至多 ${limit} MB）`,
   notJson: (detail: string) => `不是有效的 JSON（${detail}）`,
   notReport: '不是有效的报告文件',
+  emptyArray: '空的 JSON 数组，其中没有报告',
   cannotImport: (m: string) => `无法导入：${m}`,
   place: (p: ImportPlace) =>
     [
@@ -221,6 +240,11 @@ const zh = {
     ].filter(Boolean),
   placeJoin: (parts: string[]) => `（${parts.join('，')}）`,
   at: (p: TextPosition) => `第 ${p.line} 行第 ${p.column} 列`,
+  /** Within one line of NDJSON (the line is in the entry's name). */
+  atColumn: (column: number) => `第 ${column} 列`,
+  /** The name of standard input in entries' names (`<stdin>:3`). */
+  stdin: '<stdin>',
+  arrayTooLarge: (limit: number) => `超过 ${limit} MB：JSON 数组整体读入，至多 ${limit} MB（更大的批量请用 NDJSON，每行一个报告）`,
 
   // Writing.
   noSuchDirectory: '目录不存在',
@@ -239,6 +263,7 @@ const zh = {
   cellsRead: (read: number, expected: number) => `读取 ${read}/${expected} 个单元格`,
   summary: (c: Record<Severity, number>) => `错误 ${c.error} 项，警告 ${c.warning} 项，提示 ${c.info} 项`,
   duplicate: (earlier: string) => `与 ${earlier} 是同一份报告（机关、年度、格式相同）`,
+  prevNotUsed: (why: string) => `未用作去年的报告：${why}`,
   outOfMemory: (mb: number) => `未能检查：工作进程内存不足（超过 ${mb} MB；可用 DISCLOSURE_WORKER_MAX_MB 提高上限）`,
   workerStopped: (how: { signal?: string; code?: number | null }) =>
     `未能检查：工作进程意外退出（${how.signal ? `信号 ${how.signal}${how.signal === 'SIGKILL' ? '，可能是系统内存不足' : ''}` : `退出码 ${how.code}`}）`,
@@ -286,6 +311,7 @@ const en: Messages = {
   needsFiles: (c) => `${c} needs at least one file or directory`,
   badJobs: (v) => `--jobs must be a whole number ≥ 1 or auto, got "${v}"`,
   outAndOutDir: 'give either -o or --out-dir, not both',
+  jsonAndNdjson: 'give either --json or --ndjson, not both',
   severalNeedOutDir: 'several sources need --out-dir',
   badForm: (forms, v) => `--to must be one of ${forms.join(', ')}, got "${v}"`,
   docxNeedsOut: '--to docx needs -o <file.docx>',
@@ -300,6 +326,7 @@ const en: Messages = {
   tooLarge: (mb, limit) => `${mb} MB is more than a report can be (${limit} MB at most)`,
   notJson: (detail) => `not valid JSON (${detail})`,
   notReport: 'not a valid report document',
+  emptyArray: 'an empty JSON array: no report in it',
   cannotImport: (m) => `cannot import: ${m}`,
   place: (p) =>
     [
@@ -311,6 +338,9 @@ const en: Messages = {
     ].filter(Boolean),
   placeJoin: (parts) => ` (${parts.join(', ')})`,
   at: (p) => `line ${p.line}, column ${p.column}`,
+  atColumn: (column) => `column ${column}`,
+  stdin: '<stdin>',
+  arrayTooLarge: (limit) => `more than ${limit} MB: a JSON array is read whole, ${limit} MB at most (for larger batches use NDJSON, one report a line)`,
 
   noSuchDirectory: 'no such directory',
   parentNotDirectory: 'a parent of it is not a directory',
@@ -327,6 +357,7 @@ const en: Messages = {
   cellsRead: (read, expected) => `${read} of ${expected} cells read`,
   summary: (c) => `${c.error} ${c.error === 1 ? 'error' : 'errors'}, ${c.warning} ${c.warning === 1 ? 'warning' : 'warnings'}, ${c.info} info`,
   duplicate: (earlier) => `the same report (agency, year, format) as ${earlier}`,
+  prevNotUsed: (why) => `not used as last year's report: ${why}`,
   outOfMemory: (mb) => `could not be checked: the worker ran out of memory (more than ${mb} MB; DISCLOSURE_WORKER_MAX_MB raises the limit)`,
   workerStopped: (how) =>
     `could not be checked: the worker stopped unexpectedly (${how.signal ? `signal ${how.signal}${how.signal === 'SIGKILL' ? ', perhaps the system ran out of memory' : ''}` : `exit code ${how.code}`})`,

@@ -1,8 +1,9 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import type { CheckJob, FileResult } from './checking.js';
+import type { CheckJob, FileResult, PreviousReports } from './checking.js';
 import { type Messages, messages } from './messages.js';
+import type { Source } from './sources.js';
 
 /** The heap a worker may use unless DISCLOSURE_WORKER_MAX_MB says otherwise (MB of V8's old generation). */
 export const defaultWorkerMaxMb = 1024;
@@ -27,8 +28,9 @@ function crashMessage(m: Messages, stderr: string, code: number | null, signal: 
 }
 
 /**
- * Checks files in worker processes and yields the results in the files' order. At most a few
- * files per worker are in flight, so memory stays flat however many files there are.
+ * Checks entries in worker processes and yields the results in the entries' order. At most a few
+ * entries per worker are in flight, so memory stays flat however many there are. A worker asks
+ * for last year's report here (`previous`), where each was read once.
  *
  * Processes rather than threads: a worker that runs out of its heap (`--max-old-space-size`) or
  * crashes in any other way ends alone. (A worker thread over its `resourceLimits` can still abort
@@ -36,18 +38,23 @@ function crashMessage(m: Messages, stderr: string, code: number | null, signal: 
  * sent, so when it dies the file it was checking is known: that file is reported as not checked,
  * a new worker takes its place and gets the files that were waiting, and the run goes on.
  */
-export async function* checkInWorkers(files: AsyncIterable<string>, job: CheckJob, jobs: number): AsyncGenerator<FileResult> {
+export async function* checkInWorkers(
+  sources: AsyncIterable<Source>,
+  job: CheckJob,
+  jobs: number,
+  previous?: PreviousReports,
+): AsyncGenerator<FileResult> {
   const count = Math.max(1, Math.min(jobs, availableParallelism()));
   const maxMb = workerMaxMb();
   const script = fileURLToPath(new URL('./worker.js', import.meta.url));
   // The main process's Node options, but our heap limit, and no debugger port the workers would fight over.
   const execArgv = [...process.execArgv.filter((a) => !/^--(max[-_]old[-_]space[-_]size|inspect)/.test(a)), `--max-old-space-size=${maxMb}`];
   const window = count * 4;
-  const pending = new Map<number, FileResult>();
-  const waiters = new Map<number, (r: FileResult) => void>();
+  const pending = new Map<number, FileResult[]>();
+  const waiters = new Map<number, (r: FileResult[]) => void>();
   let closing = false;
 
-  const settle = (id: number, result: FileResult) => {
+  const settle = (id: number, result: FileResult[]) => {
     const resolve = waiters.get(id);
     if (resolve) {
       waiters.delete(id);
@@ -55,7 +62,8 @@ export async function* checkInWorkers(files: AsyncIterable<string>, job: CheckJo
     } else pending.set(id, result);
   };
 
-  type Message = { id: number; file: string };
+  type Message = { id: number; source: Source };
+  const nameOf = (source: Source) => (source.kind === 'file' ? source.file : source.name);
   /** One worker (none after a crash until there is work for it) and the files sent to it that it has not answered, oldest first. */
   interface Slot {
     child: ChildProcess | undefined;
@@ -73,10 +81,18 @@ export async function* checkInWorkers(files: AsyncIterable<string>, job: CheckJo
     child.stderr?.on('data', (d: string) => {
       stderr = (stderr + d).slice(-stderrTail);
     });
-    child.on('message', ({ id, result }: { id: number; result: FileResult }) => {
+    child.on('message', (message: { id: number; results: FileResult[] } | { ask: number; agency: string; year: number }) => {
+      if ('ask' in message) {
+        const { ask, agency, year } = message;
+        void (previous?.textFor(agency, year) ?? Promise.resolve(undefined)).then((text) =>
+          child.send({ answer: ask, text, ...(previous?.one ? { one: true } : {}) }, (e) => void e),
+        );
+        return;
+      }
+      const { id, results } = message;
       const at = slot.sent.findIndex((s) => s.id === id);
       if (at >= 0) slot.sent.splice(at, 1);
-      settle(id, result);
+      settle(id, results);
     });
     let ended = false;
     const end = (code: number | null, signal: NodeJS.Signals | null) => {
@@ -85,7 +101,7 @@ export async function* checkInWorkers(files: AsyncIterable<string>, job: CheckJo
       if (closing || slot.child !== child) return;
       slot.child = undefined;
       const culprit = slot.sent.shift();
-      if (culprit) settle(culprit.id, { file: culprit.file, findings: [], error: crashMessage(messages(job.lang), stderr, code, signal, maxMb) });
+      if (culprit) settle(culprit.id, [{ file: nameOf(culprit.source), findings: [], error: crashMessage(messages(job.lang), stderr, code, signal, maxMb) }]);
       // The files that were waiting behind it go to a fresh worker (started only when there is
       // work: a worker that cannot even start fails one file at a time, never in a loop).
       if (slot.sent.length) {
@@ -104,11 +120,11 @@ export async function* checkInWorkers(files: AsyncIterable<string>, job: CheckJo
   const slots: Slot[] = Array.from({ length: count }, () => ({ child: undefined, sent: [] }));
   for (const slot of slots) start(slot);
 
-  const results = new Map<number, Promise<FileResult>>();
+  const results = new Map<number, Promise<FileResult[]>>();
   let next = 0;
   let sent = 0;
   try {
-    const iterator = files[Symbol.asyncIterator]();
+    const iterator = sources[Symbol.asyncIterator]();
     let done = false;
     while (!done || next < sent) {
       while (!done && sent - next < window) {
@@ -118,9 +134,15 @@ export async function* checkInWorkers(files: AsyncIterable<string>, job: CheckJo
           break;
         }
         const id = sent++;
+        const source = item.value;
+        if (source.kind === 'error') {
+          // Nothing for a worker to do.
+          results.set(id, Promise.resolve([{ file: source.name, findings: [], error: source.error, ...(source.located ? { located: true } : {}) }]));
+          continue;
+        }
         results.set(
           id,
-          new Promise<FileResult>((resolve) => {
+          new Promise<FileResult[]>((resolve) => {
             const early = pending.get(id);
             if (early) {
               pending.delete(id);
@@ -129,14 +151,14 @@ export async function* checkInWorkers(files: AsyncIterable<string>, job: CheckJo
           }),
         );
         const slot = slots[id % count] as Slot;
-        const message = { id, file: item.value };
+        const message = { id, source };
         slot.sent.push(message);
         send(slot.child ?? start(slot), message);
       }
       if (next < sent) {
-        const r = await (results.get(next) as Promise<FileResult>);
+        const r = await (results.get(next) as Promise<FileResult[]>);
         results.delete(next++);
-        yield r;
+        yield* r;
       }
     }
   } finally {

@@ -5,7 +5,7 @@ export * from './schema.js';
 export type { CellFix, Finding, JsonLogic, Rule, RuleSet, Severity } from './rules/types.js';
 export { compile, RuleCompileError, ruleLimits, type Compiled } from './rules/compile.js';
 export { patternLimits } from './rules/pattern.js';
-export { textNumber, textSimilarity, textSimilarityLimit, customOperations } from './rules/operations.js';
+export { textNumber, textSimilarity, textSimilarityLimit, textFeatureCache, textFeatureCacheLimits, customOperations } from './rules/operations.js';
 export { generateRules, sumRules } from './rules/generate.js';
 export { pinpointLimits } from './rules/pinpoint.js';
 export * from './rules/engine.js';

@@ -13,10 +13,12 @@ import {
   findCell,
   formatIds,
   tableIds,
-  taxonomy,
   textSectionKeys,
 } from './taxonomy.js';
+import { type TableTree, fastValidReport, isCalendarDate, isValidCellValue, isoDatePattern, tableTree } from './validate-fast.js';
 import { cellValueLimits } from './values.js';
+
+export { isValidCellValue };
 
 const kindText: Record<CellKind, Record<Lang, string>> = {
   count: { 'zh-CN': '应为不小于 0 的整数', en: 'expected a whole number ≥ 0' },
@@ -39,17 +41,6 @@ export function describeKind(kind: CellKind, lang: Lang = 'en'): string {
   return kindText[kind][lang];
 }
 
-/** Whether a value fits a cell of this kind (`null`, blank, always fits). */
-export function isValidCellValue(kind: CellKind, value: unknown): value is number | null {
-  if (value === null) return true;
-  if (typeof value !== 'number' || !Number.isFinite(value) || Object.is(value, -0)) return false;
-  if (Math.abs(value) > cellValueLimits[kind]) return false;
-  // Any number of decimals: reports print 万元 exact to the 分 (4166.241619), and more.
-  if (kind === 'amount') return value >= 0;
-  if (!Number.isSafeInteger(value)) return false;
-  return kind === 'change' || value >= 0;
-}
-
 // Plain zod number checks so that the generated JSON Schema carries them too (with the
 // limits as maximum and minimum); the refinement adds what JSON Schema cannot say (-0).
 function cellSchema(kind: CellKind) {
@@ -63,34 +54,22 @@ function cellSchema(kind: CellKind) {
   return base.refine((v) => isValidCellValue(kind, v), { error: kindText[kind].en }).nullable();
 }
 
-type Shape = { [key: string]: Shape | z.ZodType };
-
-function tablesShape(format: FormatId): Shape {
-  const shape: Shape = {};
-  for (const cell of taxonomy(format).cells) {
-    const keys = cell.id.split('.');
-    let obj = shape;
-    for (const key of keys.slice(0, -1)) obj = (obj[key] ??= {}) as Shape;
-    obj[keys[keys.length - 1] as string] = cellSchema(cell.kind);
-  }
-  return shape;
-}
-
 // Tables are strict: an unknown cell is a mistake (a misspelt id would otherwise vanish).
-function toZod(shape: Shape): z.ZodType {
+// Built from the same tree as the fast path of validateReport (validate-fast.ts).
+function toZod(tree: TableTree): z.ZodType {
   return z.strictObject(
-    Object.fromEntries(Object.entries(shape).map(([k, v]) => [k, v instanceof z.ZodType ? v : toZod(v)])),
+    Object.fromEntries(Object.entries(tree).map(([k, v]) => [k, typeof v === 'string' ? cellSchema(v) : toZod(v)])),
   );
 }
 
 // Pure annotation: a bundle that never validates (the web component) drops zod entirely.
-const isoDate = /* @__PURE__ */ z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected an ISO date YYYY-MM-DD or null' }).refine(
-  (s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+const isoDate = /* @__PURE__ */ z.string().regex(isoDatePattern, { error: 'expected an ISO date YYYY-MM-DD or null' }).refine(
+  isCalendarDate,
   { error: 'not a calendar date' },
 );
 
 function reportSchema(format: FormatId) {
-  const tables = tablesShape(format);
+  const tables = tableTree(format);
   // The document is loose at the top: other metadata may be added (spec README).
   return z.looseObject({
     format: z.literal(format),
@@ -101,9 +80,9 @@ function reportSchema(format: FormatId) {
     // Absent when unknown (not null: a document either says whose report it is or does not).
     bodyType: z.enum(['government', 'department']).optional(),
     sections: z.strictObject(Object.fromEntries(textSectionKeys.map((k) => [k, z.string()]))),
-    active: toZod(tables.active as Shape),
-    requests: toZod(tables.requests as Shape),
-    reviews: toZod(tables.reviews as Shape),
+    active: toZod(tables.active as TableTree),
+    requests: toZod(tables.requests as TableTree),
+    reviews: toZod(tables.reviews as TableTree),
   });
 }
 
@@ -247,6 +226,13 @@ function validate(doc: unknown, lang: Lang): ValidationResult {
       issues: [{ path: 'format', message: w.format(show(format, lang)) }],
     };
   }
+  // The hot path: a valid document is accepted in one walk, as zod would accept it (the
+  // same copy). Whatever it does not accept, or cannot read, zod decides and words.
+  let report: Report | undefined;
+  try {
+    report = fastValidReport(doc, format as FormatId);
+  } catch {}
+  if (report) return { ok: true, report };
   const parsed = reportSchemaFor(format as FormatId).safeParse(doc);
   if (parsed.success) return { ok: true, report: parsed.data as unknown as Report };
   const issues = parsed.error.issues.flatMap((issue): SchemaIssue[] => {

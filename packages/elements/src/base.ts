@@ -62,8 +62,15 @@ export abstract class DisclosureElement extends LitElement {
     return this.resolvedLang;
   }
 
+  #strings: { lang: Lang; i18n: Partial<DisclosureStrings> | null; strings: DisclosureStrings } | null = null;
+
+  /** The same object until the language or the overrides change (renders skip what did not change by it). */
   protected get strings(): DisclosureStrings {
-    return stringsFor(this.resolvedLang, this.i18n);
+    const c = this.#strings;
+    if (c && c.lang === this.resolvedLang && c.i18n === this.i18n) return c.strings;
+    const strings = stringsFor(this.resolvedLang, this.i18n);
+    this.#strings = { lang: this.resolvedLang, i18n: this.i18n, strings };
+    return strings;
   }
 
   /** Dispatches one of the typed events (bubbles, crosses shadow roots). */

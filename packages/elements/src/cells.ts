@@ -26,6 +26,13 @@ export interface TableContext {
   readonly renderCell: CellRenderer;
   /** Edit mode: the cells hold inputs (the scroll container need not be a tab stop). */
   readonly editing?: boolean;
+  /**
+   * Incremental rendering (edit mode): a string that changes whenever what `renderCell` renders
+   * for a cell would. A row, and a cell, whose keys are unchanged is not rendered again.
+   */
+  readonly cellKey?: (cellId: string) => string;
+  /** With `cellKey`: what every cell depends on besides its own key (language, format, disabled …). */
+  readonly renderKey?: string;
 }
 
 /**

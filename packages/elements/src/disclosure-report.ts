@@ -21,10 +21,11 @@ import { guard } from 'lit/directives/guard.js';
 import { ReportElement } from './base.js';
 import { type TableContext, explainedSums, indexFindings, renderCellView } from './cells.js';
 import { define } from './define.js';
-import { editCellRenderer } from './edit/cells.js';
+import { editCellKeys, editCellRenderer } from './edit/cells.js';
 import { DraftsController } from './edit/drafts-controller.js';
 import { ReportEditor } from './edit/editor.js';
 import { ImportNotes } from './edit/import-notes.js';
+import { FindingMarks } from './edit/marks.js';
 import { type Imported, importOther } from './edit/import-other.js';
 import { StickyBarController } from './edit/sticky-bar-controller.js';
 import { TouchedController } from './edit/touched-controller.js';
@@ -204,6 +205,8 @@ export class DisclosureReportElement extends ReportElement {
   readonly #imported = new ImportNotes(this);
   /** Calm filling: findings about what nobody has touched wait until the clerk asks. */
   readonly #touched = new TouchedController(this);
+  /** The findings shown in edit mode, kept while a keystroke leaves them as they were. */
+  readonly #marks = new FindingMarks();
   #editSource: Report | null = null;
   #restoredState: string | null = null;
   #form: HTMLFormElement | null = null;
@@ -464,10 +467,16 @@ export class DisclosureReportElement extends ReportElement {
     this.#drafts.submitting(e);
   };
 
+  /** What the form value and validity were last set from: an update that changes none of it (a refused keystroke, focus) leaves them. */
+  #formFrom: readonly unknown[] = [];
+
   #syncForm(): void {
     const internals = this.#internals;
     if (!internals) return;
     const report = this.#editing ? this.#editor.report : null;
+    const from = [report, this.novalidate, this.strings, this.previous, this.printing, [...this.#editor.errors].join('\n')];
+    if (from.every((v, i) => v === this.#formFrom[i])) return;
+    this.#formFrom = from;
     if (!report) {
       internals.setFormValue(null);
       internals.setValidity({});
@@ -494,10 +503,11 @@ export class DisclosureReportElement extends ReportElement {
         const first = errors[0] as Finding;
         // The cell that breaks the sum, if core pinpointed one, is where to start.
         const suspect = this.findingsFor(report).find((f) => f.explains?.includes(`${first.rule}[${first.target}]`));
-        const anchor =
-          [...(suspect?.cells ?? []), ...first.cells]
-            .map((id) => root.querySelector<HTMLElement>(`td[data-cell="${CSS.escape(id)}"] input`))
-            .find(Boolean) ??
+        let anchor: HTMLElement | null = null;
+        for (const id of [...(suspect?.cells ?? []), ...first.cells]) {
+          if ((anchor = root.querySelector<HTMLElement>(`td[data-cell="${CSS.escape(id)}"] input`))) break;
+        }
+        anchor ??=
           (isTextSection(first.target) ? root.querySelector<HTMLElement>(`textarea[data-section="${first.target}"]`) : null) ??
           (isTable(first.target) ? root.querySelector<HTMLElement>(`table.${first.target} input`) : null);
         internals.setValidity(
@@ -693,19 +703,26 @@ export class DisclosureReportElement extends ReportElement {
     const editor = this.#editor;
     const unread = this.#imported.unread;
     const all = this.#imported.merge(this.findingsFor(report), lang);
-    const findings = this.#touched.shown(all);
+    // The same array (and index) as long as the findings shown say the same.
+    const marks = this.#marks;
+    const findings = marks.update(this.#touched.shown(all));
     const chosen = this.selectedFinding;
     const selected = chosen ? (findings.find((f) => f.rule === chosen.rule && f.target === chosen.target) ?? null) : null;
-    const findingsSig = findings.map((f) => `${f.rule}|${f.target}|${f.severity}|${f.message}`).join('\n');
     const autoCells = editor.autoCells();
     // Nothing can be typed while the draft prompt waits: the draft stays as it was until answered.
     const disabled = this.formDisabled || !!editor.draftPrompt;
+    const cellState = { texts: editor.texts, errors: editor.errors, autoCells, justFilled: editor.justFilled, unread, disabled };
+    const base = this.#tableContext(report, [], selected);
     const ctx: TableContext = {
-      ...this.#tableContext(report, findings, selected),
-      renderCell: editCellRenderer({ texts: editor.texts, errors: editor.errors, autoCells, justFilled: editor.justFilled, unread, disabled }),
+      ...base,
+      findingsByCell: marks.byCell,
+      explained: marks.explained,
+      renderCell: editCellRenderer(cellState),
       editing: true,
+      // Incremental rendering: only tables, rows and cells whose keys changed render again.
+      cellKey: editCellKeys(cellState, report, marks, base.selectedCells),
+      renderKey: `${lang}|${report.format}|${disabled}`,
     };
-    const sigs = tableSignatures(findings, selected, editor, report.format, unread);
     const dataLang = lang === 'en' ? 'zh-CN' : nothing;
     const agency = typeof report.agency === 'string' ? report.agency : '';
     const title =
@@ -732,10 +749,9 @@ export class DisclosureReportElement extends ReportElement {
       ${sections.map((section) => {
         const key = section.key;
         const headingId = `section-${key}`;
+        // Tables, rows and cells whose keys did not change are skipped (tables.ts).
         const body = isTable(key)
-          ? guard([report[key], sigs[key], lang, this.i18n, this.autoTotals, disabled], () =>
-              tableRenderers[key](ctx, section.heading),
-            )
+          ? tableRenderers[key](ctx, section.heading)
           : html`<textarea
               class="section-text"
               part="section-text"
@@ -752,7 +768,7 @@ export class DisclosureReportElement extends ReportElement {
           ${body}
         </section>`;
       })}
-      ${guard([findingsSig, selected?.rule, selected?.target, lang, this.i18n, all.length], () =>
+      ${guard([findings, selected, strings, all.length], () =>
         findingsList({
           findings,
           strings,
@@ -901,7 +917,9 @@ export class DisclosureReportElement extends ReportElement {
     const lang = this.resolvedLang;
     const strings = this.strings;
     const findings = this.showFindings ? this.findingsFor(report) : [];
-    const selected = this.selectedFinding && findings.includes(this.selectedFinding) ? this.selectedFinding : null;
+    // By rule and target: edit mode keeps the finding objects of an earlier check while they say the same.
+    const chosen = this.selectedFinding;
+    const selected = chosen ? (findings.find((f) => f.rule === chosen.rule && f.target === chosen.target) ?? null) : null;
     const ctx = this.#tableContext(report, findings, selected);
     // The report's own words are Chinese whatever the UI language.
     const dataLang = lang === 'en' ? 'zh-CN' : nothing;
@@ -974,40 +992,6 @@ export class DisclosureReportElement extends ReportElement {
       ${body}
     </section>`;
   }
-}
-
-/**
- * What each table shows besides its numbers, as a string: a table re-renders only when its
- * numbers (by identity) or this change, so a keystroke re-renders one table.
- */
-function tableSignatures(
-  findings: readonly Finding[],
-  selected: Finding | null,
-  editor: ReportEditor,
-  format: Report['format'],
-  unread: ReadonlySet<string>,
-): Record<TableId, string> {
-  const parts: Record<TableId, string[]> = { active: [], requests: [], reviews: [] };
-  const tableOf = (id: string) => id.slice(0, id.indexOf('.')) as TableId;
-  for (const f of findings) {
-    if (f.rule === 'blank-cell' || !f.cells.length) continue;
-    const line = `${f.rule}|${f.target}|${f.severity}|${f.message}|${f.cells.join(',')}`;
-    const seen = new Set<TableId>();
-    for (const id of f.cells) {
-      const t = tableOf(id);
-      if (!seen.has(t) && parts[t]) parts[t].push(line), seen.add(t);
-    }
-  }
-  for (const id of selected?.cells ?? []) parts[tableOf(id)]?.push(`sel:${id}`);
-  for (const [id, text] of editor.texts) parts[tableOf(id)]?.push(`t:${id}=${text}`);
-  for (const [id, reason] of editor.errors) parts[tableOf(id)]?.push(`e:${id}=${reason}`);
-  for (const id of editor.justFilled) parts[tableOf(id)]?.push(`f:${id}`);
-  for (const id of unread) parts[tableOf(id)]?.push(`u:${id}`);
-  return {
-    active: `${format}\n${parts.active.join('\n')}`,
-    requests: `${format}\n${parts.requests.join('\n')}`,
-    reviews: `${format}\n${parts.reviews.join('\n')}`,
-  };
 }
 
 define('disclosure-report', DisclosureReportElement);

@@ -1,6 +1,7 @@
 /** The list of check findings, shared by `<disclosure-report>` and `<disclosure-findings>`. */
 import { type CellFix, type Finding, countBySeverity } from '@disclosure-report/core';
 import { type TemplateResult, html, nothing } from 'lit';
+import { guard } from 'lit/directives/guard.js';
 import { type DisclosureStrings, format } from './i18n.js';
 
 export interface FindingsListOptions {
@@ -49,12 +50,17 @@ export function findingsList(o: FindingsListOptions): TemplateResult {
     o.headingLevel === 2
       ? html`<h2 id=${headingId} part="findings-heading">${s.findingsHeading}</h2>`
       : html`<h3 id=${headingId} part="findings-heading">${s.findingsHeading}</h3>`;
+  // An item is rendered again only when what it shows changed (a keystroke changes one or two findings).
   const item = (f: Finding, i: number) => {
+    const selectable = o.selectable ? o.selectable(f) : f.cells.length > 0;
+    const fix = o.onFix && f.fix?.length ? f.fix : null;
+    return guard([s, i, selectable, !!fix, JSON.stringify(f)], () => itemTemplate(f, i, selectable, fix));
+  };
+  const itemTemplate = (f: Finding, i: number, selectable: boolean, fix: readonly CellFix[] | null) => {
     // The rule's id is for whoever maintains the rules: a tooltip, never visible text.
     const body = html`<span class="severity ${f.severity}" title="${f.rule}[${f.target}]"
         ><span aria-hidden="true">${icon[f.severity]}</span> ${s.severity[f.severity]}</span
       >${sep}${f.message}${f.note ? html` <span class="note">${f.note}</span>` : nothing}`;
-    const fix = o.onFix && f.fix?.length ? f.fix : null;
     return html`<li
       id=${findingId(o.idPrefix, i)}
       class="finding ${f.severity}"
@@ -62,10 +68,10 @@ export function findingsList(o: FindingsListOptions): TemplateResult {
       data-rule=${f.rule}
       data-target=${f.target}
     >
-      ${(o.selectable ? o.selectable(f) : f.cells.length > 0)
-        ? html`<button type="button" part="finding-button" title=${s.goToCell} @click=${() => o.onSelect(f)}>${body}</button>`
+      ${selectable
+        ? html`<button type="button" part="finding-button" title=${s.goToCell} data-index=${i}>${body}</button>`
         : body}${fix
-        ? html`<button type="button" class="fix" part="finding-fix" @click=${() => o.onFix?.(f)}>
+        ? html`<button type="button" class="fix" part="finding-fix" data-index=${i}>
             ${swaps(fix) ? s.fixSwap : format(s.fixTo, { value: fix.map((c) => figure(c.to)).join(o.lang === 'en' ? ', ' : '、') })}
           </button>`
         : nothing}
@@ -86,7 +92,15 @@ export function findingsList(o: FindingsListOptions): TemplateResult {
       </li>`
     : null;
   const held = o.held ?? 0;
-  return html`<section class="findings" part="findings" aria-labelledby=${headingId} lang=${o.lang}>
+  // One listener for every button: an item not rendered again still acts on the finding now at its place.
+  const onClick = (e: Event) => {
+    const button = (e.target as Element).closest?.('button[data-index]') as HTMLButtonElement | null;
+    const f = button ? findings[Number(button.dataset.index)] : undefined;
+    if (!f) return;
+    if (button?.classList.contains('fix')) o.onFix?.(f);
+    else o.onSelect(f);
+  };
+  return html`<section class="findings" part="findings" aria-labelledby=${headingId} lang=${o.lang} @click=${onClick}>
     ${heading}
     ${findings.length === 0
       ? html`<p part="findings-summary">${held ? format(s.findingsNoneYet, { count: held }) : s.findingsNone}</p>`

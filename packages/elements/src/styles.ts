@@ -666,6 +666,17 @@ export const editStyles = css`
     resize: vertical;
     field-sizing: content;
   }
+  /*
+   * A keystroke changes a table and the findings: laid out on their own, neither moves the rest
+   * of the report. On screen only: print has no keystrokes, and a contained box may refuse to
+   * break across pages.
+   */
+  @media screen {
+    .editing .scroll,
+    .editing .findings {
+      contain: layout style;
+    }
+  }
   @media (forced-colors: active) {
     td.edit.invalid {
       outline: 3px solid Highlight;

@@ -6,6 +6,7 @@
  */
 import { type FormatId, type Label, type LayoutCell, type LayoutRow, type TableId, type TableLayout, tableLayout } from '@disclosure-report/core';
 import { type TemplateResult, html, nothing } from 'lit';
+import { guard } from 'lit/directives/guard.js';
 import type { TableContext } from './cells.js';
 
 const layouts = new Map<string, TableLayout>();
@@ -20,8 +21,21 @@ function layoutFor(format: FormatId, table: TableId, idPrefix: string): TableLay
 
 const span = (n: number) => (n > 1 ? n : nothing);
 
-function renderLayoutCell(ctx: TableContext, cell: LayoutCell): TemplateResult {
-  if (cell.kind === 'data') return ctx.renderCell(ctx, cell.cellId, cell.headers.join(' '), cell.colSpan);
+/**
+ * Incremental rendering (a `cellKey` in the context): `render` runs only when `key` or what
+ * every cell depends on changed; otherwise the DOM stays as it is, unvisited.
+ */
+const keyed = (ctx: TableContext, key: (cellKey: (id: string) => string) => string, render: () => unknown): unknown =>
+  ctx.cellKey ? guard([ctx.strings, ctx.renderKey, key(ctx.cellKey)], render) : render();
+
+function renderLayoutCell(ctx: TableContext, cell: LayoutCell): unknown {
+  if (cell.kind === 'data') {
+    return keyed(
+      ctx,
+      (cellKey) => cellKey(cell.cellId),
+      () => ctx.renderCell(ctx, cell.cellId, cell.headers.join(' '), cell.colSpan),
+    );
+  }
   if (cell.kind === 'note') {
     return html`<td class="corner" part="note" colspan=${span(cell.colSpan)} rowspan=${span(cell.rowSpan)}>${cell.label[ctx.lang]}</td>`;
   }
@@ -49,17 +63,23 @@ function renderLayoutCell(ctx: TableContext, cell: LayoutCell): TemplateResult {
 }
 
 // Rows of numbers are the stylable `row` part; header rows are not.
-const renderRow = (ctx: TableContext, row: LayoutRow) =>
+const rowTemplate = (ctx: TableContext, row: LayoutRow) =>
   html`<tr part=${row.cells.some((c) => c.kind === 'data') ? 'row' : nothing} data-row=${row.rowKey ?? nothing}>
     ${row.cells.map((c) => renderLayoutCell(ctx, c))}
   </tr>`;
+
+/** The keys of a row's cells: a row whose cells did not change is skipped whole. */
+const rowKey = (row: LayoutRow) => (cellKey: (id: string) => string) =>
+  row.cells.map((c) => (c.kind === 'data' ? cellKey(c.cellId) : '')).join('\u0002');
+
+const renderRow = (ctx: TableContext, row: LayoutRow) => keyed(ctx, rowKey(row), () => rowTemplate(ctx, row));
 
 function caption(ctx: TableContext, heading: Label): TemplateResult {
   return html`<caption part="caption" class=${ctx.captionVisible ? '' : 'visually-hidden'}>${heading[ctx.lang]}</caption>`;
 }
 
 /** The focusable scroll container around a wide table (keyboard users can scroll it). */
-function scroller(ctx: TableContext, heading: Label, table: TemplateResult): TemplateResult {
+function scroller(ctx: TableContext, heading: Label, table: unknown): TemplateResult {
   return html`<div class="scroll" part="table-scroll" tabindex=${ctx.editing ? nothing : '0'} role="region" aria-label=${heading[ctx.lang]}>
     ${table}
   </div>`;
@@ -69,10 +89,13 @@ function renderTable(ctx: TableContext, heading: Label, table: TableId): Templat
   const layout = layoutFor(ctx.taxonomy.format, table, ctx.idPrefix);
   const labelCols = Array.from({ length: layout.labelColumns }, (_, i) => i + 1);
   const body = table === 'active' ? 'block' : nothing;
+  const all = [...layout.head, ...layout.bodies.flat()];
+  // A table none of whose cells changed is skipped whole.
+  const key = (cellKey: (id: string) => string) => all.map((r) => rowKey(r)(cellKey)).join('\u0003');
   return scroller(
     ctx,
     heading,
-    html`<table class=${table} part="table table-${table}">
+    keyed(ctx, key, () => html`<table class=${table} part="table table-${table}">
       ${caption(ctx, heading)}
       ${table === 'requests'
         ? html`<colgroup>${labelCols.map((i) => html`<col class="label-${i}" />`)}</colgroup>
@@ -80,7 +103,7 @@ function renderTable(ctx: TableContext, heading: Label, table: TableId): Templat
         : nothing}
       ${layout.head.length ? html`<thead>${layout.head.map((r) => renderRow(ctx, r))}</thead>` : nothing}
       ${layout.bodies.map((rows) => html`<tbody part=${body}>${rows.map((r) => renderRow(ctx, r))}</tbody>`)}
-    </table>`,
+    </table>`),
   );
 }
 

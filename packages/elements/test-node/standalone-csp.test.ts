@@ -164,10 +164,12 @@ describe('dist/disclosure-report.js', () => {
   test('stays lean (gzip size reported)', () => {
     const gz = gzipSync(readFileSync(bundlePath), { level: 9 }).length;
     console.log(`dist/disclosure-report.js: ${readFileSync(bundlePath).length} bytes, ${gz} bytes gzipped`);
-    // 52 KiB: was 40 until the checks ran textNumber on a linear-time matcher (rules from outside
+    // 54 KiB: was 40 until the checks ran textNumber on a linear-time matcher (rules from outside
     // must not hang a page) and drafts and imports were validated (48), then pinpointing the wrong
-    // cell and its one-step fix, and calm filling, came in (~3.7 KiB core, ~1.9 KiB UI). Weigh
-    // anything new against it.
-    expect(gz).toBeLessThan(52 * 1024);
+    // cell and its one-step fix, and calm filling, came in (~3.7 KiB core, ~1.9 KiB UI: 52), then
+    // the text-feature cache, the fast validator and per-cell re-rendering (~1.4 KiB). Issue 15's
+    // target is 40 KB: loading edit mode (~7.7 KiB) on demand is the way there. Weigh anything
+    // new against it.
+    expect(gz).toBeLessThan(54 * 1024);
   });
 });

@@ -2,12 +2,16 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type Lang, scriptSafeJson } from '@disclosure-report/core';
+import type { ImportResult } from '@disclosure-report/import';
 import { expandPaths } from '../files.js';
 import { type Io, InputError, UsageError, exitCodes } from '../io.js';
 import { importFile } from '../load.js';
 import { fileLine, messages } from '../messages.js';
 import { writeReason } from '../output.js';
 import { Progress } from '../progress.js';
+
+/** Output files written at once under --out-dir (mkdir and write), while the next sources are read. */
+const writesInFlight = 8;
 
 /** Runs `import`; returns the exit code. */
 export async function runImport(args: string[], io: Io, lang: Lang = 'zh-CN'): Promise<number> {
@@ -67,46 +71,69 @@ export async function runImport(args: string[], io: Io, lang: Lang = 'zh-CN'): P
   };
   let imported = 0;
   const failed: string[] = [];
+  const fail = (file: string, e: unknown) => {
+    // Whatever goes wrong with one file is that file's failure; the run goes on.
+    failed.push(file);
+    progress.log(e instanceof InputError ? fileLine(m, file, e.message, e.located) : fileLine(m, file, m.unexpectedFailure((e as Error).message)));
+  };
+  const done = async (file: string, result: ImportResult, target: string | undefined) => {
+    if (target && !values.quiet && !values.out && basename(target) !== `${basename(file, extname(file))}.json`) progress.log(fileLine(m, file, m.writtenTo(target)));
+    if (!values.quiet) {
+      const { read, expected } = result.completeness;
+      progress.log(fileLine(m, file, m.importRead(read, expected)));
+      // The notes in the run's language, as check lists them (import.<code> findings), with their code and cell.
+      const { importFindings } = await import('@disclosure-report/import');
+      for (const note of importFindings(result, lang)) {
+        const code = note.rule.slice('import.'.length);
+        const cell = note.cells[0];
+        progress.log(fileLine(m, file, `${note.severity === 'warning' ? `${m.warningWord} ` : ''}${code}${cell ? ` ${cell}` : ''}${m.colon}${note.message}`));
+      }
+    }
+    imported++;
+  };
+  const write = async (file: string, target: string, json: string) => {
+    // -o names its one file; under --out-dir nothing already there is overwritten without --force
+    // ('wx' creates or fails at once: no window between a check and the write, no symlink followed).
+    const noClobber = !values.out && !values.force;
+    try {
+      await mkdir(dirname(target), { recursive: true });
+      await writeFile(target, json, { flag: noClobber ? 'wx' : 'w' });
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      throw new InputError(file, code === 'EEXIST' && noClobber ? m.notWritten(target) : m.cannotWriteTo(target, writeReason(e, lang)));
+    }
+  };
+  // The writes run a few at a time while the next sources are imported. What is said about a
+  // source waits for its write, and the queue is taken in order: messages, the count and the list
+  // of failures come out in the files' order, as when each write was awaited in turn.
+  const queue: Promise<() => Promise<void> | void>[] = [];
+  const next = async () => (await (queue.shift() as Promise<() => Promise<void> | void>))();
   for (const [i, { file, base, prefix }] of files.entries()) {
     progress.update(i, file);
+    let settled: Promise<() => Promise<void> | void>;
     try {
       const result = await importFile(file, values.strict === true, lang);
       const out = values.details ? result : result.report;
       // Safe to paste into a page's <script type="application/json"> as it is (core's scriptSafeJson).
       const json = `${scriptSafeJson(out, 2)}\n`;
-      if (single && !values.out) io.stdout(json);
-      else {
+      if (single && !values.out) {
+        io.stdout(json);
+        settled = Promise.resolve(() => done(file, result, undefined).catch((e: unknown) => fail(file, e)));
+      } else {
+        // Names are taken here, in the files' order, whenever the writes finish.
         const target = values.out ? resolve(values.out) : targetFor(file, base, prefix);
-        // -o names its one file; under --out-dir nothing already there is overwritten without --force
-        // ('wx' creates or fails at once: no window between a check and the write, no symlink followed).
-        const noClobber = !values.out && !values.force;
-        try {
-          await mkdir(dirname(target), { recursive: true });
-          await writeFile(target, json, { flag: noClobber ? 'wx' : 'w' });
-        } catch (e) {
-          const code = (e as NodeJS.ErrnoException).code;
-          throw new InputError(file, code === 'EEXIST' && noClobber ? m.notWritten(target) : m.cannotWriteTo(target, writeReason(e, lang)));
-        }
-        if (!values.quiet && !values.out && basename(target) !== `${basename(file, extname(file))}.json`) progress.log(fileLine(m, file, m.writtenTo(target)));
+        settled = write(file, target, json).then(
+          () => () => done(file, result, target).catch((e: unknown) => fail(file, e)),
+          (e: unknown) => () => fail(file, e),
+        );
       }
-      if (!values.quiet) {
-        const { read, expected } = result.completeness;
-        progress.log(fileLine(m, file, m.importRead(read, expected)));
-        // The notes in the run's language, as check lists them (import.<code> findings), with their code and cell.
-        const { importFindings } = await import('@disclosure-report/import');
-        for (const note of importFindings(result, lang)) {
-          const code = note.rule.slice('import.'.length);
-          const cell = note.cells[0];
-          progress.log(fileLine(m, file, `${note.severity === 'warning' ? `${m.warningWord} ` : ''}${code}${cell ? ` ${cell}` : ''}${m.colon}${note.message}`));
-        }
-      }
-      imported++;
     } catch (e) {
-      // Whatever goes wrong with one file is that file's failure; the run goes on.
-      failed.push(file);
-      progress.log(e instanceof InputError ? fileLine(m, file, e.message, e.located) : fileLine(m, file, m.unexpectedFailure((e as Error).message)));
+      settled = Promise.resolve(() => fail(file, e));
     }
+    queue.push(settled);
+    while (queue.length >= writesInFlight) await next();
   }
+  while (queue.length) await next();
   progress.done();
   if (!single || failed.length) {
     io.stderr(`${m.imported(imported, files.length, failed.length)}\n`);

@@ -37,11 +37,82 @@ export interface Scope {
   cells: readonly unknown[];
   /** Last year's report, read by `prev.…` paths when the engine evaluates (no merged copy per check). */
   prev?: unknown;
+  /**
+   * Values of the text operations evaluated so far against this scope, by the slot their
+   * expression has in the {@link MemoSlots} it was compiled with (one fresh array per
+   * evaluation): the rules join the sections and search them for figures several times each.
+   */
+  memo?: unknown[];
 }
 type Fn = (scope: Scope) => unknown;
 
+/**
+ * Slots of the memoised expressions, by the expression written out: compiling several
+ * expressions with one of these makes the same text operation (`cat`, `textNumber`) in any
+ * of them one slot of `Scope.memo`, evaluated once per scope. An expression's value depends
+ * on the scope alone (no operation here evaluates a part against other data, as JSON-logic's
+ * map or filter would), so sharing it is only ever a saving.
+ */
+export type MemoSlots = Map<string, number>;
+
 /** Cell paths read from `Scope.cells` in the compile under way (set by {@link compileWithCells}). */
 let cellSlots: ReadonlyMap<string, number> | undefined;
+/** Memo slots of the compile under way. */
+let memoSlots: MemoSlots | undefined;
+
+/**
+ * The expression `{op: args}` written out exactly (an injective key), or undefined for what
+ * JSON has no words for (functions, symbols, bigints, cycles, objects with a prototype of
+ * their own): those are not memoised. Runs after the arguments compiled, so within limits.
+ */
+function memoKey(op: string, args: readonly JsonLogic[]): string | undefined {
+  const parts: string[] = [JSON.stringify(op)];
+  const seen = new Set<object>();
+  const write = (v: unknown): boolean => {
+    if (v === null || typeof v === 'boolean') parts.push(String(v));
+    else if (v === undefined) parts.push('u');
+    else if (typeof v === 'number') parts.push(Object.is(v, -0) ? '-0' : String(v));
+    else if (typeof v === 'string') parts.push(JSON.stringify(v));
+    else if (Array.isArray(v)) {
+      if (seen.has(v)) return false;
+      seen.add(v);
+      parts.push('[');
+      for (let i = 0; i < v.length; i++) if (!write(v[i])) return false;
+      parts.push(']');
+      seen.delete(v);
+    } else if (typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
+      if (seen.has(v)) return false;
+      seen.add(v);
+      parts.push('{');
+      for (const k of Object.keys(v)) {
+        parts.push(JSON.stringify(k));
+        if (!write((v as Record<string, unknown>)[k])) return false;
+      }
+      parts.push('}');
+      seen.delete(v);
+    } else return false;
+    return true;
+  };
+  return write(args) ? parts.join(' ') : undefined;
+}
+
+/** `f`, evaluated once per scope when the compile under way shares memo slots. */
+function memoised(op: string, args: readonly JsonLogic[], f: Fn): Fn {
+  if (!memoSlots) return f;
+  const key = memoKey(op, args);
+  if (key === undefined) return f;
+  let slot = memoSlots.get(key);
+  if (slot === undefined) memoSlots.set(key, (slot = memoSlots.size));
+  const i = slot;
+  return (d) => {
+    const m = d.memo;
+    if (m === undefined) return f(d);
+    let v = m[i];
+    // Never undefined once evaluated: cat gives a string, textNumber a number or null.
+    if (v === undefined) m[i] = v = f(d);
+    return v;
+  };
+}
 
 // JSON-logic truthiness: an empty array is false. Booleans first: most values tested are.
 const truthy = (v: unknown): boolean => (typeof v === 'boolean' ? v : Array.isArray(v) ? v.length > 0 : Boolean(v));
@@ -320,14 +391,15 @@ const operationTable: Record<string, Factory> = {
   // As json-logic-js's Math.min/max.apply, without spreading the arguments (which throws for a long list).
   min: (args) => (d) => extreme(args, d, (a, b) => a < b || (a === 0 && b === 0 && Object.is(a, -0))),
   max: (args) => (d) => extreme(args, d, (a, b) => a > b || (a === 0 && b === 0 && Object.is(b, -0))),
-  cat: (args) => (d) => {
-    let s = '';
-    for (const a of args) {
-      const v = a(d);
-      s += v === null || v === undefined ? '' : String(v); // as Array.prototype.join
-    }
-    return s;
-  },
+  cat: (args, raw) =>
+    memoised('cat', raw, (d) => {
+      let s = '';
+      for (const a of args) {
+        const v = a(d);
+        s += v === null || v === undefined ? '' : String(v); // as Array.prototype.join
+      }
+      return s;
+    }),
   substr: (args) => {
     const [src, start, len] = args as [Fn, Fn, Fn | undefined];
     return (d) => {
@@ -353,7 +425,7 @@ const operationTable: Record<string, Factory> = {
       throw e instanceof RuleCompileError ? new RuleCompileError(`${e.message}${at()}`) : e;
     }
     const [a] = args as [Fn];
-    return (d) => customOperations.textNumber(a(d), pattern);
+    return memoised('textNumber', raw, (d) => customOperations.textNumber(a(d), pattern));
   },
   textSimilarity: (args) => {
     const [a, b, m] = args as [Fn, Fn, Fn | undefined];
@@ -402,20 +474,30 @@ const noCells: readonly unknown[] = [];
 
 /** Compiles one JSON-logic expression. Throws {@link RuleCompileError} for what it cannot run. */
 export function compile(expr: JsonLogic): Compiled {
-  const f = compileRoot(expr);
-  return (data) => f({ data, cells: noCells });
+  const memo: MemoSlots = new Map();
+  memoSlots = memo;
+  let f: Fn;
+  try {
+    f = compileRoot(expr);
+  } finally {
+    memoSlots = undefined;
+  }
+  return memo.size ? (data) => f({ data, cells: noCells, memo: [] }) : (data) => f({ data, cells: noCells });
 }
 
 /**
  * Compiles an expression whose cell reads (`{"var": cellId}` for the ids in `slots`) come
- * from `Scope.cells[slot]` instead of the data. For the engine.
+ * from `Scope.cells[slot]` instead of the data. For the engine, which compiles all the
+ * rules of a set with one `memo` and gives each check's scope a fresh `Scope.memo`.
  */
-export function compileWithCells(expr: JsonLogic, slots: ReadonlyMap<string, number>): Fn {
+export function compileWithCells(expr: JsonLogic, slots: ReadonlyMap<string, number>, memo?: MemoSlots): Fn {
   cellSlots = slots;
+  memoSlots = memo;
   try {
     return compileRoot(expr);
   } finally {
     cellSlots = undefined;
+    memoSlots = undefined;
   }
 }
 export type { Fn as ScopedCompiled };

@@ -4,7 +4,7 @@
  */
 import type { Report } from '../report.js';
 import { type FormatId, type Lang, taxonomy } from '../taxonomy.js';
-import { type ScopedCompiled, compileWithCells, ruleLimits } from './compile.js';
+import { type MemoSlots, type ScopedCompiled, compileWithCells, ruleLimits } from './compile.js';
 import { generateRules } from './generate.js';
 import { pinpointer } from './pinpoint.js';
 import type { Finding, Rule, RuleSet, Severity } from './types.js';
@@ -19,7 +19,8 @@ export interface CheckOptions {
   severities?: readonly Severity[];
   /**
    * Name the cell that is probably wrong when the failing sums point at one (`suspect.cell`
-   * findings, listed first), and say on the sums why when they do not (default true).
+   * findings, listed first), and say on the sums why when they do not (default true; not done
+   * when `severities` leaves out warnings).
    */
   pinpoint?: boolean;
   /**
@@ -167,7 +168,10 @@ function fill(template: Template, values: Record<Placeholder, unknown>): string 
 /** Compiles a rule set. Throws RuleCompileError for a rule it cannot run. */
 export function createChecker(ruleSet: RuleSet): Checker {
   const reader = cellReader(ruleSet.format, ruleSet.rules);
-  const compile = (e: Rule['condition']) => compileWithCells(e, reader.slots);
+  // One set of memo slots for all the rules: the three figure rules join the same sections
+  // (one `cat`) and read a figure two or three times each; once per check is enough.
+  const memo: MemoSlots = new Map();
+  const compile = (e: Rule['condition']) => compileWithCells(e, reader.slots, memo);
   const compiled: CompiledRule[] = ruleSet.rules.map((rule, index) => ({
     index,
     rule,
@@ -197,7 +201,8 @@ export function createChecker(ruleSet: RuleSet): Checker {
     check(report, options = {}) {
       const lang = options.lang ?? 'zh-CN';
       const previous = options.previous ?? null;
-      const scope = { data: report, prev: previous, cells: reader.read(report, previous) };
+      // A fresh memo per check: a report mutated between checks is read afresh.
+      const scope = { data: report, prev: previous, cells: reader.read(report, previous), memo: [] };
       const findings: Finding[] = [];
       let selection = select(previous !== null, options.severities);
       const unknown = options.unknownCells ? new Set(options.unknownCells) : null;
@@ -228,14 +233,15 @@ export function createChecker(ruleSet: RuleSet): Checker {
         findings.push(finding);
         byRule.set(c.index, finding);
       }
-      if (!failedEquations.size || options.pinpoint === false) return findings;
+      // Pinpointing speaks in warnings (its suspects; the sums' notes come with them): a check
+      // for errors alone, the fast path of a batch, skips it.
+      if (!failedEquations.size || options.pinpoint === false || (options.severities && !options.severities.includes('warning'))) return findings;
       const { suspects, notes } = pinpoint.run(failedEquations, selection.ran, scope.cells, lang);
       for (const [index, note] of notes) {
         const finding = byRule.get(index);
         if (finding) finding.note = note;
       }
-      const wantSuspects = !options.severities || options.severities.includes('warning');
-      return wantSuspects && suspects.length ? [...suspects, ...findings] : findings;
+      return suspects.length ? [...suspects, ...findings] : findings;
     },
   };
 }

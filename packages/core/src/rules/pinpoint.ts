@@ -224,14 +224,19 @@ export function pinpointer(format: FormatId, rules: readonly Rule[], slots: Read
       for (const i of failing) notes.set((equations[i] as Equation).rule, w.tooMany);
       return { suspects: [], notes };
     }
-    const residual = new Map<number, number>();
+    // Typed arrays by equation index: this runs on every check of a report with a broken sum.
+    const residuals = new Float64Array(equations.length);
     for (const i of active) {
       const e = equations[i] as Equation;
       let r = e.constant;
       for (const term of e.terms) r += term.coef * valueOf(cells[term.slot]);
-      residual.set(i, r);
+      residuals[i] = r;
     }
-    const isFailing = new Set(failing.filter((i) => Number.isFinite(residual.get(i))));
+    const residual = { get: (i: number) => residuals[i] as number };
+    const failingMask = new Uint8Array(equations.length);
+    const failingList = failing.filter((i) => Number.isFinite(residuals[i]));
+    for (const i of failingList) failingMask[i] = 1;
+    const isFailing = { has: (i: number) => failingMask[i] === 1, [Symbol.iterator]: () => failingList[Symbol.iterator]() };
     const printed = (name: string): number | null => {
       const v = cells[slots.get(name) as number];
       return typeof v === 'number' ? v : null;

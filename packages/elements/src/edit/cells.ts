@@ -4,7 +4,7 @@
  * through the editor (typed text is kept until the cell is left), so a plain `.value` binding
  * follows the DOM without the `live` directive.
  */
-import { type CellDef, type Finding, type Lang, cellName as coreCellName, getCell } from '@disclosure-report/core';
+import { type CellDef, type Finding, type Lang, type Report, cellName as coreCellName, getCell } from '@disclosure-report/core';
 import { html, nothing } from 'lit';
 import { type CellRenderer, cellMark, findingsText, formatValue, markClasses } from '../cells.js';
 
@@ -35,7 +35,12 @@ export function cellName(def: CellDef, lang: Lang): string {
   return label;
 }
 
-/** Findings that mark a cell in edit mode: a blank cell is already shown as blank. */
+/**
+ * Findings that mark a cell in edit mode: a blank cell is already shown as blank. What they say
+ * is the input's description, in a `hidden` span that is always there: a description may be
+ * hidden, and text that is not rendered costs no layout when a keystroke changes the figures of
+ * a sum (in every cell of it), nor a new element when a sum starts or stops failing.
+ */
 const marks = (findings: readonly Finding[] | undefined) => findings?.filter((f) => f.rule !== 'blank-cell');
 
 export function editCellRenderer(state: EditCellState): CellRenderer {
@@ -90,8 +95,41 @@ export function editCellRenderer(state: EditCellState): CellRenderer {
         .value=${text}
       />${auto ? html`<span class="auto-mark" aria-hidden="true">${s.autoMark}</span>` : nothing}${error
         ? html`<span class="cell-error" part="cell-error" id="${id}-error">${error}</span>`
-        : nothing}${described
-        ? html`<span class="visually-hidden" id="${id}-findings">${findingsText(ctx, findings)}</span>`
-        : nothing}</td>`;
+        : nothing}<span hidden id="${id}-findings">${described ? findingsText(ctx, findings) : ''}</span></td>`;
+  };
+}
+
+const paths = new Map<string, readonly string[]>();
+/** A cell's value, as core's `getCell` but with its path split once: keys read every cell on every keystroke. */
+function valueAt(report: Report, cellId: string): unknown {
+  let keys = paths.get(cellId);
+  if (!keys) paths.set(cellId, (keys = cellId.split('.')));
+  let v: unknown = report;
+  for (const key of keys) v = typeof v === 'object' && v !== null ? (v as Record<string, unknown>)[key] : undefined;
+  return v;
+}
+
+/**
+ * The keys of incremental rendering (`TableContext.cellKey`): for each cell, a string of all
+ * that `editCellRenderer` reads for it (its text or value, its marks, a refusal, its flags),
+ * computed once per render. `marks` gives the key of a cell's findings.
+ */
+export function editCellKeys(
+  state: EditCellState,
+  report: Report,
+  marks: { cellKey(cellId: string): string },
+  selected: ReadonlySet<string>,
+): (cellId: string) => string {
+  const keys = new Map<string, string>();
+  return (cellId) => {
+    let key = keys.get(cellId);
+    if (key === undefined) {
+      const typed = state.texts.get(cellId);
+      const shown = typed === undefined ? `v${String(valueAt(report, cellId))}` : `t${typed}`;
+      const flags = `${state.autoCells.has(cellId) ? 'a' : ''}${state.justFilled.has(cellId) ? 'j' : ''}${state.unread?.has(cellId) ? 'u' : ''}${selected.has(cellId) ? 's' : ''}`;
+      key = `${shown}\u0001${marks.cellKey(cellId)}\u0001${state.errors.get(cellId) ?? ''}\u0001${flags}`;
+      keys.set(cellId, key);
+    }
+    return key;
   };
 }

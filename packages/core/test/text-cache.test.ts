@@ -1,0 +1,241 @@
+/**
+ * The text operations' caches (issue 15): a text's bigrams counted once and kept, the joined
+ * sections and their figures evaluated once per check. Same results as the plain reference
+ * (the code before the caches), never a stale one, and a cache that stays within its bounds.
+ */
+import fc from 'fast-check';
+import jsonLogic from 'json-logic-js';
+import { describe, expect, it } from 'vitest';
+import { type Report, check, compile, rulesFor, textSimilarityLimit } from '../src/index.js';
+import { textFeatureCache, textFeatureCacheLimits, textNumber, textSimilarity } from '../src/rules/operations.js';
+import { compilePattern } from '../src/rules/pattern.js';
+import { consistentReport } from './arbitraries.js';
+
+/** textSimilarity as it was before the cache: bigram maps of both texts on every call. */
+function referenceSimilarity(a: unknown, b: unknown, minLength: unknown = 0): number {
+  if (typeof a !== 'string' || typeof b !== 'string') return 0;
+  const min = typeof minLength === 'number' ? minLength : 0;
+  if (a.length < Math.max(min, 2) || b.length < Math.max(min, 2)) return 0;
+  const x = a.replace(/\s+/g, '').slice(0, textSimilarityLimit);
+  const y = b.replace(/\s+/g, '').slice(0, textSimilarityLimit);
+  if (x.length < Math.max(min, 2) || y.length < Math.max(min, 2)) return 0;
+  if (x === y) return 1;
+  const bigrams = (s: string) => {
+    const out = new Map<string, number>();
+    for (let i = 0; i < s.length - 1; i++) out.set(s.slice(i, i + 2), (out.get(s.slice(i, i + 2)) ?? 0) + 1);
+    return out;
+  };
+  const gx = bigrams(x);
+  const gy = bigrams(y);
+  let common = 0;
+  for (const [g, count] of gx) common += Math.min(count, gy.get(g) ?? 0);
+  return (2 * common) / (x.length - 1 + (y.length - 1));
+}
+
+/** textNumber without any memo: the pattern compiled afresh, the text scanned. */
+function referenceNumber(text: unknown, pattern: unknown): number | null {
+  if (typeof text !== 'string' || typeof pattern !== 'string') return null;
+  const group = compilePattern(pattern).firstGroup(text);
+  const value = group === undefined ? null : Number.parseInt(group, 10);
+  return value === null || Number.isNaN(value) ? null : value;
+}
+
+// Report prose: phrases that repeat (as real sections do), figures, white space of every kind,
+// characters outside the BMP (two UTF-16 units each) and the odd control character.
+const phrase = fc.constantFrom(
+  '本年度', '我局', '政务公开', '共收到申请', '行政复议', '行政诉讼', '依申请公开', '，', '。', '件',
+  ' ', '\n', '\t', '\u3000', '\u00a0', '𠀀', '😀', '\u0000', 'ab', 'AB',
+);
+const prose = (maxLength: number) =>
+  fc.oneof(
+    fc.array(fc.oneof(phrase, fc.nat(999).map(String)), { maxLength: Math.ceil(maxLength / 3) }).map((parts) => parts.join('')),
+    fc.string({ maxLength }),
+    fc.string({ unit: 'binary', maxLength }),
+  );
+/** A text and one near it: the same, a character changed, added or removed, white space moved. */
+const pair = fc
+  .tuple(prose(400), fc.nat(), fc.constantFrom('same', 'change', 'insert', 'delete', 'space', 'other'), prose(400), fc.string({ maxLength: 1 }))
+  .map(([a, at, edit, other, ch]) => {
+    const i = a.length ? at % a.length : 0;
+    const b =
+      edit === 'same' ? `${a}` : edit === 'change' ? a.slice(0, i) + (ch || 'x') + a.slice(i + 1)
+      : edit === 'insert' ? a.slice(0, i) + (ch || 'y') + a.slice(i)
+      : edit === 'delete' ? a.slice(0, i) + a.slice(i + 1)
+      : edit === 'space' ? `${a.slice(0, i)} \n${a.slice(i)}`
+      : other;
+    return [a, b] as const;
+  });
+const minLength = fc.oneof(fc.constantFrom(0, 2, 3, 30, Number.NaN, -1, Number.POSITIVE_INFINITY, undefined, '30', null), fc.nat(50));
+
+describe('textSimilarity with the cache of text features', () => {
+  it('gives what the reference gives, to the bit, whatever is cached', () => {
+    fc.assert(
+      fc.property(pair, minLength, fc.boolean(), ([a, b], min, clear) => {
+        if (clear) textFeatureCache.clear();
+        const expected = referenceSimilarity(a, b, min);
+        // Object.is: NaN and -0 (reachable with a NaN minLength) are compared too.
+        expect(Object.is(textSimilarity(a, b, min), expected)).toBe(true);
+        // Again (both now cached), and the other way round.
+        expect(Object.is(textSimilarity(a, b, min), expected)).toBe(true);
+        expect(Object.is(textSimilarity(b, a, min), referenceSimilarity(b, a, min))).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('gives what the reference gives for tiny texts and odd minimums (NaN lets them through)', () => {
+    const tiny = ['', ' ', '  ', 'a', ' a', 'a ', 'b', 'ab', ' ab', 'abc', '\u3000a\n', '😀', ' 😀'];
+    for (const min of [Number.NaN, 0, 1, 2, -1, undefined]) {
+      for (const clear of [true, false]) {
+        for (const a of tiny) {
+          for (const b of tiny) {
+            if (clear) textFeatureCache.clear();
+            expect(Object.is(textSimilarity(a, b, min), referenceSimilarity(a, b, min)), `${JSON.stringify([a, b, min])}`).toBe(true);
+          }
+        }
+      }
+    }
+  });
+
+  it('compares at most the first 50,000 characters (after white space), cached or not', () => {
+    const base = '政务公开信息'.repeat(10_000);
+    const a = `${base}甲乙丙丁`;
+    const b = `${base}戊己庚辛`;
+    textFeatureCache.clear();
+    expect(textSimilarity(a, b, 30)).toBe(referenceSimilarity(a, b, 30));
+    expect(textSimilarity(a, b, 30)).toBe(1);
+    const c = `${' '.repeat(10)}${base.slice(0, 49_990)}不同的结尾部分`;
+    expect(textSimilarity(c, b, 30)).toBe(referenceSimilarity(c, b, 30));
+    expect(textSimilarity(b, c, 30)).toBe(referenceSimilarity(b, c, 30));
+  });
+
+  it('never serves a stale result: a text one character apart is another text', () => {
+    fc.assert(
+      fc.property(prose(300), prose(300), fc.nat(), (a, b, at) => {
+        textSimilarity(a, b, 2); // cached
+        // A character changed at the start, at the end and anywhere: the same length, another text.
+        for (const i of [0, Math.max(a.length - 1, 0), a.length ? at % a.length : 0]) {
+          const changed = `${a.slice(0, i)}${a[i] === '改' ? '动' : '改'}${a.slice(i + 1)}`;
+          expect(Object.is(textSimilarity(changed, b, 2), referenceSimilarity(changed, b, 2))).toBe(true);
+          expect(Object.is(textSimilarity(b, changed, 2), referenceSimilarity(b, changed, 2))).toBe(true);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('keeps the cache within its bounds over many distinct texts', () => {
+    textFeatureCache.clear();
+    const { entries, characters } = textFeatureCacheLimits;
+    for (let i = 0; i < entries * 8; i++) {
+      const text = `第${i}段：${'本年度政务公开工作稳步推进。'.repeat(1 + (i % 400))}`;
+      textSimilarity(text, '本年度政务公开工作稳步推进，回应关切。', 2);
+      expect(textFeatureCache.size).toBeLessThanOrEqual(entries);
+      expect(textFeatureCache.characters).toBeLessThanOrEqual(characters);
+    }
+    expect(textFeatureCache.size).toBeGreaterThan(0);
+    // A text beyond the budget on its own is compared but not kept.
+    textFeatureCache.clear();
+    const huge = '字'.repeat(characters + 1);
+    expect(textSimilarity(huge, huge.slice(1), 2)).toBe(referenceSimilarity(huge, huge.slice(1), 2));
+    expect(textFeatureCache.characters).toBe(characters);
+    expect(textFeatureCache.size).toBe(1);
+  });
+
+  it('keeps what is used: last year\'s texts stay while this year\'s come and go', () => {
+    textFeatureCache.clear();
+    const last = '上年度，我局认真贯彻落实政务公开工作要点，全面推进决策、执行、管理、服务、结果公开。'.repeat(20);
+    for (let i = 0; i < textFeatureCacheLimits.entries * 3; i++) {
+      const now = `${last.slice(0, 100)}第${i}次修改`;
+      expect(textSimilarity(now, last, 30)).toBe(referenceSimilarity(now, last, 30));
+    }
+    expect(textFeatureCache.size).toBeLessThanOrEqual(textFeatureCacheLimits.entries);
+  });
+});
+
+describe('textNumber and the joined sections, once per check', () => {
+  const patterns = ['(?:收到|新收|受理)[^。；;，,\\d]{0,12}?申请[^。；;，,\\d]{0,4}?(\\d+)\\s*件', '行政复议[^。；;，,\\d]{0,6}?(\\d+)\\s*件', '(\\d+)'];
+  it('textNumber gives what a fresh scan gives, called again or with another text', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(prose(200), fc.constantFrom(...patterns)), { minLength: 1, maxLength: 6 }), (calls) => {
+        for (const [text, pattern] of [...calls, ...calls]) expect(textNumber(text, pattern)).toBe(referenceNumber(text, pattern));
+      }),
+    );
+  });
+
+  it('compile() evaluates a repeated text operation once, with each its own value', () => {
+    const expr = {
+      '+': [
+        { textNumber: [{ cat: [{ var: 'a' }, '件'] }, '(\\d+)件'] },
+        { textNumber: [{ cat: [{ var: 'b' }, '件'] }, '(\\d+)件'] },
+        { textNumber: [{ cat: [{ var: 'a' }, '件'] }, '(\\d+)件'] },
+        { textNumber: [{ cat: [{ var: 'a' }, 1, '件'] }, '(\\d+)件'] },
+        { textNumber: [{ cat: [{ var: 'a' }, '1', '件'] }, '(\\d+)件'] },
+      ],
+    };
+    const f = compile(expr);
+    expect(f({ a: '1', b: '20' })).toBe(1 + 20 + 1 + 11 + 11);
+    // A new evaluation reads the data afresh (the memo is per evaluation).
+    expect(f({ a: '3', b: '40' })).toBe(3 + 40 + 3 + 31 + 31);
+  });
+
+  // Sections with quoted figures (some matching the table, some not), and last year's
+  // sections copied or not: the text rules decide, compared with json-logic-js running the
+  // reference operations over rules/*.json.
+  const withSections = fc
+    .tuple(
+      consistentReport('2021'),
+      consistentReport('2021'),
+      fc.array(fc.oneof(phrase, fc.constantFrom('共收到申请', '行政复议', '行政诉讼'), fc.nat(30).map((n) => `${n}件`)), { maxLength: 300 }),
+      fc.constantFrom('same', 'edited', 'other'),
+    )
+    .map(([r, prev, parts, copied]) => {
+      const text = parts.join('');
+      const sections = { overview: `${text}。本年度政务公开工作考核、社会评议和责任追究情况良好。`, problems: text.slice(0, 200), other: `${text.slice(50)}处理费` };
+      const prevSections =
+        copied === 'same' ? { ...sections } : copied === 'edited' ? { ...sections, overview: `${sections.overview}另有新增` } : prev.sections;
+      return [{ ...r, sections }, { ...prev, sections: prevSections }] as const;
+    });
+
+  it('the engine finds what json-logic-js with the reference operations finds, on long varied texts', () => {
+    jsonLogic.add_operation('textNumber', referenceNumber);
+    jsonLogic.add_operation('textSimilarity', referenceSimilarity);
+    fc.assert(
+      fc.property(withSections, fc.boolean(), ([r, prev], withPrev) => {
+        const data = withPrev ? { ...r, prev } : r;
+        const reference = rulesFor(r.format)
+          .rules.filter((rule) => (!rule.requires || withPrev) && !jsonLogic.truthy(jsonLogic.apply(rule.condition as never, data)))
+          .map((rule) => [rule.id, rule.target, rule.id === 'sections.figures-match' ? jsonLogic.apply(rule.actual as never, data) : null]);
+        const engine = check(r, withPrev ? { previous: prev } : {})
+          .filter((f) => f.rule !== 'suspect.cell')
+          .map((f) => [f.rule, f.target, f.rule === 'sections.figures-match' ? f.actual : null]);
+        expect(engine).toEqual(reference);
+      }),
+      { numRuns: 80 },
+    );
+  });
+
+  it('a report object changed between checks is checked as it is now', () => {
+    const [r, last] = fc.sample(consistentReport('2021'), { numRuns: 2, seed: 3 }) as [Report, Report];
+    const prevText = '本年度，我局认真贯彻落实政务公开工作要点，全面推进决策、执行、管理、服务、结果公开，主动公开政府信息一百二十条。';
+    const previous: Report = { ...last, sections: { ...last.sections, problems: prevText } };
+    const report: Report = { ...r, sections: { ...r.sections } };
+    const copied = () => check(report, { previous }).filter((f) => f.rule === 'prev.copied-text').map((f) => f.target);
+    const quoted = () => check(report, { previous }).filter((f) => f.rule === 'sections.figures-match').map((f) => f.actual);
+    expect(copied()).toEqual([]);
+    report.sections.problems = prevText; // copied
+    expect(copied()).toEqual(['problems']);
+    report.sections.problems = `${prevText.slice(0, 10)}今年另写了完全不同的内容，围绕乡村振兴和民生保障推进信息公开。`;
+    expect(copied()).toEqual([]);
+    report.sections.problems = `${prevText.slice(0, -1)}！`; // one character apart: still copied
+    expect(copied()).toEqual(['problems']);
+
+    const received = report.requests.newReceived.total as number;
+    report.sections.overview = `本年度共收到申请${received + 1}件。`;
+    expect(quoted()).toEqual([received + 1]);
+    report.sections.overview = `本年度共收到申请${received + 2}件。`;
+    expect(quoted()).toEqual([received + 2]);
+    report.sections.overview = `本年度共收到申请${received}件。`;
+    expect(quoted()).toEqual([]);
+  });
+});
