@@ -302,20 +302,26 @@ interface Program {
   y: Int32Array;
   tests: Test[];
   /** The characters a match can begin with, when it must begin with one (no ^, $ or empty match first). */
-  first: Test | null;
+  first: First | null;
+}
+
+/** Where a match can begin. */
+interface First {
+  /** The first position from `from` (below `len`) holding a character a match can begin with, else `len`. */
+  seek(text: string, from: number, len: number): number;
 }
 
 /** What a match can begin with: the tests reached from the start without reading, or null for anything else. */
-function firstTest(op: readonly number[], x: readonly number[], y: readonly number[], tests: readonly Test[]): Test | null {
+function firstTest(op: readonly number[], x: readonly number[], y: readonly number[], sets: readonly CharSet[]): First | null {
   const seen = new Set<number>();
-  const found: Test[] = [];
+  const found: CharSet[] = [];
   const todo = [0];
   while (todo.length) {
     const pc = todo.pop() as number;
     if (seen.has(pc)) continue;
     seen.add(pc);
     const o = op[pc];
-    if (o === CHAR) found.push(tests[x[pc] as number] as Test);
+    if (o === CHAR) found.push(sets[x[pc] as number] as CharSet);
     else if (o === SPLIT) todo.push(x[pc] as number, y[pc] as number);
     else if (o === JMP) todo.push(x[pc] as number);
     else if (o === SAVE) todo.push(pc + 1);
@@ -323,9 +329,40 @@ function firstTest(op: readonly number[], x: readonly number[], y: readonly numb
   }
   // Skipping to where a match can begin reads every character of a long text once: a bit per
   // UTF-16 code unit (8 KB) answers for all the first tests in one lookup, whatever they are.
+  // Set from the classes' ranges (at most 65,536 steps however many classes): compiling a rule
+  // set must stay cheap, it happens on a page's first check.
   const bits = new Uint32Array(2048);
-  for (let c = 0; c < 65536; c++) if (found.some((t) => t(c))) bits[c >>> 5] = (bits[c >>> 5] as number) | (1 << (c & 31));
-  return (c) => ((bits[c >>> 5] as number) & (1 << (c & 31))) !== 0;
+  let count = 0;
+  for (const set of found) {
+    const ranges = set.negated ? complement(set.ranges) : set.ranges;
+    for (let i = 0; i < ranges.length; i += 2) {
+      for (let c = ranges[i] as number; c <= Math.min(ranges[i + 1] as number, 0xffff); c++) {
+        if (((bits[c >>> 5] as number) & (1 << (c & 31))) === 0) count++;
+        bits[c >>> 5] = (bits[c >>> 5] as number) | (1 << (c & 31));
+      }
+    }
+  }
+  const units: number[] = [];
+  if (count <= 64) for (let c = 0; c < 65536; c++) if (((bits[c >>> 5] as number) & (1 << (c & 31))) !== 0) units.push(c);
+  // A few possible first characters (收到|新收|受理 begins with one of three): the engine's own
+  // search for a one-character class finds them faster than a loop, and a class cannot backtrack.
+  if (units.length > 0 && units.length <= 64) {
+    const search = new RegExp(`[${units.map((c) => `\\u${c.toString(16).padStart(4, '0')}`).join('')}]`, 'g');
+    return {
+      seek(text, from, len) {
+        search.lastIndex = from;
+        const m = search.exec(text);
+        return m && m.index < len ? m.index : len;
+      },
+    };
+  }
+  return {
+    seek(text, from, len) {
+      let pos = from;
+      while (pos < len && ((bits[text.charCodeAt(pos) >>> 5] as number) & (1 << (text.charCodeAt(pos) & 31))) === 0) pos++;
+      return pos;
+    },
+  };
 }
 
 function assemble(root: Node, source: string): Program {
@@ -333,6 +370,7 @@ function assemble(root: Node, source: string): Program {
   const x: number[] = [];
   const y: number[] = [];
   const tests: Test[] = [];
+  const sets: CharSet[] = [];
   const testOf = new Map<CharSet, number>();
   const emit = (o: number, a = 0, b = 0): number => {
     if (op.length >= patternLimits.program) {
@@ -354,6 +392,7 @@ function assemble(root: Node, source: string): Program {
         let t = testOf.get(n.set);
         if (t === undefined) {
           t = tests.push(tester(n.set)) - 1;
+          sets.push(n.set);
           testOf.set(n.set, t);
         }
         emit(CHAR, t);
@@ -407,7 +446,7 @@ function assemble(root: Node, source: string): Program {
   };
   gen(root);
   emit(MATCH);
-  return { op: Int32Array.from(op), x: Int32Array.from(x), y: Int32Array.from(y), tests, first: firstTest(op, x, y, tests) };
+  return { op: Int32Array.from(op), x: Int32Array.from(x), y: Int32Array.from(y), tests, first: firstTest(op, x, y, sets) };
 }
 
 /**
@@ -496,7 +535,7 @@ function firstGroup(p: Program, text: string): string | undefined {
       if (cn === 0 && first) {
         // No thread alive: skip to where a match can begin.
         const from = pos;
-        while (pos < len && !first(text.charCodeAt(pos))) pos++;
+        pos = first.seek(text, pos, len);
         if (pos !== from) gen++;
       }
       // A match starting here has the lowest priority: after every thread started earlier.
