@@ -6,7 +6,7 @@
 import { createReadStream, statSync } from 'node:fs';
 import { InputError } from './io.js';
 import { expandPaths } from './files.js';
-import { maxSourceBytes, readReason } from './load.js';
+import { maxSourceBytes, readReason, sourceExtensions } from './load.js';
 import type { Messages } from './messages.js';
 
 /** One thing to check. */
@@ -21,6 +21,9 @@ export type Source =
 /** Files that hold one report document a line, whatever their folder. */
 export const isNdjson = (path: string) => /\.(ndjson|jsonl)$/i.test(path);
 
+/** What a folder walk for `check` picks up: every source, and NDJSON files (read line by line). */
+const checkExtensions = [...sourceExtensions, '.ndjson', '.jsonl'];
+
 const mb = (bytes: number) => (bytes / 1048576).toFixed(1);
 const limit = maxSourceBytes.text;
 
@@ -30,7 +33,11 @@ export async function* checkSources(paths: readonly string[], m: Messages, stdin
     // process.stdin is touched only when asked for: creating it can hold a pipe open.
     if (path === '-') yield* stdinSources(stdin ?? process.stdin, m);
     else if (isNdjson(path)) yield* ndjsonFile(path, m);
-    else for await (const file of expandPaths([path])) yield { kind: 'file', file };
+    else
+      for await (const file of expandPaths([path], checkExtensions)) {
+        if (isNdjson(file)) yield* ndjsonFile(file, m);
+        else yield { kind: 'file', file };
+      }
   }
 }
 

@@ -94,6 +94,22 @@ describe('check on NDJSON and JSON arrays', () => {
     ]);
   });
 
+  it('checks the NDJSON files a folder holds line by line, in the folder\'s order', async () => {
+    const folder = join(dir, 'mixed');
+    write('mixed/a.json', JSON.stringify(town('甲镇')));
+    write('mixed/b.ndjson', `${JSON.stringify(town('乙镇'))}\n${JSON.stringify(withCell(town('丙镇'), 'requests.granted.total', 5))}\n`);
+    write('mixed/c/d.jsonl', JSON.stringify(town('丁镇')));
+    const r = await cli(['check', folder, '--json', '--lang', 'en']);
+    expect(r.code).toBe(1);
+    const results = JSON.parse(r.stdout) as Entry[];
+    expect(results.map((x) => [x.file.slice(folder.length + 1), x.findings.some((f) => f.severity === 'error')])).toEqual([
+      ['a.json', false],
+      ['b.ndjson:1', false],
+      ['b.ndjson:2', true],
+      ['c/d.jsonl:1', false],
+    ]);
+  });
+
   it('checks a JSON array file element by element, named file[index]; a file that does not parse is named with line and column', async () => {
     const file = write('batch.json', JSON.stringify([town('甲镇'), { format: '2021' }, withCell(town('乙镇'), 'requests.granted.total', 5)], null, 2));
     const r = await cli(['check', file, '--json', '--lang', 'en']);
