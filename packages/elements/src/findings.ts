@@ -39,6 +39,14 @@ const swaps = (fix: readonly CellFix[]) => {
 /** A fix's figure as printed (no floating-point noise). */
 const figure = (n: number) => String(Number(n.toFixed(8)));
 
+/** A finding's JSON, computed once per finding object (edit mode keeps the objects of findings that did not change). */
+const contentKeys = new WeakMap<Finding, string>();
+function contentKey(f: Finding): string {
+  let key = contentKeys.get(f);
+  if (key === undefined) contentKeys.set(f, (key = JSON.stringify(f)));
+  return key;
+}
+
 export function findingsList(o: FindingsListOptions): TemplateResult {
   const s = o.strings;
   const headingId = `${o.idPrefix}findings-heading`;
@@ -54,7 +62,7 @@ export function findingsList(o: FindingsListOptions): TemplateResult {
   const item = (f: Finding, i: number) => {
     const selectable = o.selectable ? o.selectable(f) : f.cells.length > 0;
     const fix = o.onFix && f.fix?.length ? f.fix : null;
-    return guard([s, i, selectable, !!fix, JSON.stringify(f)], () => itemTemplate(f, i, selectable, fix));
+    return guard([s, i, selectable, !!fix, contentKey(f)], () => itemTemplate(f, i, selectable, fix));
   };
   const itemTemplate = (f: Finding, i: number, selectable: boolean, fix: readonly CellFix[] | null) => {
     // The rule's id is for whoever maintains the rules: a tooltip, never visible text.

@@ -13,21 +13,33 @@ export class FindingMarks {
   byCell: ReadonlyMap<string, readonly Finding[]> = new Map();
   /** Failing sums a pinpointed cell explains. */
   explained: ReadonlySet<Finding> = new Set();
-  #key = '';
   readonly #cellKeys = new Map<string, string>();
 
-  /** The findings to show now; returns the kept array when they say the same as it. */
+  /**
+   * The findings to show now; returns the kept array when they say the same as it. When some
+   * changed, the new array keeps the last objects of those that did not (at the same place), so
+   * the findings list renders again only the items that changed.
+   */
   update(findings: readonly Finding[]): readonly Finding[] {
-    if (findings === this.findings) return findings;
-    // Findings are plain data: their JSON is everything about them that shows.
-    const key = JSON.stringify(findings);
-    if (key === this.#key) return this.findings;
-    this.#key = key;
-    this.findings = findings;
-    this.byCell = indexFindings(findings);
-    this.explained = explainedSums(findings);
+    const last = this.findings;
+    if (findings === last) return findings;
+    let changed = findings.length !== last.length;
+    const next: Finding[] = new Array(findings.length);
+    for (let i = 0; i < findings.length; i++) {
+      const f = findings[i] as Finding;
+      const old = last[i];
+      if (old !== undefined && sameData(old, f)) next[i] = old;
+      else {
+        next[i] = f;
+        changed = true;
+      }
+    }
+    if (!changed) return last;
+    this.findings = next;
+    this.byCell = indexFindings(next);
+    this.explained = explainedSums(next);
     this.#cellKeys.clear();
-    return findings;
+    return next;
   }
 
   /** What a cell's marks depend on, as a string (blank-cell findings aside: edit mode shows blank as blank). */
@@ -42,4 +54,30 @@ export class FindingMarks {
     }
     return key;
   }
+}
+
+/**
+ * Whether two pieces of plain data (findings: strings, numbers, arrays, plain objects) say the
+ * same, as their JSON would, but stopping at the first difference. A key holding `undefined`
+ * counts as absent, as in JSON.
+ */
+export function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameData(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let n = 0;
+  for (const k in x) {
+    if (x[k] === undefined) continue;
+    n++;
+    if (!sameData(x[k], y[k])) return false;
+  }
+  for (const k in y) if (y[k] !== undefined) n--;
+  return n === 0;
 }
