@@ -5,7 +5,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { type Report, reportJsonSchema, withCell } from '@disclosure-report/core';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { scratchFolder } from './scratch.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const seedFile = join(repoRoot, 'corpus/chenjiaba-2023/expected.json');
@@ -30,16 +31,8 @@ async function cli(...args: string[]): Promise<Run> {
 }
 
 let dir: string;
-const write = (name: string, content: unknown) => {
-  const path = join(dir, name);
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
-  return path;
-};
+const write = scratchFolder('disclosure-cli-', (d) => (dir = d));
 
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'disclosure-cli-'));
-});
 
 describe('disclosure-report check', () => {
   it('finds no error in the seed and warns about the fee report and the government assessment', async () => {

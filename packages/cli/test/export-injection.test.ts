@@ -3,13 +3,13 @@
  * element, CSV in Excel or WPS, a whole page under a strict Content-Security-Policy.
  */
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { type Report, parseCsv, printCss, withCell } from '@disclosure-report/core';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { scratchFolder } from './scratch.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const seedFile = join(repoRoot, 'corpus/chenjiaba-2023/expected.json');
@@ -32,12 +32,7 @@ async function cliIn(cwd: string, ...args: string[]): Promise<{ code: number; st
 }
 
 let dir: string;
-const write = (name: string, content: unknown) => {
-  const path = join(dir, name);
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, JSON.stringify(content));
-  return path;
-};
+const write = scratchFolder('disclosure-cli-injection-', (d) => (dir = d));
 const hostile = (): Report => ({
   ...seed(),
   agency: breakout,
@@ -45,9 +40,6 @@ const hostile = (): Report => ({
   sections: { ...seed().sections, overview: `一\u2028二\u2029三 & </SCRIPT>` },
 });
 
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'disclosure-cli-injection-'));
-});
 
 describe('export --to json', () => {
   it('is safe inside <script type="application/json">: no < > & U+2028 U+2029, the same document', async () => {

@@ -4,13 +4,13 @@
  * naming the file and an exit status, never a stack trace, and never in garbled or lost output.
  */
 import { execFile, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Report, withCell } from '@disclosure-report/core';
 import iconv from 'iconv-lite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { scratchFolder } from './scratch.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const seedFile = join(repoRoot, 'corpus/chenjiaba-2023/expected.json');
@@ -43,18 +43,8 @@ const noStackTrace = (text: string) => {
 };
 
 let dir: string;
-const write = (name: string, content: string | Uint8Array) => {
-  const path = join(dir, name);
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, content);
-  return path;
-};
+const write = scratchFolder('dr-failures-', (d) => (dir = d));
 
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'dr-failures-'));
-});
-// Some hundred MB of generated reports and CSV: not left behind.
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('export -o', () => {
   it('names an output path it cannot write (a missing folder), exits 2, no stack trace', async () => {

@@ -4,16 +4,16 @@
  * listing without rule ids unless `--ids`, aligned by display width, and help that agrees with itself.
  * In-process through `main`.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Finding, type Report, check, withCell } from '@disclosure-report/core';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formatFindings } from '../src/commands/check.js';
 import { jsonErrorOffset, jsonFailure, positionAt } from '../src/json-position.js';
 import { main } from '../src/main.js';
 import { commandNames, displayWidth, messages, takeLang } from '../src/messages.js';
+import { scratchFolder } from './scratch.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const seedFile = join(repoRoot, 'corpus/chenjiaba-2023/expected.json');
@@ -27,14 +27,7 @@ async function run(...args: string[]) {
 }
 
 let dir: string;
-const write = (name: string, content: string) => {
-  const path = join(dir, name);
-  writeFileSync(path, content);
-  return path;
-};
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'disclosure-lang-'));
-});
+const write = scratchFolder('disclosure-lang-', (d) => (dir = d));
 
 /** Columns on a terminal, counted here independently: CJK ideographs and full-width forms are two. */
 const columns = (text: string) => [...text].reduce((n, ch) => n + (/[\u3000-\u303f\u4e00-\u9fff\uff00-\uff60]/.test(ch) ? 2 : 1), 0);

@@ -5,14 +5,14 @@
  * concurrently with the same files and messages as before.
  */
 import { execFile, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Report, withCell } from '@disclosure-report/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { autoLook, autoPublished, autoWorkers } from '../src/commands/check.js';
 import type { Source } from '../src/sources.js';
+import { scratchFolder } from './scratch.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const seedFile = join(repoRoot, 'corpus/chenjiaba-2023/expected.json');
@@ -45,18 +45,8 @@ const lines = (text: string) => text.split('\n').filter(Boolean);
 type Entry = { file: string; error?: string; duplicateOf?: string; findings: { rule: string; severity: string }[] };
 
 let dir: string;
-const write = (name: string, content: string | Uint8Array) => {
-  const path = join(dir, name);
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, content);
-  return path;
-};
+const write = scratchFolder('dr-stream-', (d) => (dir = d));
 
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'dr-stream-'));
-});
-// 100,000 generated reports among them: not left behind.
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('check on NDJSON and JSON arrays', () => {
   // Line 3 does not parse, line 4 is blank, line 5 is JSON but not a report: each fails alone.

@@ -1,21 +1,12 @@
 /** Calm filling: in edit mode, findings about what nobody has touched wait until the clerk asks. */
 import { type Report, blankReport, getCell, taxonomy, withCell } from '@disclosure-report/core';
-import cityJson from '../../../apps/demo/reports/shifan-natural-resources-2023.json';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { type DisclosureReportElement, defaultStrings, format } from '../src/index.js';
-import { cleanup, inputOf, mount, renderEditor, seed, settled, text } from './helpers.js';
+import { city, cleanPageEachTest, inputOf, mount, renderEditor, seed, settled, text } from './helpers.js';
 
-beforeEach(() => {
-  document.documentElement.lang = 'zh-CN';
-  localStorage.clear();
-});
-afterEach(() => {
-  cleanup();
-  localStorage.clear();
-});
+cleanPageEachTest();
 
 const zh = defaultStrings['zh-CN'];
-const city = cityJson as unknown as Report;
 const newForm = () => blankReport('2021', { agency: '某县某局', year: 2023 }) as Report;
 const root = (el: DisclosureReportElement) => el.shadowRoot!;
 const summary = (el: DisclosureReportElement) => text(root(el).querySelector('[part~="findings-summary"]'));

@@ -2,19 +2,11 @@
 import { type Report, getCell, withCell } from '@disclosure-report/core';
 import axe from 'axe-core';
 import { userEvent } from 'vitest/browser';
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import type { DisclosureChangeDetail, DisclosureReportElement, DisclosureSubmitDetail } from '../src/index.js';
-import { cleanup, inputOf, mount, renderEditor, seed, settled, text, typeInto } from './helpers.js';
+import { cleanPageEachTest, cleanup, inputOf, mount, renderEditor, seed, settled, text, typeInto } from './helpers.js';
 
-beforeEach(() => {
-  document.documentElement.lang = 'zh-CN';
-  localStorage.clear();
-});
-afterEach(() => {
-  cleanup();
-  localStorage.clear();
-  vi.restoreAllMocks();
-});
+cleanPageEachTest();
 
 
 const blankReport2021 = () => ({ ...seed, agency: '', sections: { overview: '', problems: '', other: '' } }) as Report;

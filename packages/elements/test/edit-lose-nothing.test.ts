@@ -5,19 +5,11 @@
  */
 import { type Report, getCell, withCell } from '@disclosure-report/core';
 import { userEvent } from 'vitest/browser';
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import type { DisclosureReportElement } from '../src/index.js';
-import { cleanup, inputOf, mount, renderEditor, seed, text, typeInto } from './helpers.js';
+import { cleanPageEachTest, cleanup, inputOf, mount, renderEditor, seed, text, typeInto } from './helpers.js';
 
-beforeEach(() => {
-  document.documentElement.lang = 'zh-CN';
-  localStorage.clear();
-});
-afterEach(() => {
-  cleanup();
-  localStorage.clear();
-  vi.restoreAllMocks();
-});
+cleanPageEachTest();
 
 const seedKey = 'disclosure-report:陈家坝镇人民政府:2023:2021';
 const cellA = 'requests.newReceived.naturalPerson';

@@ -1,18 +1,11 @@
 /** Edit mode: inputs in place, refusal, keyboard, paste, auto totals, undo/redo, live checks. */
 import { type Report, blankReport, check, getCell, taxonomy, withCell } from '@disclosure-report/core';
 import { userEvent } from 'vitest/browser';
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import type { DisclosureChangeDetail, DisclosureInputDetail, DisclosureReportElement } from '../src/index.js';
-import { cleanup, inputOf, mount, numberedReport, renderEditor, seed, settled, text, typeInto } from './helpers.js';
+import { cleanPageEachTest, inputOf, mount, numberedReport, renderEditor, seed, settled, text, typeInto } from './helpers.js';
 
-beforeEach(() => {
-  document.documentElement.lang = 'zh-CN';
-  localStorage.clear();
-});
-afterEach(() => {
-  cleanup();
-  localStorage.clear();
-});
+cleanPageEachTest();
 
 const tdOf = (el: DisclosureReportElement, id: string) => el.shadowRoot!.querySelector<HTMLElement>(`td[data-cell="${id}"]`)!;
 const active = (el: DisclosureReportElement) => el.shadowRoot!.activeElement as HTMLElement | null;

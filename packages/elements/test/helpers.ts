@@ -1,11 +1,32 @@
 import { type FormatId, type Report, blankReport, taxonomy, withCell } from '@disclosure-report/core';
 import seedJson from '@shared/corpus/chenjiaba-2023/expected.json';
 import { userEvent } from 'vitest/browser';
+import { afterEach, beforeEach, vi } from 'vitest';
+import cityJson from '../../../apps/demo/reports/shifan-natural-resources-2023.json';
 import '../src/index.js';
 import type { DisclosureReportElement } from '../src/index.js';
 
 /** The seed report of the corpus (a real one, all zeros). */
 export const seed = seedJson as unknown as Report;
+
+/** The demo's city report: （一）予以公开·总计 printed 231 where its parts add up to 213 (core pinpoints it). */
+export const city = cityJson as unknown as Report;
+
+/**
+ * Every test of the file on a clean page: Chinese as the page's language, no drafts left in
+ * localStorage by another test, no element or mock left behind.
+ */
+export function cleanPageEachTest(): void {
+  beforeEach(() => {
+    document.documentElement.lang = 'zh-CN';
+    localStorage.clear();
+  });
+  afterEach(() => {
+    cleanup();
+    localStorage.clear();
+    vi.restoreAllMocks();
+  });
+}
 
 /** A report where every cell holds a different number (its reading-order index + 1). */
 export function numberedReport(format: FormatId = '2021'): Report {

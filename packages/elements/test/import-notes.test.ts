@@ -4,20 +4,12 @@ import { type Report, blankReport, getCell, withCell } from '@disclosure-report/
 import source from '@shared/corpus/chenjiaba-2023/source.txt?raw';
 import pingtan from '@shared/corpus/real/pingtan-2024/source.html?raw';
 import { userEvent } from 'vitest/browser';
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import type { DisclosureReportElement } from '../src/index.js';
 import '../src/importers.js';
-import { cleanup, mount, seed, settled, text } from './helpers.js';
+import { cleanPageEachTest, mount, seed, settled, text } from './helpers.js';
 
-beforeEach(() => {
-  document.documentElement.lang = 'zh-CN';
-  localStorage.clear();
-});
-afterEach(() => {
-  cleanup();
-  localStorage.clear();
-  vi.restoreAllMocks();
-});
+cleanPageEachTest();
 
 async function renderEditor(attrs = ''): Promise<DisclosureReportElement> {
   const el = mount<DisclosureReportElement>(`<disclosure-report mode="edit" no-drafts ${attrs}></disclosure-report>`);

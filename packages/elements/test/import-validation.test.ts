@@ -4,20 +4,12 @@
  */
 import { type Report, blankReport, taxonomy, textSectionKeys, validateReport, withCell } from '@disclosure-report/core';
 import fc from 'fast-check';
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import type { DisclosureReportElement } from '../src/index.js';
 import { validateImported } from '../src/edit/validate.js';
-import { cleanup, mount, seed, settled, text } from './helpers.js';
+import { cleanPageEachTest, mount, seed, settled, text } from './helpers.js';
 
-beforeEach(() => {
-  document.documentElement.lang = 'zh-CN';
-  localStorage.clear();
-});
-afterEach(() => {
-  cleanup();
-  localStorage.clear();
-  vi.restoreAllMocks();
-});
+cleanPageEachTest();
 
 const breakout = '</script><img src=x onerror="window.__pwned=1">';
 

@@ -3,27 +3,17 @@
  * it changes and the findings list — never another table — and what it leaves on screen is what
  * a fresh render of the same report shows.
  */
-import { type Finding, type Report, check, getCell, taxonomy, withCell } from '@disclosure-report/core';
-import cityJson from '../../../apps/demo/reports/shifan-natural-resources-2023.json';
+import { type Finding, check, getCell, taxonomy, withCell } from '@disclosure-report/core';
 import fc from 'fast-check';
 import { userEvent } from 'vitest/browser';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { editCellKeys } from '../src/edit/cells.js';
 import { FindingMarks } from '../src/edit/marks.js';
 import type { DisclosureReportElement } from '../src/index.js';
-import { cleanup, inputOf, renderEditor, seed, text, typeInto } from './helpers.js';
+import { city, cleanPageEachTest, cleanup, inputOf, renderEditor, seed, text, typeInto } from './helpers.js';
 
-beforeEach(() => {
-  document.documentElement.lang = 'zh-CN';
-  localStorage.clear();
-});
-afterEach(() => {
-  cleanup();
-  localStorage.clear();
-});
+cleanPageEachTest();
 
-/** The demo's city report: a failing sum and the cell core pinpoints for it. */
-const city = cityJson as unknown as Report;
 
 const findingKey = (f: Finding) => `${f.rule}[${f.target}] ${f.severity} ${f.message} ${f.cells.join(',')}`;
 

@@ -1,21 +1,15 @@
 /** Geometry in chromium: cells come into view below the sticky bar, marks never cover each other, English fits. */
-import type { Report } from '@disclosure-report/core';
-import cityJson from '../../../apps/demo/reports/shifan-natural-resources-2023.json';
 import { page, userEvent } from 'vitest/browser';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { DisclosureReportElement } from '../src/index.js';
-import { cleanup, inputOf, mount, renderEditor, seed, settled, text, typeInto } from './helpers.js';
+import { city, cleanPageEachTest, inputOf, mount, renderEditor, seed, settled, text, typeInto } from './helpers.js';
 
-const city = cityJson as unknown as Report;
-
+cleanPageEachTest();
+// The laptop screen the issue measured, and every test from the top of the page.
 beforeEach(async () => {
-  document.documentElement.lang = 'zh-CN';
-  localStorage.clear();
   await page.viewport(1366, 768);
 });
 afterEach(() => {
-  cleanup();
-  localStorage.clear();
   window.scrollTo(0, 0);
 });
 

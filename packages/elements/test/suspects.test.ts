@@ -1,21 +1,11 @@
 /** Which cell is wrong: the suspect core pinpoints is marked strongly, the rest of its sums lightly or not at all. */
 import { type Finding, type Report, getCell, sumRules, withCell } from '@disclosure-report/core';
-import cityJson from '../../../apps/demo/reports/shifan-natural-resources-2023.json';
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import type { DisclosureFindingsElement, DisclosureReportElement } from '../src/index.js';
-import { cleanup, inputOf, mount, renderEditor, settled, text } from './helpers.js';
+import { city, cleanPageEachTest, inputOf, mount, renderEditor, settled, text } from './helpers.js';
 
-beforeEach(() => {
-  document.documentElement.lang = 'zh-CN';
-  localStorage.clear();
-});
-afterEach(() => {
-  cleanup();
-  localStorage.clear();
-});
+cleanPageEachTest();
 
-/** The demo's city report: （一）予以公开·总计 printed 231 where its parts add up to 213. */
-const city = cityJson as unknown as Report;
 /** The same, with a blank cell in the failing column (blank adds nothing: the sums stay as they were). */
 const cityWithBlank = withCell(city, 'requests.denied.stateSecret.total', null);
 /** City's row （一） corrected, then 自然人 and 商业企业 swapped: a transposition. */
