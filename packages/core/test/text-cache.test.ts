@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import jsonLogic from 'json-logic-js';
 import { describe, expect, it } from 'vitest';
 import { type Report, check, compile, rulesFor, textSimilarityLimit } from '../src/index.js';
-import { textFeatureCache, textFeatureCacheLimits, textNumber, textSimilarity } from '../src/rules/operations.js';
+import { type SimilarityComparison, isSpace, textFeatureCache, textFeatureCacheLimits, textNumber, textSimilarity, textSimilarityCompare } from '../src/rules/operations.js';
 import { compilePattern } from '../src/rules/pattern.js';
 import { consistentReport } from './arbitraries.js';
 
@@ -150,6 +150,83 @@ describe('textSimilarity with the cache of text features', () => {
       expect(textSimilarity(now, last, 30)).toBe(referenceSimilarity(now, last, 30));
     }
     expect(textFeatureCache.size).toBeLessThanOrEqual(textFeatureCacheLimits.entries);
+  });
+});
+
+describe('a similarity compared with a threshold, settled by a bound where it can be', () => {
+  const ops: SimilarityComparison[] = ['<', '<=', '>', '>='];
+  const plain = (s: number, op: SimilarityComparison, t: number) => (op === '<' ? s < t : op === '<=' ? s <= t : op === '>' ? s > t : s >= t);
+  // Thresholds on both sides of the similarities texts give, exact fractions among them (2/3 of
+  // 2·common/(n−1+m−1) is reached exactly by some pairs), and odd ones.
+  const threshold = fc.oneof(fc.double({ min: 0, max: 1.2, noNaN: true }), fc.constantFrom(0.9, 0.5, 2 / 3, 1, 1 + Number.EPSILON, 1e300, 0, -1, 1e-9, Number.NaN, Number.POSITIVE_INFINITY));
+
+  it('white space is exactly what the regular expression removes, for every UTF-16 unit', () => {
+    for (let c = 0; c < 65_536; c++) expect(isSpace(c), `U+${c.toString(16)}`).toBe(/\s/.test(String.fromCharCode(c)));
+  });
+
+  it('gives the plain comparison of the reference similarity, cached or not', () => {
+    fc.assert(
+      fc.property(pair, minLength, threshold, fc.constantFrom(...ops), fc.boolean(), ([a, b], min, t, op, clear) => {
+        if (clear) textFeatureCache.clear();
+        const expected = plain(referenceSimilarity(a, b, min), op, t);
+        expect(textSimilarityCompare(a, b, min, op, t), JSON.stringify([a, b, min, op, t])).toBe(expected);
+        expect(textSimilarityCompare(b, a, min, op, t)).toBe(plain(referenceSimilarity(b, a, min), op, t));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('is exact right at the threshold: pairs whose similarity is the threshold itself', () => {
+    // 'abcd' against 'abce': 2 of 3 bigrams shared each, similarity 2·2/(3+3) = 2/3 exactly.
+    const a = 'abcd'.repeat(1);
+    const b = 'abce';
+    textFeatureCache.clear();
+    const s = referenceSimilarity(a, b, 2);
+    expect(s).toBe(2 / 3);
+    for (const op of ops) {
+      textFeatureCache.clear();
+      expect(textSimilarityCompare(a, b, 2, op, s)).toBe(plain(s, op, s));
+      for (const t of [s - Number.EPSILON, s + Number.EPSILON, 0.66, 0.67]) {
+        textFeatureCache.clear();
+        expect(textSimilarityCompare(a, b, 2, op, t), `${op} ${t}`).toBe(plain(s, op, t));
+      }
+    }
+  });
+
+  it('long texts far from, near and at a copy: the same answers as counting every bigram', () => {
+    const sentence = (i: number) => `第${i}项：本年度${i % 3 ? '主动公开' : '依申请公开'}政府信息${(i * 37) % 101}条，办理${i % 7}件。`;
+    const text = (from: number, n: number) => Array.from({ length: n }, (_, k) => sentence(from + k)).join('');
+    const base = text(0, 120);
+    const cases = [
+      [base, text(500, 120)], // other sentences in the same register
+      [base, `${text(0, 60)}${text(900, 60)}`], // half the same
+      [base, `${base.slice(0, -5)}改动一下`], // nearly copied
+      [base, base.replace(/。/g, '。\n')], // the same but for white space
+      ['字'.repeat(60_000), '字'.repeat(50_001)], // one bigram counted 49,999 times, past the 50,000-character limit
+      [`${base}${'尾'.repeat(50_000)}`, `${base}${'端'.repeat(50_000)}`], // different only past the limit
+    ] as const;
+    for (const [a, b] of cases) {
+      const s = referenceSimilarity(a, b, 30);
+      for (const t of [0.5, 0.9, 0.99, 1, s]) {
+        for (const op of ops) {
+          textFeatureCache.clear();
+          expect(textSimilarityCompare(a, b, 30, op, t), `${op} ${t} (${s})`).toBe(plain(s, op, t));
+        }
+      }
+    }
+  });
+
+  it('compiled rules take the comparison over in any order of operands, with json-logic-js\'s results', () => {
+    jsonLogic.add_operation('textSimilarity', referenceSimilarity);
+    fc.assert(
+      fc.property(pair, threshold.filter(Number.isFinite), fc.constantFrom(...ops), fc.boolean(), ([a, b], t, op, literalFirst) => {
+        const sim = { textSimilarity: [{ var: 'a' }, { var: 'b' }, 2] };
+        const expr = { [op]: literalFirst ? [t, sim] : [sim, t] };
+        textFeatureCache.clear();
+        expect(compile(expr)({ a, b })).toBe(jsonLogic.apply(expr as never, { a, b }));
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 

@@ -5,7 +5,7 @@
  * compare both on random reports).
  */
 import { RuleCompileError } from './errors.js';
-import { customOperations } from './operations.js';
+import { type SimilarityComparison, customOperations, textSimilarityCompare } from './operations.js';
 import { compilePattern } from './pattern.js';
 import type { JsonLogic } from './types.js';
 
@@ -206,11 +206,34 @@ const comparisons: Record<string, [Compare, (a: Fn, lit: unknown) => Fn]> = {
 };
 /* eslint-enable eqeqeq */
 
+/** The compiled arguments of each compiled `textSimilarity`, for a comparison to take it over. */
+const similarityArgs = new WeakMap<Fn, Fn[]>();
+const mirrored: Record<SimilarityComparison, SimilarityComparison> = { '<': '>', '<=': '>=', '>': '<', '>=': '<=' };
+
+/**
+ * `{"<": [{"textSimilarity": …}, 0.9]}` (any order, any of < <= > >=, a number literal): the
+ * comparison alone is needed, and most texts are settled far from the threshold without counting
+ * every bigram (see `textSimilarityCompare`), with exactly the result of the plain comparison.
+ */
+function similarityComparison(op: string, args: readonly Fn[], raw: readonly JsonLogic[]): Fn | undefined {
+  if (!(op in mirrored) || args.length !== 2) return undefined;
+  const [first, second] = args as [Fn, Fn];
+  const literalFirst = typeof raw[0] === 'number';
+  const sim = similarityArgs.get(literalFirst ? second : first);
+  const threshold = literalFirst ? raw[0] : raw[1];
+  if (!sim || typeof threshold !== 'number') return undefined;
+  const [a, b, m] = sim as [Fn, Fn, Fn | undefined];
+  const compare = literalFirst ? mirrored[op as SimilarityComparison] : (op as SimilarityComparison);
+  return (d) => textSimilarityCompare(a(d), b(d), m ? m(d) : 0, compare, threshold);
+}
+
 function comparison(op: string): Factory {
   // (`op` is also read by the slot fast paths below.)
   const [f, withLiteral] = comparisons[op] as [Compare, (a: Fn, lit: unknown) => Fn];
   return (args, raw) => {
     const [a, b, c] = args as [Fn, Fn, Fn | undefined];
+    const similarity = similarityComparison(op, args, raw);
+    if (similarity) return similarity;
     if (c) {
       return (d) => {
         const y = b(d);
@@ -429,7 +452,9 @@ const operationTable: Record<string, Factory> = {
   },
   textSimilarity: (args) => {
     const [a, b, m] = args as [Fn, Fn, Fn | undefined];
-    return (d) => customOperations.textSimilarity(a(d), b(d), m ? m(d) : 0);
+    const f: Fn = (d) => customOperations.textSimilarity(a(d), b(d), m ? m(d) : 0);
+    similarityArgs.set(f, args);
+    return f;
   },
 };
 operationTable['?:'] = operationTable.if as Factory;

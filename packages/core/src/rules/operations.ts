@@ -117,13 +117,27 @@ function features(text: string): TextFeatures {
 }
 
 /**
- * Features of the texts seen lately, keyed by the text itself (a string is its value: an
- * edited text is another key, so nothing stale is ever served). Last year's sections are
- * compared with every keystroke of the editor and with every report of a CLI run; each is
- * read once. Least recently used first, so that the Map's order is the eviction order.
+ * Features of the texts seen lately, found by the text itself (a string is its value: an edited
+ * text is another text, so nothing stale is ever served). Last year's sections are compared with
+ * every keystroke of the editor and with every report of a CLI run; each is read once.
+ *
+ * Kept by length, not in a Map keyed on the text: a Map hashes a text it has not seen, a pass over
+ * every character (about 2 µs for a 3,000-character section), and most texts a batch check sees
+ * are new. Texts of another length cannot be the same, so a miss is usually settled without
+ * reading the text; a hit compares it with the kept one (in an editor, the same string object: no
+ * characters read either). At most {@link textFeatureCacheLimits}`.entries` are kept, so finding
+ * the least recently used one to drop is a short scan.
  */
-const featureCache = new Map<string, TextFeatures>();
+interface Kept {
+  text: string;
+  features: TextFeatures;
+  /** When it was last used (a counter): the smallest is dropped first. */
+  used: number;
+}
+const keptByLength = new Map<number, Kept[]>();
+let keptCount = 0;
 let cachedCharacters = 0;
+let clock = 0;
 
 /**
  * Bounds of the cache of text features behind `textSimilarity`. A text is kept as its own
@@ -133,23 +147,38 @@ let cachedCharacters = 0;
  */
 export const textFeatureCacheLimits = { entries: 64, characters: 400_000 } as const;
 
+function kept(text: string): Kept | undefined {
+  const same = keptByLength.get(text.length);
+  if (same) for (const k of same) if (k.text === text) return k;
+  return undefined;
+}
+
+function dropOldest(): void {
+  let oldest: Kept | undefined;
+  for (const same of keptByLength.values()) for (const k of same) if (!oldest || k.used < oldest.used) oldest = k;
+  if (!oldest) return;
+  const same = keptByLength.get(oldest.text.length) as Kept[];
+  if (same.length === 1) keptByLength.delete(oldest.text.length);
+  else same.splice(same.indexOf(oldest), 1);
+  keptCount--;
+  cachedCharacters -= oldest.text.length;
+}
+
 function featuresOf(text: string): TextFeatures {
-  const hit = featureCache.get(text);
+  const hit = kept(text);
   if (hit) {
-    // Most recently used last: delete and set again.
-    featureCache.delete(text);
-    featureCache.set(text, hit);
-    return hit;
+    hit.used = ++clock;
+    return hit.features;
   }
   const computed = features(text);
   if (text.length > textFeatureCacheLimits.characters) return computed;
-  featureCache.set(text, computed);
+  const entry: Kept = { text, features: computed, used: ++clock };
+  const same = keptByLength.get(text.length);
+  if (same) same.push(entry);
+  else keptByLength.set(text.length, [entry]);
+  keptCount++;
   cachedCharacters += text.length;
-  while (featureCache.size > textFeatureCacheLimits.entries || cachedCharacters > textFeatureCacheLimits.characters) {
-    const oldest = featureCache.keys().next().value as string;
-    featureCache.delete(oldest);
-    cachedCharacters -= oldest.length;
-  }
+  while (keptCount > textFeatureCacheLimits.entries || cachedCharacters > textFeatureCacheLimits.characters) dropOldest();
   return computed;
 }
 
@@ -157,7 +186,7 @@ function featuresOf(text: string): TextFeatures {
 export const textFeatureCache = {
   /** Texts whose features are kept. */
   get size(): number {
-    return featureCache.size;
+    return keptCount;
   },
   /** Characters of the texts kept (their keys). */
   get characters(): number {
@@ -165,7 +194,8 @@ export const textFeatureCache = {
   },
   /** Forgets every text. */
   clear(): void {
-    featureCache.clear();
+    keptByLength.clear();
+    keptCount = 0;
     cachedCharacters = 0;
   },
 };
@@ -212,6 +242,104 @@ export function textSimilarity(a: unknown, b: unknown, minLength: unknown = 0): 
   }
   // The same text (white space aside) has every bigram in common: exactly 1, as before.
   return (2 * common) / (x.length - 1 + (y.length - 1));
+}
+
+/** A comparison of a similarity with a threshold, as JSON-logic writes it: `similarity op threshold`. */
+export type SimilarityComparison = '<' | '<=' | '>' | '>=';
+
+// JavaScript's \s (what `compared` removes), as a test on one UTF-16 unit: no string is built.
+/** @internal Exported for the tests, which hold it to the regular expression. */
+export const isSpace = (c: number): boolean =>
+  c <= 32
+    ? c === 32 || (c >= 9 && c <= 13)
+    : c >= 160 &&
+      // Ordered so that a CJK character (above U+3000) is ruled out in three comparisons.
+      (c < 0x2000 ? c === 160 || c === 0x1680 : c <= 0x3000 ? c <= 0x200a || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 : c === 0xfeff);
+
+// A text's bigrams counted into buckets (a bigram's hash picks its bucket; different bigrams may
+// share one): 16,384 counters, reused and cleared per call. Up to 49,999 bigrams fit in 16 bits.
+const bucketBits = 14;
+const buckets = new Uint16Array(1 << bucketBits);
+const bucketOf = (gram: number): number => Math.imul(gram, 0x9e3779b1) >>> (32 - bucketBits);
+
+/** Counts the bigrams of `text`, as `compared` would give it, into {@link buckets}; returns that compared length. */
+function countBuckets(text: string): number {
+  buckets.fill(0);
+  let length = 0;
+  let prev = -1;
+  for (let i = 0; i < text.length && length < textSimilarityLimit; i++) {
+    const c = text.charCodeAt(i);
+    if (isSpace(c)) continue;
+    length++;
+    if (prev >= 0) (buckets[bucketOf((prev << 16) | c)] as number)++;
+    prev = c;
+  }
+  return length;
+}
+
+/**
+ * Exactly `textSimilarity(a, b, minLength) op threshold` (JavaScript's comparison), for an engine
+ * that only needs the comparison, as the rules do (`{"<": [{"textSimilarity": …}, 0.9]}`). Most
+ * texts compared are far from a copy, and an upper bound on their shared bigrams settles them
+ * without a table of distinct bigrams: the shorter text's bigrams are counted into hash buckets,
+ * and each bigram of the longer takes one from its bucket. The bigrams taken are at least the
+ * shared ones (within a bucket, the shared are at most the smaller total), so once too many find
+ * their bucket empty the threshold is out of reach. What the bound does not settle is computed
+ * exactly: the result is always the plain comparison's.
+ */
+export function textSimilarityCompare(a: unknown, b: unknown, minLength: unknown, op: SimilarityComparison, threshold: number): boolean {
+  const exact = () => {
+    const s = textSimilarity(a, b, minLength);
+    return op === '<' ? s < threshold : op === '<=' ? s <= threshold : op === '>' ? s > threshold : s >= threshold;
+  };
+  // What "below" means for `op`: the similarity under the threshold (for < and >=), or at most it (<= and >).
+  const settledBelow = (bound: number) => (op === '<' || op === '>=' ? bound < threshold : bound <= threshold);
+  const below = op === '<' || op === '<=';
+  if (typeof a !== 'string' || typeof b !== 'string' || typeof minLength !== 'number' || Number.isNaN(minLength)) return exact();
+  if (!(threshold > 0) || !Number.isFinite(threshold)) return exact();
+  // A similarity is at most 1 (a NaN minLength, the one way to NaN, is left to exact above).
+  if (threshold > 1) return below;
+  const min = Math.max(minLength, 2);
+  if (a.length < min || b.length < min) return exact();
+  // Both counted already (an editor's keystrokes, a text compared twice): exact is cheap.
+  if (kept(a) && kept(b)) return exact();
+  // The similarity is symmetric: count the shorter text whole, scan the longer until settled.
+  const [counted, scanned] = a.length <= b.length ? [a, b] : [b, a];
+  const la = countBuckets(counted);
+  // Too short once white space is gone: the similarity is 0, below any positive threshold.
+  if (la < min) return below;
+  // The scanned text's length is not known before the scan (white space is left out), but at
+  // most its length as given: the bound below grows with it, so what the longest possible
+  // length settles is settled for the true one, and no pass is spent measuring it.
+  const lbMost = Math.min(scanned.length, textSimilarityLimit);
+  const dMost = la - 1 + (lbMost - 1);
+  // The fewest shared bigrams that would reach the threshold: more missing than
+  // `lbMost - 1 - need` settle it. (Started a step low, so that rounding in the product can
+  // only make the loop step once more.)
+  let need = Math.max(0, Math.ceil((threshold * dMost) / 2) - 2);
+  while (settledBelow((2 * need) / dMost)) need++;
+  const allowed = lbMost - 1 - need;
+  if (allowed < 0) return below;
+  let missing = 0;
+  let prev = -1;
+  let lb = 0;
+  for (let i = 0; i < scanned.length && lb < textSimilarityLimit; i++) {
+    const c = scanned.charCodeAt(i);
+    if (isSpace(c)) continue;
+    lb++;
+    if (prev >= 0) {
+      const k = bucketOf((prev << 16) | c);
+      const left = buckets[k] as number;
+      if (left > 0) buckets[k] = left - 1;
+      else if (++missing > allowed) return below;
+    }
+    prev = c;
+  }
+  // Scanned whole: the bound with the true length (and the shorter text's, a bound of its own).
+  if (lb < min) return below;
+  const d = la - 1 + (lb - 1);
+  if (settledBelow((2 * Math.min(lb - 1 - missing, la - 1)) / d)) return below;
+  return exact();
 }
 
 /** How many characters of each text (white space removed) `textSimilarity` compares. */

@@ -303,6 +303,8 @@ interface Program {
   tests: Test[];
   /** The characters a match can begin with, when it must begin with one (no ^, $ or empty match first). */
   first: First | null;
+  /** The matcher's thread lists and marks, made on the first search. */
+  work?: { lists: Int32Array[]; mark: Int32Array; stack: Int32Array; gen: number };
 }
 
 /** Where a match can begin. */
@@ -311,8 +313,85 @@ interface First {
   seek(text: string, from: number, len: number): number;
 }
 
+/** The code units of a set, when it is not negated and has at most `most` of them; else null. */
+function fewUnits(set: CharSet, most: number): number[] | null {
+  if (set.negated) return null;
+  const units: number[] = [];
+  for (let i = 0; i < set.ranges.length; i += 2) {
+    for (let c = set.ranges[i] as number; c <= (set.ranges[i + 1] as number); c++) {
+      if (units.length >= most) return null;
+      if (!units.includes(c)) units.push(c);
+    }
+  }
+  return units;
+}
+
+/**
+ * The strings every match must begin with, when there are few: 行政复议 for
+ * `行政复议[^。]{0,6}?(\d+)件`, 收到, 新收 or 受理 for `(?:收到|新收|受理)…`. Followed from the start
+ * one character at a time while every way through reads a character of a small set (no ^, $ or
+ * end of the match yet), as long as the strings stay few. A search for them (a native search for
+ * a few literal strings, which cannot backtrack) skips the places where a match cannot begin far
+ * better than the first character alone (行 also begins 行政机关, 执行, 进行…). Null when fewer
+ * than two characters are known.
+ */
+function literalPrefixes(op: readonly number[], x: readonly number[], y: readonly number[], sets: readonly CharSet[]): string[] | null {
+  const maxLength = 8;
+  const maxStrings = 32;
+  let frontier: { pc: number; prefix: string }[] = [{ pc: 0, prefix: '' }];
+  let known: string[] = [''];
+  for (let depth = 0; depth < maxLength; depth++) {
+    // The characters read next: follow the steps that read nothing, from every state.
+    const reading: { pc: number; prefix: string }[] = [];
+    const seen = new Set<string>();
+    const todo = [...frontier];
+    while (todo.length) {
+      const state = todo.pop() as { pc: number; prefix: string };
+      const key = `${state.pc}|${state.prefix}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      if (seen.size > 4 * maxStrings * maxLength) return known[0]?.length && known[0].length >= 2 ? known : null;
+      const o = op[state.pc];
+      if (o === CHAR) reading.push(state);
+      else if (o === SPLIT) todo.push({ pc: x[state.pc] as number, prefix: state.prefix }, { pc: y[state.pc] as number, prefix: state.prefix });
+      else if (o === JMP) todo.push({ pc: x[state.pc] as number, prefix: state.prefix });
+      else if (o === SAVE) todo.push({ pc: state.pc + 1, prefix: state.prefix });
+      // ^, $ or the end of a match: some match is no longer than this.
+      else return depth >= 2 ? known : null;
+    }
+    const next: { pc: number; prefix: string }[] = [];
+    const strings = new Set<string>();
+    for (const { pc, prefix } of reading) {
+      const units = fewUnits(sets[x[pc] as number] as CharSet, 4);
+      if (!units) return depth >= 2 ? known : null;
+      for (const c of units) {
+        const longer = prefix + String.fromCharCode(c);
+        next.push({ pc: pc + 1, prefix: longer });
+        strings.add(longer);
+      }
+    }
+    if (strings.size > maxStrings) return depth >= 2 ? known : null;
+    frontier = next;
+    known = [...strings];
+  }
+  return known;
+}
+
 /** What a match can begin with: the tests reached from the start without reading, or null for anything else. */
 function firstTest(op: readonly number[], x: readonly number[], y: readonly number[], sets: readonly CharSet[]): First | null {
+  const prefixes = literalPrefixes(op, x, y, sets);
+  if (prefixes) {
+    const unit = (c: number) => `\\u${c.toString(16).padStart(4, '0')}`;
+    const literal = (s: string) => [...Array(s.length).keys()].map((i) => unit(s.charCodeAt(i))).join('');
+    const search = new RegExp(prefixes.map(literal).join('|'), 'g');
+    return {
+      seek(text, from, len) {
+        search.lastIndex = from;
+        const m = search.exec(text);
+        return m && m.index < len ? m.index : len;
+      },
+    };
+  }
   const seen = new Set<number>();
   const found: CharSet[] = [];
   const todo = [0];
@@ -458,16 +537,23 @@ function firstGroup(p: Program, text: string): string | undefined {
   const { op, x, y, tests, first } = p;
   const n = op.length;
   const len = Math.min(text.length, patternLimits.text);
-  let cpc = new Int32Array(n);
-  let cs = new Int32Array(n);
-  let ce = new Int32Array(n);
-  let npc = new Int32Array(n);
-  let ns = new Int32Array(n);
-  let ne = new Int32Array(n);
+  // The thread lists are the program's, allocated once (a search runs to its end without
+  // calling out, so one at a time); `mark` keeps counting generations across searches.
+  const w = (p.work ??= {
+    lists: [new Int32Array(n), new Int32Array(n), new Int32Array(n), new Int32Array(n), new Int32Array(n), new Int32Array(n)],
+    mark: new Int32Array(n).fill(-1),
+    stack: new Int32Array(3 * (2 * n + 2)),
+    gen: 0,
+  });
+  let [cpc, cs, ce, npc, ns, ne] = w.lists as [Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array];
   let cn = 0;
-  const mark = new Int32Array(n).fill(-1);
-  const stack = new Int32Array(3 * (2 * n + 2));
-  let gen = 0;
+  const { mark, stack } = w;
+  // Generations grow by at most one per position and per seek: start afresh well before 2^31.
+  if (w.gen > 1 << 30) {
+    mark.fill(-1);
+    w.gen = 0;
+  }
+  let gen = w.gen;
   let listPc = cpc;
   let listS = cs;
   let listE = ce;
@@ -580,6 +666,7 @@ function firstGroup(p: Program, text: string): string | undefined {
     cn = count;
     if (pos >= len) break;
   }
+  w.gen = gen + 1;
   return matched && ms >= 0 && me >= ms ? text.slice(ms, me) : undefined;
 }
 
