@@ -6,7 +6,7 @@
  */
 import { RuleCompileError } from './errors.js';
 import { type SimilarityComparison, customOperations, textSimilarityCompare } from './operations.js';
-import { compilePattern } from './pattern.js';
+import { compileCountPattern, compilePattern } from './pattern.js';
 import type { JsonLogic } from './types.js';
 
 export { RuleCompileError };
@@ -255,6 +255,18 @@ function comparison(op: string): Factory {
   };
 }
 
+/** The pattern a text operation takes: part of the rule, checked here (syntax and limits: pattern.ts). */
+function rulePattern(op: string, raw: readonly JsonLogic[], check: (source: string) => unknown): string {
+  const pattern = raw[1];
+  if (typeof pattern !== 'string') throw new RuleCompileError(`"${op}" takes its pattern as a string${at()}`);
+  try {
+    check(pattern);
+  } catch (e) {
+    throw e instanceof RuleCompileError ? new RuleCompileError(`${e.message}${at()}`) : e;
+  }
+  return pattern;
+}
+
 const binary =
   (f: (a: unknown, b: unknown) => unknown): Factory =>
   (args) => {
@@ -439,16 +451,18 @@ const operationTable: Record<string, Factory> = {
     return (b as string | unknown[]).indexOf(a as string) !== -1;
   }),
   textNumber: (args, raw) => {
-    // The pattern is part of the rule, checked here (syntax and limits: pattern.ts).
-    const pattern = raw[1];
-    if (typeof pattern !== 'string') throw new RuleCompileError(`"textNumber" takes its pattern as a string${at()}`);
-    try {
-      compilePattern(pattern);
-    } catch (e) {
-      throw e instanceof RuleCompileError ? new RuleCompileError(`${e.message}${at()}`) : e;
-    }
+    const pattern = rulePattern('textNumber', raw, compilePattern);
     const [a] = args as [Fn];
     return memoised('textNumber', raw, (d) => customOperations.textNumber(a(d), pattern));
+  },
+  textCount: (args, raw) => {
+    const pattern = rulePattern('textCount', raw, compileCountPattern);
+    const [a] = args as [Fn];
+    return (d) => customOperations.textCount(a(d), pattern);
+  },
+  textLength: (args) => {
+    const [a] = args as [Fn];
+    return (d) => customOperations.textLength(a(d));
   },
   textSimilarity: (args) => {
     const [a, b, m] = args as [Fn, Fn, Fn | undefined];
@@ -464,7 +478,7 @@ const operations = new Map(Object.entries(operationTable));
 const arity = new Map<string, [number, number]>(Object.entries({
   '==': [2, 2], '===': [2, 2], '!=': [2, 2], '!==': [2, 2], '<': [2, 3], '<=': [2, 3], '>': [2, 2], '>=': [2, 2],
   '!': [1, 1], '!!': [1, 1], '-': [1, 2], '/': [2, 2], '%': [2, 2], substr: [2, 3], in: [2, 2],
-  textNumber: [2, 2], textSimilarity: [2, 3],
+  textNumber: [2, 2], textSimilarity: [2, 3], textCount: [2, 2], textLength: [1, 1],
 }));
 
 /** Where the compile is: the operations and list positions from the root (`and[1].or[0]`). */

@@ -6,8 +6,9 @@ import type { Report } from '../report.js';
 import { type FormatId, type Lang, taxonomy } from '../taxonomy.js';
 import { type MemoSlots, type ScopedCompiled, compileWithCells, ruleLimits } from './compile.js';
 import { generateRules } from './generate.js';
+import { checkedPacks } from './errors.js';
 import { pinpointer } from './pinpoint.js';
-import type { Finding, Rule, RuleSet, Severity } from './types.js';
+import type { Finding, JsonLogic, Rule, RulePack, RuleSet, Severity } from './types.js';
 
 /** Options for {@link check}. */
 export interface CheckOptions {
@@ -29,6 +30,12 @@ export interface CheckOptions {
    * error or a `blank-cell`; pinpointing neither names them nor reasons from them.
    */
   unknownCells?: Iterable<string>;
+  /**
+   * Rule packs (a province's or a city's own rules, from {@link parseRulePack}) run with the
+   * national rules, in order: their rules after the national ones, their `severity` changes
+   * applied (a later pack's win). A pack for other formats does nothing to this report.
+   */
+  packs?: readonly RulePack[];
 }
 
 interface CompiledRule {
@@ -259,14 +266,74 @@ export function rulesFor(format: FormatId): RuleSet {
   return set;
 }
 
-/** The shared compiled checker of a format. */
-export function checkerFor(format: FormatId): Checker {
-  let c = checkers.get(format);
-  if (!c) {
-    c = createChecker(rulesFor(format));
-    checkers.set(format, c);
+/** The custom operations an expression uses. */
+function operationsIn(expr: JsonLogic | undefined, into: Set<string>, depth = 0): void {
+  if (depth > ruleLimits.depth || expr === null || typeof expr !== 'object') return;
+  if (Array.isArray(expr)) for (const e of expr) operationsIn(e, into, depth + 1);
+  else
+    for (const [op, arg] of Object.entries(expr)) {
+      if (op.startsWith('text')) into.add(op);
+      operationsIn(arg, into, depth + 1);
+    }
+}
+
+/**
+ * The national rules of a format with packs applied: severities changed or rules switched off
+ * (by id, or one instance as `id[target]`; a later pack's word wins), then the packs' rules.
+ */
+export function rulesWithPacks(format: FormatId, packs: readonly RulePack[]): RuleSet {
+  const national = rulesFor(format);
+  for (const pack of packs) {
+    if (!checkedPacks.has(pack)) throw new TypeError(`rule pack ${JSON.stringify((pack as { name?: unknown }).name)}: give the engine packs from parseRulePack (it checks them once)`);
   }
-  return c;
+  const applicable = packs.filter((p) => p.formats.includes(format));
+  if (!applicable.length) return national;
+  const changed = new Map<string, Severity | 'off'>();
+  const rules: Rule[] = [...national.rules];
+  for (const pack of applicable) {
+    for (const [key, value] of Object.entries(pack.severity ?? {})) changed.set(key, value);
+    rules.push(...pack.rules);
+  }
+  const out: Rule[] = [];
+  for (const r of rules) {
+    const severity = changed.get(`${r.id}[${r.target}]`) ?? changed.get(r.id);
+    if (severity === 'off') continue;
+    out.push(severity && severity !== r.severity ? { ...r, severity } : r);
+  }
+  const operations = new Set(national.customOperations);
+  for (const pack of applicable) for (const r of pack.rules) for (const e of [r.condition, r.expected, r.actual]) operationsIn(e, operations);
+  return { format, customOperations: [...operations], rules: out };
+}
+
+/** Checkers with packs, by format and then by each pack in turn (the packs' objects). */
+interface PackedCheckers {
+  checker?: Checker;
+  next: WeakMap<RulePack, PackedCheckers>;
+}
+const packedCheckers = new Map<FormatId, PackedCheckers>();
+
+/**
+ * The shared compiled checker of a format, or of a format with rule packs: compiled once for
+ * the same pack objects in the same order (a CLI run, an element's every keystroke).
+ */
+export function checkerFor(format: FormatId, packs: readonly RulePack[] = []): Checker {
+  if (!packs.length) {
+    let c = checkers.get(format);
+    if (!c) {
+      c = createChecker(rulesFor(format));
+      checkers.set(format, c);
+    }
+    return c;
+  }
+  let node: PackedCheckers | undefined = packedCheckers.get(format);
+  if (!node) packedCheckers.set(format, (node = { next: new WeakMap() }));
+  for (const pack of packs) {
+    let next: PackedCheckers | undefined = node.next.get(pack);
+    if (!next) node.next.set(pack, (next = { next: new WeakMap() }));
+    node = next;
+  }
+  node.checker ??= createChecker(rulesWithPacks(format, packs));
+  return node.checker;
 }
 
 /**
@@ -274,7 +341,7 @@ export function checkerFor(format: FormatId): Checker {
  * (which cell is probably wrong), then the rules' findings in rule order.
  */
 export function check(report: Report, options?: CheckOptions): Finding[] {
-  return checkerFor(report.format).check(report, options);
+  return checkerFor(report.format, options?.packs).check(report, options);
 }
 
 /** Counts findings by severity. */

@@ -5,3 +5,9 @@ export class RuleCompileError extends Error {
     this.name = 'RuleCompileError';
   }
 }
+
+/**
+ * The rule packs `parseRulePack` accepted, by identity: the engine runs only those (a pack
+ * built by hand must be checked first), without loading the parser itself.
+ */
+export const checkedPacks = new WeakSet<object>();

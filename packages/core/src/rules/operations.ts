@@ -1,9 +1,9 @@
 /**
- * The two custom JSON-logic operations the rules use, where JSON-logic has no way at all
- * to say it (regular expressions, text similarity). Documented in rules/README.md so
+ * The custom JSON-logic operations rules use, where JSON-logic has no way at all to say it
+ * (regular expressions, text similarity, a text's length). Documented in rules/README.md so
  * other implementations can add them; plain functions so json-logic-js can register them.
  */
-import { type Pattern, compilePattern } from './pattern.js';
+import { type CountPattern, type Pattern, compileCountPattern, compilePattern, textCountLimit } from './pattern.js';
 
 const patterns = new Map<string, { pattern: Pattern; text: string | null; value: number | null }>();
 /** Patterns kept compiled (a rule set uses a handful; a rule pack cannot grow the cache without end). */
@@ -345,5 +345,46 @@ export function textSimilarityCompare(a: unknown, b: unknown, minLength: unknown
 /** How many characters of each text (white space removed) `textSimilarity` compares. */
 export const textSimilarityLimit = 50_000;
 
+const countPatterns = new Map<string, CountPattern>();
+
+/**
+ * `{"textCount": [text, pattern]}`: how many times `pattern` matches in `text` (0 when `text` is
+ * not a string), counted as JavaScript's `text.match(new RegExp(pattern, 'g'))` counts them:
+ * each match starting where the one before ended, an empty match moving on one character. The
+ * pattern syntax is textNumber's, without the need for a group but of a bounded length (no
+ * `*`, `+` or `{m,}`); the first 100,000 characters are searched and at most
+ * {@link textCountLimit} matches counted (rules say "at least N" well below that).
+ */
+export function textCount(text: unknown, pattern: unknown): number {
+  if (typeof text !== 'string' || typeof pattern !== 'string') return 0;
+  let compiled = countPatterns.get(pattern);
+  if (!compiled) {
+    if (countPatterns.size >= cachedPatterns) countPatterns.clear();
+    compiled = compileCountPattern(pattern);
+    countPatterns.set(pattern, compiled);
+  }
+  return compiled.count(text);
+}
+
+/**
+ * `{"textLength": [text]}`: the characters of `text` (Unicode code points) without white space,
+ * as a notice counts 字数 (「总体情况不超过1000字」); 0 when `text` is not a string.
+ */
+export function textLength(text: unknown): number {
+  if (typeof text !== 'string') return 0;
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isSpace(c)) continue;
+    // A surrogate pair is one character.
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+    }
+    n++;
+  }
+  return n;
+}
+
 /** The custom operations by name, ready for `jsonLogic.add_operation(name, fn)`. */
-export const customOperations = { textNumber, textSimilarity } as const;
+export const customOperations = { textNumber, textSimilarity, textCount, textLength } as const;

@@ -72,19 +72,53 @@ const PUNCTUATION = '\\^$.|?*+()[]{}/-';
 
 type Member = { code: number } | { ranges: number[] };
 
+/** The operations that take a pattern. */
+type PatternOperation = 'textNumber' | 'textCount';
+
+/** The most characters a match of `n` can take (infinite with an unbounded repetition). */
+function maxLength(n: Node): number {
+  switch (n.k) {
+    case 'char':
+      return 1;
+    case 'bol':
+    case 'eol':
+      return 0;
+    case 'group':
+      return maxLength(n.body);
+    case 'seq':
+      return n.items.reduce((sum, item) => sum + maxLength(item), 0);
+    case 'alt':
+      return Math.max(...n.options.map(maxLength));
+    case 'repeat':
+      return n.max === Number.POSITIVE_INFINITY ? n.max : n.max * maxLength(n.body);
+  }
+}
+
 class Parser {
   private i = 0;
   groups = 0;
-  constructor(private readonly src: string) {}
+  /** `op`: the operation the pattern is for (named in errors; textCount needs no group). */
+  constructor(
+    private readonly src: string,
+    private readonly op: PatternOperation = 'textNumber',
+  ) {}
 
   fail(what: string, at = this.i): never {
     const shown = this.src.length > 60 ? `${this.src.slice(0, 57)}…` : this.src;
-    throw new RuleCompileError(`textNumber pattern ${JSON.stringify(shown)}: ${what} (at character ${at + 1})`);
+    throw new RuleCompileError(`${this.op} pattern ${JSON.stringify(shown)}: ${what} (at character ${at + 1})`);
   }
 
   parse(): Node {
     const node = this.alt(0);
     if (this.i < this.src.length) this.fail('unmatched )');
+    if (this.op === 'textCount') {
+      if (maxLength(node) === Number.POSITIVE_INFINITY) {
+        this.fail('unbounded repetition (*, +, {m,}): textCount takes patterns of a bounded length, so that counting stays linear in the text', 0);
+      }
+      // The whole match as group 1 (the count needs where each match ends); the pattern's own
+      // groups follow it and are not read.
+      return { k: 'group', capture: 1, body: node };
+    }
     if (this.groups === 0) this.fail('no capturing group ( … ): textNumber reads the first one', 0);
     return node;
   }
@@ -154,7 +188,7 @@ class Parser {
         let capture = 0;
         if (this.src.startsWith('?:', this.i)) this.i += 2;
         else if (this.src[this.i] === '?') this.fail('only ( … ) and (?: … ) groups: lookarounds and named groups are not part of the syntax');
-        else capture = ++this.groups;
+        else capture = ++this.groups + (this.op === 'textCount' ? 1 : 0);
         const body = this.alt(depth + 1);
         if (this.src[this.i] !== ')') this.fail('missing )', start);
         this.i++;
@@ -444,7 +478,7 @@ function firstTest(op: readonly number[], x: readonly number[], y: readonly numb
   };
 }
 
-function assemble(root: Node, source: string): Program {
+function assemble(root: Node, source: string, operation: PatternOperation = 'textNumber'): Program {
   const op: number[] = [];
   const x: number[] = [];
   const y: number[] = [];
@@ -454,7 +488,7 @@ function assemble(root: Node, source: string): Program {
   const emit = (o: number, a = 0, b = 0): number => {
     if (op.length >= patternLimits.program) {
       const shown = source.length > 60 ? `${source.slice(0, 57)}…` : source;
-      throw new RuleCompileError(`textNumber pattern ${JSON.stringify(shown)}: more than ${patternLimits.program} steps once its repetitions are expanded`);
+      throw new RuleCompileError(`${operation} pattern ${JSON.stringify(shown)}: more than ${patternLimits.program} steps once its repetitions are expanded`);
     }
     op.push(o);
     x.push(a);
@@ -534,6 +568,15 @@ function assemble(root: Node, source: string): Program {
  * is dropped, as its future is the same). Returns group 1 of the match, if it took part.
  */
 function firstGroup(p: Program, text: string): string | undefined {
+  const m = search(p, text, 0);
+  return m ? text.slice(m[0], m[1]) : undefined;
+}
+
+/**
+ * The leftmost match from `from` on (as a RegExp with lastIndex `from` finds it): the bounds of
+ * group 1 in it, or null when there is no match or group 1 took no part.
+ */
+function search(p: Program, text: string, from: number): [number, number] | null {
   const { op, x, y, tests, first } = p;
   const n = op.length;
   const len = Math.min(text.length, patternLimits.text);
@@ -616,7 +659,7 @@ function firstGroup(p: Program, text: string): string | undefined {
   let me = -1;
   // `gen` marks the instructions reached at the position of the current list: a thread
   // reaching one again there is dropped. A new position always starts a new generation.
-  for (let pos = 0; ; pos++) {
+  for (let pos = from; ; pos++) {
     if (!matched) {
       if (cn === 0 && first) {
         // No thread alive: skip to where a match can begin.
@@ -667,7 +710,7 @@ function firstGroup(p: Program, text: string): string | undefined {
     if (pos >= len) break;
   }
   w.gen = gen + 1;
-  return matched && ms >= 0 && me >= ms ? text.slice(ms, me) : undefined;
+  return matched && ms >= 0 && me >= ms ? [ms, me] : null;
 }
 
 /** A checked, compiled textNumber pattern. */
@@ -675,6 +718,44 @@ export interface Pattern {
   readonly source: string;
   /** Group 1 of the first match in the text (its first {@link patternLimits}.text characters), if it took part. */
   firstGroup(text: string): string | undefined;
+}
+
+/** The most matches `textCount` counts: it says "at least" beyond (a bound on its cost). */
+export const textCountLimit = 200;
+
+/** A checked, compiled textCount pattern. */
+export interface CountPattern {
+  readonly source: string;
+  /**
+   * How many times the pattern matches in the text (its first {@link patternLimits}.text
+   * characters), as JavaScript's `text.match(new RegExp(source, 'g')).length` counts: each match
+   * after the end of the one before, an empty match moving on by one. At most {@link textCountLimit}.
+   */
+  count(text: string): number;
+}
+
+/** A textCount pattern, checked against the syntax and the limits (and of bounded length); throws {@link RuleCompileError}. */
+export function compileCountPattern(source: string): CountPattern {
+  if (source.length > patternLimits.length) {
+    throw new RuleCompileError(`textCount pattern longer than ${patternLimits.length} characters (${source.length})`);
+  }
+  const program = assemble(new Parser(source, 'textCount').parse(), source, 'textCount');
+  return {
+    source,
+    count(text) {
+      const len = Math.min(text.length, patternLimits.text);
+      let n = 0;
+      // A pattern of bounded length: each search reads from where the last match ended to at
+      // most that length past the next one, so the whole count stays linear in the text.
+      for (let from = 0; from <= len && n < textCountLimit; ) {
+        const m = search(program, text, from);
+        if (!m) break;
+        n++;
+        from = m[1] > m[0] ? m[1] : m[1] + 1;
+      }
+      return n;
+    },
+  };
 }
 
 /** Checks a pattern against the syntax and the limits; throws {@link RuleCompileError} naming what is wrong. */

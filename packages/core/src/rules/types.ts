@@ -68,3 +68,24 @@ export interface CellFix {
   from: number | null;
   to: number;
 }
+
+/** A rule pack, as `parseRulePack` returns it (the shape of `rules/pack.schema.json`). */
+export interface RulePack {
+  /** Lower-case letters, digits and `-`: the namespace of the pack's rule ids (`local.<name>.…`). */
+  name: string;
+  /** `major.minor.patch`, as the pack's author releases it. */
+  version: string;
+  /** What a person calls the pack, e.g. 「某市2025年度政府信息公开工作年度报告编制要求」. */
+  title?: Partial<Record<Lang, string>>;
+  /** Where the rules come from (the notice, its date and number). */
+  source?: string;
+  /** The report formats the pack applies to; for a report of another format it does nothing. */
+  formats: FormatId[];
+  /** Rules in the shape of the entries of `rules-<format>.json`, with ids `local.<name>.<rule>`. */
+  rules: Rule[];
+  /**
+   * National rules made stricter, milder or switched off (`"off"`), by id (`blank-cell`) or one
+   * instance (`published.deadline[deadline]`); a later pack's rules may be named too.
+   */
+  severity?: Record<string, Severity | 'off'>;
+}
