@@ -15,3 +15,4 @@ export * from './export/index.js';
 export * from './layout.js';
 export * from './totals.js';
 export { cellValueLimits, compact, looksLikeValue, parseValue, type ParsedValue, type RefusalCode, type ValueNote } from './values.js';
+export * from './region.js';
