@@ -37,37 +37,130 @@ export interface AggregateOptions {
   lang?: Lang;
 }
 
-/**
- * Exact sums of decimals (amounts are kept to the 分 and beyond, 「4166.241619」): each value
- * as an integer of its printed decimals, summed as a BigInt, so 0.1 + 0.2 is 0.3.
- */
-function exactSum(values: readonly number[]): number {
-  let scale = 0;
-  for (const v of values) {
-    const s = String(v);
-    if (s.includes('e')) return values.reduce((a, b) => a + b, 0);
-    scale = Math.max(scale, (s.split('.')[1] ?? '').length);
+/** A running exact sum of decimals (amounts keep the 分 and beyond, 「4166.241619」): 0.1 + 0.2 is 0.3. */
+class ExactSum {
+  /** The sum times 10^scale. */
+  private units = 0n;
+  private scale = 0;
+  /** A value BigInt cannot take exactly (written with an exponent): summed as a float beside. */
+  private inexact = 0;
+
+  add(v: number): void {
+    const s = String(Math.abs(v));
+    if (s.includes('e')) {
+      this.inexact += v;
+      return;
+    }
+    const [whole = '0', fraction = ''] = s.split('.');
+    if (fraction.length > this.scale) {
+      this.units *= 10n ** BigInt(fraction.length - this.scale);
+      this.scale = fraction.length;
+    }
+    const units = BigInt(whole + fraction.padEnd(this.scale, '0'));
+    this.units += v < 0 ? -units : units;
   }
-  if (scale === 0) return values.reduce((a, b) => a + b, 0);
-  let total = 0n;
-  for (const v of values) {
-    const [whole = '0', fraction = ''] = String(Math.abs(v)).split('.');
-    const units = BigInt(whole + fraction.padEnd(scale, '0'));
-    total += v < 0 ? -units : units;
+
+  get value(): number {
+    const negative = this.units < 0n;
+    const digits = (negative ? -this.units : this.units).toString().padStart(this.scale + 1, '0');
+    const exact = Number(this.scale ? `${negative ? '-' : ''}${digits.slice(0, -this.scale)}.${digits.slice(-this.scale)}` : `${negative ? '-' : ''}${digits}`);
+    return this.inexact ? exact + this.inexact : exact;
   }
-  const negative = total < 0n;
-  const digits = (negative ? -total : total).toString().padStart(scale + 1, '0');
-  return Number(`${negative ? '-' : ''}${digits.slice(0, -scale)}.${digits.slice(-scale)}`);
 }
 
-const cellValues = (reports: readonly Report[], cell: CellDef): number[] => {
-  const out: number[] = [];
-  for (const r of reports) {
-    const v = getCell(r, cell.id);
-    if (typeof v === 'number') out.push(v);
+/** One report's share of a cell of a summary. */
+export interface Contribution {
+  agency: string;
+  value: number;
+}
+
+/**
+ * The sum of a region's reports, one report at a time (a folder of thousands is never held
+ * whole): the exact sum of each cell and, for each, the largest contributions. {@link aggregate}
+ * and {@link summaryFindings} are built on it; the CLI feeds it as it reads.
+ */
+export class RegionSum {
+  private first: Report | undefined;
+  private readonly sums: (ExactSum | null)[] = [];
+  private readonly top: Contribution[][] = [];
+  private cells: readonly CellDef[] = [];
+  /** The agencies added, in order. */
+  readonly agencies: string[] = [];
+
+  /** @param keep How many of the largest contributions to keep per cell (for `region.sum` findings). */
+  constructor(
+    private readonly lang: Lang = 'zh-CN',
+    private readonly keep = 3,
+  ) {}
+
+  /** Adds a report; throws {@link AggregateError} when its format or year is not the first one's. */
+  add(r: Report): void {
+    const i = this.agencies.length;
+    const first = this.first;
+    if (!first) {
+      this.first = r;
+      this.cells = taxonomy(r.format).cells;
+    } else if (r.format !== first.format) {
+      throw new AggregateError(
+        this.lang === 'zh-CN'
+          ? `无法汇总不同格式的报告：第 ${i + 1} 份（${r.agency}）为 ${r.format} 年格式，第 1 份（${first.agency}）为 ${first.format} 年格式`
+          : `cannot sum reports of different formats: #${i + 1} (${r.agency}) is in the ${r.format} format, #1 (${first.agency}) in the ${first.format} format`,
+        i,
+      );
+    } else if (r.year !== first.year) {
+      throw new AggregateError(
+        this.lang === 'zh-CN'
+          ? `无法汇总不同年度的报告：第 ${i + 1} 份（${r.agency}）为 ${r.year} 年度，第 1 份（${first.agency}）为 ${first.year} 年度`
+          : `cannot sum reports of different years: #${i + 1} (${r.agency}) is for ${r.year}, #1 (${first.agency}) for ${first.year}`,
+        i,
+      );
+    }
+    this.agencies.push(r.agency);
+    this.cells.forEach((cell, k) => {
+      const v = getCell(r, cell.id);
+      if (typeof v !== 'number') return;
+      (this.sums[k] ??= new ExactSum()).add(v);
+      if (v === 0 || this.keep <= 0) return;
+      const top = (this.top[k] ??= []);
+      if (top.length < this.keep || Math.abs(v) > Math.abs((top[top.length - 1] as Contribution).value)) {
+        top.push({ agency: r.agency, value: v });
+        top.sort((a, b) => Math.abs(b.value) - Math.abs(a.value));
+        if (top.length > this.keep) top.pop();
+      }
+    });
   }
-  return out;
-};
+
+  /** How many reports were added. */
+  get count(): number {
+    return this.agencies.length;
+  }
+
+  /** The summed report; throws {@link AggregateError} when nothing was added. */
+  report(options: Omit<AggregateOptions, 'lang'> = {}): Report {
+    const first = this.first;
+    if (!first) throw new AggregateError(this.lang === 'zh-CN' ? '没有可汇总的报告' : 'no reports to sum');
+    const n = this.count;
+    const agency = options.agency ?? (this.lang === 'zh-CN' ? `${n} 份报告汇总` : `Sum of ${n} reports`);
+    let report: Report = {
+      ...first,
+      agency,
+      title: options.title ?? (this.lang === 'zh-CN' ? `${agency}（${first.year}年度）` : `${agency} (${first.year})`),
+      publishedOn: null,
+      sections: Object.fromEntries(textSectionKeys.map((k) => [k, ''])) as Report['sections'],
+    };
+    delete (report as { bodyType?: BodyType }).bodyType;
+    this.cells.forEach((cell, k) => {
+      report = withCell(report, cell.id, this.sums[k]?.value ?? null);
+    });
+    return report;
+  }
+
+  /** The largest contributions to a cell (at most `keep`), largest first. */
+  contributors(cellId: string): Contribution[] {
+    const k = this.cells.findIndex((c) => c.id === cellId);
+    return [...(this.top[k] ?? [])];
+  }
+}
 
 /**
  * The sum of every cell over a set of reports of one format and year (汇总): a cell blank in
@@ -75,48 +168,10 @@ const cellValues = (reports: readonly Report[], cell: CellDef): number[] => {
  * sections are empty. Throws {@link AggregateError} for an empty set or mixed formats or years,
  * naming the first report that differs.
  */
-export function aggregate(reports: readonly Report[], options: AggregateOptions = {}): RegionSummary {
-  const lang = options.lang ?? 'zh-CN';
-  const [first] = reports;
-  if (!first) throw new AggregateError(lang === 'zh-CN' ? '没有可汇总的报告' : 'no reports to sum');
-  reports.forEach((r, i) => {
-    if (r.format !== first.format) {
-      throw new AggregateError(
-        lang === 'zh-CN'
-          ? `无法汇总不同格式的报告：第 ${i + 1} 份（${r.agency}）为 ${r.format} 年格式，第 1 份（${first.agency}）为 ${first.format} 年格式`
-          : `cannot sum reports of different formats: #${i + 1} (${r.agency}) is in the ${r.format} format, #1 (${first.agency}) in the ${first.format} format`,
-        i,
-      );
-    }
-    if (r.year !== first.year) {
-      throw new AggregateError(
-        lang === 'zh-CN'
-          ? `无法汇总不同年度的报告：第 ${i + 1} 份（${r.agency}）为 ${r.year} 年度，第 1 份（${first.agency}）为 ${first.year} 年度`
-          : `cannot sum reports of different years: #${i + 1} (${r.agency}) is for ${r.year}, #1 (${first.agency}) for ${first.year}`,
-        i,
-      );
-    }
-  });
-  const agency = options.agency ?? (lang === 'zh-CN' ? `${reports.length} 份报告汇总` : `Sum of ${reports.length} reports`);
-  let report: Report = {
-    ...first,
-    agency,
-    title: options.title ?? (lang === 'zh-CN' ? `${agency}（${first.year}年度）` : `${agency} (${first.year})`),
-    publishedOn: null,
-    sections: Object.fromEntries(textSectionKeys.map((k) => [k, ''])) as Report['sections'],
-  };
-  delete (report as { bodyType?: BodyType }).bodyType;
-  for (const cell of taxonomy(first.format).cells) {
-    const values = cellValues(reports, cell);
-    report = withCell(report, cell.id, values.length ? exactSum(values) : null);
-  }
-  return { report, agencies: reports.map((r) => r.agency) };
-}
-
-/** One report's share of a cell of a summary. */
-export interface Contribution {
-  agency: string;
-  value: number;
+export function aggregate(reports: Iterable<Report>, options: AggregateOptions = {}): RegionSummary {
+  const sum = new RegionSum(options.lang, 0);
+  for (const r of reports) sum.add(r);
+  return { report: sum.report(options), agencies: sum.agencies };
 }
 
 /** A `region.sum` finding: the parts that contribute most to the sum, largest first. */
@@ -126,15 +181,21 @@ export interface RegionSumFinding extends Finding {
 
 /**
  * A published summary report (a government's, covering the region) compared with the reports
- * it summarises: a `region.sum` finding (warning) for each cell where the printed figure differs
- * from the sum of the parts (`expected` the sum, `actual` the printed figure; blank and 0 are the
- * same figure here), naming the parts that contribute most. Throws {@link AggregateError} when
- * the parts cannot be summed or are not of the summary's format and year.
+ * it summarises (given as a list, or as a {@link RegionSum} fed while reading them): a
+ * `region.sum` finding (warning) for each cell where the printed figure differs from the sum of
+ * the parts (`expected` the sum, `actual` the printed figure; blank and 0 are the same figure
+ * here), naming the parts that contribute most. Throws {@link AggregateError} when the parts
+ * cannot be summed or are not of the summary's format and year.
  */
-export function summaryFindings(summary: Report, parts: readonly Report[], options: { lang?: Lang; top?: number } = {}): RegionSumFinding[] {
+export function summaryFindings(summary: Report, parts: Iterable<Report> | RegionSum, options: { lang?: Lang; top?: number } = {}): RegionSumFinding[] {
   const lang = options.lang ?? 'zh-CN';
-  const top = options.top ?? 3;
-  const sum = aggregate(parts, { lang }).report;
+  let region: RegionSum;
+  if (parts instanceof RegionSum) region = parts;
+  else {
+    region = new RegionSum(lang, options.top ?? 3);
+    for (const r of parts) region.add(r);
+  }
+  const sum = region.report();
   if (sum.format !== summary.format || sum.year !== summary.year) {
     throw new AggregateError(
       lang === 'zh-CN'
@@ -147,12 +208,10 @@ export function summaryFindings(summary: Report, parts: readonly Report[], optio
     const expected = getCell(sum, cell.id) ?? null;
     const actual = getCell(summary, cell.id) ?? null;
     if ((expected ?? 0) === (actual ?? 0)) continue;
-    const contributors = parts
-      .map((r) => ({ agency: r.agency, value: getCell(r, cell.id) }))
-      .filter((c): c is Contribution => typeof c.value === 'number' && c.value !== 0)
-      .sort((a, b) => Math.abs(b.value) - Math.abs(a.value))
-      .slice(0, top);
-    const difference = exactSum([expected ?? 0, -(actual ?? 0)]);
+    const contributors = region.contributors(cell.id);
+    const difference = new ExactSum();
+    difference.add(expected ?? 0);
+    difference.add(-(actual ?? 0));
     const name = cellName(cell, lang);
     const most = contributors.map((c) => `${c.agency} ${c.value}`).join(lang === 'zh-CN' ? '、' : ', ');
     out.push({
@@ -165,8 +224,8 @@ export function summaryFindings(summary: Report, parts: readonly Report[], optio
       contributors,
       message:
         lang === 'zh-CN'
-          ? `${name}：所汇总的 ${parts.length} 份报告合计 ${expected ?? '—'}，汇总报告为 ${actual ?? '—'}（差 ${Math.abs(difference)}）${most ? `；主要来自 ${most}` : ''}`
-          : `${name}: the ${parts.length} reports summarised add up to ${expected ?? '—'}, the summary says ${actual ?? '—'} (difference ${Math.abs(difference)})${most ? `; mostly ${most}` : ''}`,
+          ? `${name}：所汇总的 ${region.count} 份报告合计 ${expected ?? '—'}，汇总报告为 ${actual ?? '—'}（差 ${Math.abs(difference.value)}）${most ? `；主要来自 ${most}` : ''}`
+          : `${name}: the ${region.count} reports summarised add up to ${expected ?? '—'}, the summary says ${actual ?? '—'} (difference ${Math.abs(difference.value)})${most ? `; mostly ${most}` : ''}`,
     });
   }
   return out;

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import {
   AggregateError,
   ExpectedBodiesError,
+  RegionSum,
   type Report,
   aggregate,
   check,
@@ -99,6 +100,17 @@ describe('summaryFindings: a published summary against the reports it summarises
     expect(f).toMatchObject({ rule: 'region.sum', target: 'requests.newReceived.total', severity: 'warning', cells: ['requests.newReceived.total'], expected: total, actual: total - 5 });
     expect(f?.contributors).toEqual([{ agency: '乙局', value: 40 }, { agency: '甲局', value: 7 }, { agency: '丙局', value: 3 }]);
     expect(f?.message).toContain(`合计 ${total}，汇总报告为 ${total - 5}（差 5）；主要来自 乙局 40`);
+  });
+
+  it('gives the same from a RegionSum fed one report at a time, keeping only the largest contributions', () => {
+    const many = Array.from({ length: 12 }, (_, i) => withCell(named(seed(), `第${i}局`), 'requests.newReceived.total', i));
+    const region = new RegionSum('zh-CN', 2);
+    for (const r of many) region.add(r);
+    const printed = withCell(region.report(), 'requests.newReceived.total', 0);
+    const [f] = summaryFindings(printed, region);
+    expect(f?.contributors).toEqual([{ agency: '第11局', value: 11 }, { agency: '第10局', value: 10 }]);
+    expect(f?.expected).toBe(66);
+    expect(summaryFindings(printed, many).map((x) => x.target)).toEqual(summaryFindings(printed, region).map((x) => x.target));
   });
 
   it('refuses parts of another year than the summary', () => {
