@@ -5,6 +5,7 @@
  */
 import { reportJsonSchema } from '@disclosure-report/core';
 import pkg from '../package.json' with { type: 'json' };
+import { runAggregate } from './commands/aggregate.js';
 import { runCheck } from './commands/check.js';
 import { runExport } from './commands/export.js';
 import { runImport } from './commands/import.js';
@@ -47,6 +48,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         return await runImport(args, io, lang);
       case 'export':
         return await runExport(args, io, lang);
+      case 'aggregate':
+        return await runAggregate(args, io, lang);
       case 'schema':
         io.stdout(`${JSON.stringify(reportJsonSchema(), null, 2)}\n`);
         return exitCodes.ok;

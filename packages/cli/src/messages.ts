@@ -9,7 +9,7 @@ import type { FormatId, Lang, Severity } from '@disclosure-report/core';
 export type { Lang };
 
 /** The commands, in the order help lists them. */
-export const commandNames = ['check', 'import', 'export', 'schema'] as const;
+export const commandNames = ['check', 'import', 'export', 'aggregate', 'schema'] as const;
 export type CommandName = (typeof commandNames)[number];
 
 /** A line and column in a text (both from 1; columns in UTF-16 code units, as V8 counts them). */
@@ -171,6 +171,37 @@ Writes a report (a document or any source the importers read) in another form:
 Exit status: 0 written, 2 some source could not be read (each is named; the rest is written)
 or the output file could not be written (named, with the reason).`;
 
+const zhAggregateUsage = `disclosure-report aggregate <文件|目录…> [-o summary.json] [--agency 名称] [--title 标题] [--lang zh|en]
+
+把一个地区的报告汇总成一份报告（汇总）：每个单元格为各报告之和（金额按所印小数位精确相加）；
+某单元格在所有报告中都留空时仍留空；文字部分为空。各报告须为同一格式、同一年度，否则列出第一份
+不同的报告并退出。报告逐个读取，文件再多内存也不随之增长。输出的报告文件另有 "summaryOf"：
+所汇总的机关名单。可用 check 汇总报告.json --parts <目录> 与已公布的汇总报告比对。
+
+  -o, --out <文件>   写到此文件，而不是标准输出
+  --agency <名称>    汇总报告的机关名称（默认“N 份报告汇总”）
+  --title <标题>     汇总报告的标题
+  --lang zh|en       提示语言（默认 zh 中文；en 英文）
+
+退出码：0 已汇总，2 有文件无法读取（逐个列出，不写出不完整的汇总）或报告无法汇总。`;
+
+const enAggregateUsage = `disclosure-report aggregate <file|dir…> [-o summary.json] [--agency name] [--title title] [--lang zh|en]
+
+Sums a region's reports into one report (汇总): every cell is the sum over the reports (amounts
+exactly, to the last printed decimal); a cell blank in every report stays blank; the texts are
+empty. The reports must be of one format and year; otherwise the first that differs is named.
+Reports are read one at a time, in memory that does not grow with their number. The document
+written also has "summaryOf": the agencies summed. Compare it with a published summary with
+check summary.json --parts <dir>.
+
+  -o, --out <file>   write here instead of standard output
+  --agency <name>    the summary's agency (default "Sum of N reports")
+  --title <title>    the summary's title
+  --lang zh|en       language of the messages (default zh)
+
+Exit status: 0 summed, 2 some file could not be read (each is named; no partial summary is
+written) or the reports cannot be summed.`;
+
 const zhSchemaUsage = `disclosure-report schema [--lang zh|en]
 
 输出报告文件的 JSON Schema（draft 2020-12）。`;
@@ -188,11 +219,12 @@ const zh = {
   usageLine: '用法：disclosure-report <命令> [选项]',
   commandsHeading: '命令：',
   optionsHeading: '选项：',
-  commandUsage: { check: zhCheckUsage, import: zhImportUsage, export: zhExportUsage, schema: zhSchemaUsage } as Record<CommandName, string>,
+  commandUsage: { check: zhCheckUsage, import: zhImportUsage, export: zhExportUsage, aggregate: zhAggregateUsage, schema: zhSchemaUsage } as Record<CommandName, string>,
   commandSummary: {
     check: '按国家格式的规则检查报告（报告文件或公开发布的原文）',
     import: '读取公开发布的报告（文本、HTML、.docx、PDF），写成报告文件',
     export: '把报告写成静态 HTML、Word、CSV 或 JSON（目录：CSV 或 NDJSON，每个报告的每个单元格一行）',
+    aggregate: '把一个地区的报告汇总成一份报告（每个单元格求和）',
     schema: '输出报告文件的 JSON Schema',
   } as Record<CommandName, string>,
   globalOptions: [
@@ -277,6 +309,11 @@ const zh = {
   warningWord: '警告',
   imported: (n: number, total: number, failed: number) => `已导入 ${n}/${total}${failed ? `；失败 ${failed} 个` : ''}`,
   failedFile: (f: string) => `失败：${f}`,
+
+  // aggregate.
+  aggregated: (n: number, year: number, format: FormatId) => `已汇总 ${n} 份报告（${year} 年度，${format}年格式）`,
+  aggregateIncomplete: (failed: number) => `有 ${failed} 个文件无法读取：未写出汇总（汇总须包括全部报告）`,
+  aggregateNothing: '没有可汇总的报告',
 };
 
 export type Messages = typeof zh;
@@ -288,11 +325,12 @@ const en: Messages = {
   usageLine: 'Usage: disclosure-report <command> [options]',
   commandsHeading: 'Commands:',
   optionsHeading: 'Options:',
-  commandUsage: { check: enCheckUsage, import: enImportUsage, export: enExportUsage, schema: enSchemaUsage },
+  commandUsage: { check: enCheckUsage, import: enImportUsage, export: enExportUsage, aggregate: enAggregateUsage, schema: enSchemaUsage },
   commandSummary: {
     check: "check reports (documents or published sources) against the national format's rules",
     import: 'read published reports (text, HTML, .docx, PDF) into report documents',
     export: 'write a report as static HTML, Word, CSV or JSON (a folder: CSV or NDJSON, one line per report and cell)',
+    aggregate: "sum a region's reports into one report (every cell summed)",
     schema: 'print the JSON Schema of the report document',
   },
   globalOptions: [
@@ -369,6 +407,10 @@ const en: Messages = {
   warningWord: 'warning',
   imported: (n, total, failed) => `imported ${n} of ${total}${failed ? `; failed: ${failed}` : ''}`,
   failedFile: (f) => `failed: ${f}`,
+
+  aggregated: (n, year, format) => `summed ${n} reports (${year}, ${format} format)`,
+  aggregateIncomplete: (failed) => `${failed} file(s) could not be read: no summary written (a summary must include every report)`,
+  aggregateNothing: 'no reports to sum',
 };
 
 /** The CLI's texts in this language. */
