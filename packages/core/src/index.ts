@@ -16,3 +16,4 @@ export * from './layout.js';
 export * from './totals.js';
 export { cellValueLimits, compact, looksLikeValue, parseValue, type ParsedValue, type RefusalCode, type ValueNote } from './values.js';
 export * from './region.js';
+export * from './ledger.js';

@@ -5,6 +5,7 @@
  */
 import { type BodyType, isBodyType } from './body-type.js';
 import { type Report, getCell, withCell } from './report.js';
+import { csvFields } from './csv-fields.js';
 import type { Finding } from './rules/types.js';
 import { type CellDef, type Lang, cellName, taxonomy, textSectionKeys } from './taxonomy.js';
 
@@ -249,38 +250,6 @@ export class ExpectedBodiesError extends Error {
     readonly line: number,
   ) {
     super(message);
-  }
-}
-
-/** The fields of one CSV line (RFC 4180: quotes, doubled quotes inside). */
-function csvFields(line: string): string[] | null {
-  const out: string[] = [];
-  let i = 0;
-  for (;;) {
-    if (line[i] === '"') {
-      let field = '';
-      i++;
-      for (;;) {
-        const q = line.indexOf('"', i);
-        if (q < 0) return null;
-        field += line.slice(i, q);
-        if (line[q + 1] === '"') {
-          field += '"';
-          i = q + 2;
-        } else {
-          i = q + 1;
-          break;
-        }
-      }
-      out.push(field);
-      if (i < line.length && line[i] !== ',') return null;
-    } else {
-      const comma = line.indexOf(',', i);
-      out.push(line.slice(i, comma < 0 ? line.length : comma));
-      i = comma < 0 ? line.length : comma;
-    }
-    if (i >= line.length) return out;
-    i++;
   }
 }
 
