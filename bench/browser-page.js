@@ -97,7 +97,14 @@ window.setupElement = async (json, cellId) => {
   stage().append(el);
   await el.updateComplete;
   await frame();
-  const input = el.shadowRoot.querySelector(`td[data-cell="${cellId}"] input`);
+  // The standalone script loads edit mode and the checks on first use (its chunks): wait for
+  // the inputs and the checks, so that loading them is never timed.
+  let input = null;
+  for (let i = 0; i < 600; i++) {
+    input = el.shadowRoot.querySelector(`td[data-cell="${cellId}"] input`);
+    if (input && !el.shadowRoot.querySelector('[part~="findings-status"]')) break;
+    await frame();
+  }
   if (!input) throw new Error(`no input for ${cellId} in edit mode`);
   if (!el.shadowRoot.querySelector('section.findings')) throw new Error('no findings list');
   input.focus();

@@ -424,16 +424,40 @@ async function sizes(): Promise<void> {
     raw: bytes.length,
   });
   const kb = (n: number) => `${fmt(n / 1024, 1)} KB`;
-  const standalone = join(root, 'packages/elements/dist/disclosure-report.js');
-  if (!existsSync(standalone)) throw new Error('build first: npm run build');
-  const el = measure(readFileSync(standalone));
+  // The standalone script a page loads (what view mode paints with), and the chunks it loads
+  // from beside itself on demand: the checks (findings shown, or edit mode) and edit mode.
+  const dist = join(root, 'packages/elements/dist');
+  const standalone: [file: string, what: string][] = [
+    ['disclosure-report.js', 'the entry: Lit, the elements, view mode'],
+    ['disclosure-report-checks.js', 'chunk on demand: the checks'],
+    ['disclosure-report-edit.js', 'chunk on demand: edit mode'],
+  ];
+  if (standalone.some(([f]) => !existsSync(join(dist, f)))) throw new Error('build first: npm run build');
+  const sized = standalone.map(([f, what]) => ({ f, what, ...measure(readFileSync(join(dist, f))) }));
+  for (const { f, what, gzip, brotli, raw } of sized) {
+    const entry = f === 'disclosure-report.js';
+    rows.push({
+      benchmark: 'size',
+      case: `dist/${f} (${what})`,
+      result: `${kb(gzip)} gzip, ${kb(brotli)} brotli`,
+      range: `${kb(raw)} raw`,
+      ...(entry
+        ? {
+            target: '≤ 40 KB gzip (issue 15, and the test budget)',
+            met: gzip <= 40 * 1024 ? 'yes' : '**no**',
+          }
+        : {}),
+      untimed: true,
+    });
+  }
+  const all = sized.reduce((sum, s) => ({ gzip: sum.gzip + s.gzip, brotli: sum.brotli + s.brotli, raw: sum.raw + s.raw }), { gzip: 0, brotli: 0, raw: 0 });
   rows.push({
     benchmark: 'size',
-    case: 'dist/disclosure-report.js (Lit, core, all)',
-    result: `${kb(el.gzip)} gzip, ${kb(el.brotli)} brotli`,
-    range: `${kb(el.raw)} raw`,
-    target: '≤ 40 KB gzip (issue 15); ≤ 54 KB (test budget)',
-    met: `${el.gzip <= 40 * 1024 ? 'yes' : '**no**'} (40 KB); ${el.gzip <= 54 * 1024 ? 'yes' : '**no**'} (54 KB)`,
+    case: 'all three (edit mode loads every one)',
+    result: `${kb(all.gzip)} gzip, ${kb(all.brotli)} brotli`,
+    range: `${kb(all.raw)} raw`,
+    target: '< 64 KB gzip (test budget)',
+    met: all.gzip < 64 * 1024 ? 'yes' : '**no**',
     untimed: true,
   });
   // Core alone, minified with its dependencies, as a bundler would ship it: the checking part
@@ -527,7 +551,10 @@ const frameMs = 1000 / 60;
 async function browser(): Promise<void> {
   const { chromium } = await import('playwright-core');
   const { createServer } = await import('node:http');
-  const bundle = readFileSync(join(root, 'packages/elements/dist/disclosure-report.js'));
+  // The standalone script and its chunks (edit mode and the checks, loaded on first use).
+  const standalone = new Map(
+    ['disclosure-report.js', 'disclosure-report-checks.js', 'disclosure-report-edit.js'].map((f) => [`/${f}`, readFileSync(join(root, 'packages/elements/dist', f))]),
+  );
   const script = readFileSync(join(root, 'bench/browser-page.js'));
   const seed = expectedReport('chenjiaba-2023');
   const large = reportPairs(1, 5)[0] as { report: Report };
@@ -539,7 +566,8 @@ async function browser(): Promise<void> {
 <script type="module" src="/disclosure-report.js"></script><script type="module" src="/bench.js"></script></head>
 <body><p><label>bare input <input id="bare" type="text" autocomplete="off"></label></p><div id="stage"></div></body></html>`;
   const server = createServer((req, res) => {
-    if (req.url === '/disclosure-report.js') res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(bundle);
+    const file = standalone.get(req.url ?? '');
+    if (file) res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(file);
     else if (req.url === '/bench.js') res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(script);
     else res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(page);
   });
@@ -711,7 +739,7 @@ Targets:
 - **flat memory**: the CLI's peak resident memory (GNU time) over ${quick ? '1,000 / 5,000 / 10,000' : '10,000 / 50,000 / 100,000'} files, largest ≤ 1.2× smallest (files beyond the distinct ones are hard links to them).
 - **keystroke → findings list, p95 ≤ 4 ms**; **keystroke → paint within one frame** (16.7 ms) of the bare input's, at p95.
 - **first paint ≤ 1.2× static HTML** (the element without findings; with findings is shown beside it).
-- **standalone bundle ≤ 40 KB gzip** (issue 15's target) — the repository's test budget is 54 KB today; both are judged (KB = 1,024 bytes).
+- **standalone script ≤ 40 KB gzip** (issue 15's target, and the test budget): what a page loads before the element paints in view mode; the checks and edit mode are chunks it loads on demand, reported apart, the three together budgeted < 64 KB by the tests (KB = 1,024 bytes).
 
 The machine's load: the 1-minute load average is sampled at the start, before each part and at
 the end. Above the number of cores at the start, or above cores + 1 later (the bench's own

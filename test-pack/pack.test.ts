@@ -289,20 +289,24 @@ describe('the element, in chromium', () => {
     writeFileSync(join(app, 'index.html'), `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>app</title><script type="module" src="./main.js"></script></head>\n<body><disclosure-report src="/report.json"></disclosure-report></body></html>\n`);
     await ok(process.execPath, [join(repoRoot, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn', '--base', '/app/', '--outDir', 'dist'], app);
 
+    // The self-contained script and the chunks it loads from beside itself, as the package ships them.
     const files: Record<string, string> = {
       '/disclosure-report.js': join(pkgDir(full, 'elements'), 'dist/disclosure-report.js'),
+      '/disclosure-report-checks.js': join(pkgDir(full, 'elements'), 'dist/disclosure-report-checks.js'),
+      '/disclosure-report-edit.js': join(pkgDir(full, 'elements'), 'dist/disclosure-report-edit.js'),
       '/report.json': seedJson,
     };
-    const page = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>pack</title></head>
-<body><script type="module" src="/disclosure-report.js"></script><disclosure-report src="/report.json"></disclosure-report></body></html>`;
+    const page = (attributes: string) => `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>pack</title></head>
+<body><script type="module" src="/disclosure-report.js"></script><disclosure-report src="/report.json"${attributes}></disclosure-report></body></html>`;
     server = createServer((req, res) => {
       const path = new URL(req.url ?? '/', 'http://x').pathname;
       if (path === '/favicon.ico') {
         res.writeHead(204).end();
         return;
       }
-      if (path === '/') {
-        res.writeHead(200, { 'Content-Type': types['.html'], 'Content-Security-Policy': "default-src 'self'" }).end(page);
+      if (path === '/' || path === '/edit') {
+        const attributes = path === '/edit' ? ' mode="edit" show-findings' : '';
+        res.writeHead(200, { 'Content-Type': types['.html'], 'Content-Security-Policy': "default-src 'self'" }).end(page(attributes));
         return;
       }
       const file = path.startsWith('/app/') && !path.includes('..') ? join(app, 'dist', path.slice('/app/'.length) || 'index.html') : files[path];
@@ -335,6 +339,24 @@ describe('the element, in chromium', () => {
     await page.goto(base + path);
     await expect.poll(() => page.locator('disclosure-report td[data-cell]').count(), { timeout: 30_000 }).toBe(200);
     expect(await page.locator('disclosure-report [part~="title"]').textContent()).toContain('陈家坝镇人民政府');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('the self-contained script in edit mode: its chunks (edit mode, the checks) load from beside it', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(base + '/edit');
+    await expect.poll(() => page.locator('disclosure-report td[data-cell] input').count(), { timeout: 30_000 }).toBe(200);
+    const input = page.locator('disclosure-report td[data-cell="requests.newReceived.naturalPerson"] input');
+    await input.click();
+    await page.keyboard.type('5');
+    // The checks ran: the row no longer adds up.
+    await page.locator('disclosure-report li[data-rule="requests.row-total"]').first().waitFor({ timeout: 30_000 });
     expect(errors).toEqual([]);
     await page.close();
   });

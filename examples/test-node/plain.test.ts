@@ -17,7 +17,10 @@ const repoRoot = resolve(here, '../..');
 const files: Record<string, [string, string]> = {
   '/': [join(here, '../plain/index.html'), 'text/html; charset=utf-8'],
   '/page.css': [join(here, '../plain/page.css'), 'text/css'],
+  // The script and, beside it, the chunks it loads on demand (the checks, edit mode).
   '/disclosure-report.js': [join(repoRoot, 'packages/elements/dist/disclosure-report.js'), 'text/javascript'],
+  '/disclosure-report-checks.js': [join(repoRoot, 'packages/elements/dist/disclosure-report-checks.js'), 'text/javascript'],
+  '/disclosure-report-edit.js': [join(repoRoot, 'packages/elements/dist/disclosure-report-edit.js'), 'text/javascript'],
   '/report.json': [join(repoRoot, 'corpus/chenjiaba-2023/expected.json'), 'application/json'],
 };
 const csp = "default-src 'self'; script-src 'self'; style-src 'self'";
@@ -91,8 +94,9 @@ it('upgrades a pasted static export in place to the live element, findings inclu
   await expect.poll(() => page.locator('disclosure-report td[data-cell]').count()).toBe(200);
   expect(await page.locator('article[data-disclosure-report]').count()).toBe(0);
   expect(await page.locator('disclosure-report td[data-cell="requests.granted.total"]').textContent()).toContain('7');
-  // The mistyped total is found by the live checks.
+  // The mistyped total is found by the live checks (loaded once the report is shown).
   const findings = page.locator('disclosure-report [part~="findings"]');
+  await findings.locator('[part~="finding"]').first().waitFor();
   expect(await findings.textContent()).toContain('（一）予以公开：各类申请人之和 = 0，总计 = 7（差 7）');
   // ...and pinpointed: the mistyped 总计 is named first, with the value the sums call for.
   expect(await findings.locator('[data-rule="suspect.cell"]').first().textContent()).toContain('（一）予以公开·总计 可能有误：填 7，按各项合计应为 0');

@@ -32,10 +32,14 @@ function minifyTemplates(): Plugin {
 /**
  * Two builds:
  * - default (library): ES modules for bundlers, lit and core left external so apps dedupe them;
- * - `--mode standalone`: one minified, self-contained `dist/disclosure-report.js` (Lit, core and
- *   all) for a plain `<script type="module">` on a portal page. The importers are left out
- *   (edit mode imports JSON files only there).
+ * - `--mode standalone`: a minified, self-contained `dist/disclosure-report.js` (Lit, core and
+ *   all) for one plain `<script type="module">` on a portal page, and the chunks it loads on
+ *   demand from beside itself: `disclosure-report-checks.js` (the core checks, when findings
+ *   are shown or edit mode opens) and `disclosure-report-edit.js` (edit mode). View mode paints
+ *   with the first file alone. The importers are left out (edit mode imports JSON files only there).
  */
+const src = (path: string) => fileURLToPath(new URL(`src/${path}`, import.meta.url));
+
 export default defineConfig(({ mode }) => {
   const standalone = mode === 'standalone';
   const entry: Record<string, string> = standalone ? { 'disclosure-report': 'src/standalone.ts' } : { index: 'src/index.ts', importers: 'src/importers.ts' };
@@ -44,7 +48,16 @@ export default defineConfig(({ mode }) => {
     // The one-file bundle leaves out the importers (megabytes of PDF and Word readers), and what
     // an import of a published file leaves to check: JSON only.
     resolve: standalone
-      ? { alias: [{ find: /^\.\/edit\/import-(other|notes)\.js$/, replacement: fileURLToPath(new URL('src/edit/importers-unavailable.ts', import.meta.url)) }] }
+      ? {
+          alias: [
+            { find: /^\.\/(edit\/)?import-(other|notes)\.js$/, replacement: src('edit/importers-unavailable.ts') },
+            // The checks and edit mode as chunks loaded on demand (see src/lazy.ts).
+            { find: /^\.\/lazy\.js$/, replacement: src('lazy-standalone.ts') },
+            // Core from its source modules: chunks are made of whole modules, and core's build is
+            // one module (the rules could not leave the entry chunk).
+            { find: /^@disclosure-report\/core$/, replacement: fileURLToPath(new URL('../core/src/index.ts', import.meta.url)) },
+          ],
+        }
       : {},
     build: {
       target: 'es2022',
@@ -56,7 +69,24 @@ export default defineConfig(({ mode }) => {
       rolldownOptions: {
         // Lib mode keeps whitespace in ES output (for the pure annotations bundlers need); the
         // one-file bundle is final, so it is minified fully.
-        ...(standalone ? { output: { minify: true } } : {}),
+        ...(standalone
+          ? {
+              // The entry exports nothing: without this, rolldown keeps what the entry shares with the
+              // chunks in chunks of their own, which the entry would then import before it runs.
+              preserveEntrySignatures: false as const,
+              output: {
+                minify: true,
+                // Stable names (no hashes): deployers copy the files by name, beside the entry.
+                chunkFileNames: (chunk: { facadeModuleId: string | null; name: string }) => {
+                  const id = chunk.facadeModuleId ?? '';
+                  if (/[\\/]src[\\/]checks-core\.ts$/.test(id)) return 'disclosure-report-checks.js';
+                  if (/[\\/]src[\\/]edit[\\/]mode\.ts$/.test(id)) return 'disclosure-report-edit.js';
+                  // Any other chunk is a surprise the package's tests catch (they list the files).
+                  return 'disclosure-report-[name].js';
+                },
+              },
+            }
+          : {}),
         external: standalone
           ? []
           : Object.keys({ ...pkg.dependencies, ...pkg.peerDependencies }).map((d) => new RegExp(`^${d}(/|$)`)),

@@ -3,11 +3,12 @@
  * a typed `emit()`, and loading the report from the `report` property, a child
  * `<script type="application/json">`, `src`, or a child static export (`[data-disclosure-report]`) — in that order.
  */
-import { type Finding, type Lang, type Report, check } from '@disclosure-report/core';
+import type { Finding, Lang, Report } from '@disclosure-report/core';
 import { LitElement, type PropertyValues, type TemplateResult, html } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { DisclosureEventMap } from './events.js';
-import { type DisclosureStrings, resolveLang, stringsFor } from './i18n.js';
+import { type DisclosureStrings, format, resolveLang, stringsFor } from './i18n.js';
+import { checksPart } from './lazy.js';
 import { ReportLoadError, type ReportSource, asReport, fetchReport, findJsonScript, parseReportJson } from './load.js';
 import { readStaticReport } from './upgrade.js';
 
@@ -265,14 +266,49 @@ export abstract class ReportElement extends DisclosureElement {
     return html`<div class="status" part="status status-${state.status}" role="status" lang=${this.resolvedLang}>${text}</div>`;
   }
 
-  /** The findings of the core checks for a report, in the current language (cached). */
+  /**
+   * Why there are no findings yet: the checks are loading, or could not be loaded (the
+   * standalone bundle loads them on demand); null when they are ready.
+   */
+  protected get checksStatus(): string | null {
+    if (checksPart.now) return null;
+    const s = this.strings;
+    const failed = checksPart.failed;
+    return failed ? format(s.checksFailed, { detail: String((failed as Error)?.message ?? failed) }) : s.checksLoading;
+  }
+
+  #awaitingChecks = false;
+
+  /** Loads the checks (once per element), then renders again with their findings. */
+  #loadChecks(): void {
+    if (this.#awaitingChecks || checksPart.failed) return;
+    this.#awaitingChecks = true;
+    checksPart.load().then(
+      () => this.requestUpdate(),
+      (error: unknown) => {
+        console.warn('[disclosure-report] the checks could not be loaded:', error);
+        this.requestUpdate();
+      },
+    );
+  }
+
+  /**
+   * The findings of the core checks for a report, in the current language (cached). None
+   * while the checks are still loading (`checksStatus` says so); the element renders again
+   * once they are there.
+   */
   protected findingsFor(report: Report): Finding[] {
     const lang = this.resolvedLang;
     const c = this.#findingsCache;
     if (c && c.report === report && c.previous === this.previous && c.lang === lang) return c.findings;
+    const checks = checksPart.now;
+    if (!checks) {
+      this.#loadChecks();
+      return [];
+    }
     let findings: Finding[];
     try {
-      findings = check(report, { lang, previous: this.previous });
+      findings = checks.check(report, { lang, previous: this.previous });
     } catch (error) {
       // A malformed document can trip a rule; show the report anyway.
       console.warn('[disclosure-report] checks failed:', error);

@@ -2,9 +2,10 @@
  * One cell of a national table, rendered by one function keyed by its cell id. Edit mode
  * (a later issue) swaps the renderer for one that puts an input in the cell.
  */
-import { type CellDef, type Finding, type FormatTaxonomy, type Lang, type Report, type Severity, getCell, sumRules } from '@disclosure-report/core';
+import { type CellDef, type Finding, type FormatTaxonomy, type Lang, type Report, type Severity, getCell } from '@disclosure-report/core';
 import { type TemplateResult, html, nothing } from 'lit';
 import { type DisclosureStrings, format } from './i18n.js';
+import { checksPart } from './lazy.js';
 
 /** What every table needs to render its cells. */
 export interface TableContext {
@@ -102,7 +103,9 @@ export interface CellMark {
 export function cellMark(findings: readonly Finding[] | undefined, blank: boolean, explained?: ReadonlySet<Finding>): CellMark {
   if (!findings?.length) return { strong: null, suspect: false, light: false };
   const suspect = findings.some((f) => f.rule === 'suspect.cell');
-  const own = findings.filter((f) => !sumRules.has(f.rule));
+  // Findings come from the checks, so they are loaded (else no sum is known: every finding is the cell's own).
+  const sums = checksPart.now?.sumRules;
+  const own = findings.filter((f) => !sums?.has(f.rule));
   // A suspect carries the weight of the sums it explains (errors, usually).
   const strong = own.length ? worstSeverity(suspect ? findings : own) : null;
   return { strong, suspect, light: !strong && !blank && findings.some((f) => !explained?.has(f)) };

@@ -21,17 +21,11 @@ import { guard } from 'lit/directives/guard.js';
 import { ReportElement } from './base.js';
 import { type TableContext, explainedSums, indexFindings, renderCellView } from './cells.js';
 import { define } from './define.js';
-import { editCellKeys, editCellRenderer } from './edit/cells.js';
-import { DraftsController } from './edit/drafts-controller.js';
-import { ReportEditor } from './edit/editor.js';
-import { ImportNotes } from './edit/import-notes.js';
-import { FindingMarks } from './edit/marks.js';
-import { type Imported, importOther } from './edit/import-other.js';
-import { StickyBarController } from './edit/sticky-bar-controller.js';
-import { TouchedController } from './edit/touched-controller.js';
-import { validateImported } from './edit/validate.js';
+// Types only: edit mode's code comes through `./lazy.js` (a chunk loaded on demand in the standalone bundle).
+import type { DraftsController, FindingMarks, ImportNotes, Imported, ReportEditor, TouchedController } from './edit/mode.js';
 import { findingsList } from './findings.js';
 import { format } from './i18n.js';
+import { type EditPart, editPart } from './lazy.js';
 import { asReport, parseReportJson } from './load.js';
 import { editStyles, findingsStyles, hostStyles, printStyles, reportStyles, tableStyles } from './styles.js';
 import { activeTable, requestsTable, reviewsTable } from './tables.js';
@@ -57,6 +51,19 @@ export function paragraphs(text: unknown, emptyText: string): TemplateResult {
       : [];
   if (!lines.length) return html`<p class="empty" part="paragraph">${emptyText}</p>`;
   return html`${lines.map((line) => html`<p part="paragraph">${line}</p>`)}`;
+}
+
+/** Edit mode's state and controllers, made once its code is loaded. */
+interface EditParts {
+  readonly code: EditPart;
+  readonly editor: ReportEditor;
+  readonly drafts: DraftsController;
+  /** What the last import of a published file left to check. */
+  readonly imported: ImportNotes;
+  /** Calm filling: findings about what nobody has touched wait until the clerk asks. */
+  readonly touched: TouchedController;
+  /** The findings shown in edit mode, kept while a keystroke leaves them as they were. */
+  readonly marks: FindingMarks;
 }
 
 const tableRenderers = { active: activeTable, requests: requestsTable, reviews: reviewsTable } as const;
@@ -116,7 +123,7 @@ const metaTargets = new Map([
  * @csspart block-header - The label of a block of table 二.
  * @csspart row - A row of numbers.
  * @csspart cell - A number cell (also `cell-flagged`: what is wrong is here; `cell-suspect`: the figure core pinpoints as breaking the sums; `cell-related`: a cell of a failing sum no cell was pinpointed for; `cell-blank`).
- * @csspart status - The loading, empty or error message (also `status-loading`, `status-error`).
+ * @csspart status - The loading, empty or error message (also `status-loading`, `status-error`); in edit mode from the standalone script, also while its edit chunk loads or when it cannot be loaded (above the report, read-only meanwhile).
  * @csspart toolbar - Edit mode: the toolbar (also `toolbar-button`, `auto-totals-switch`; 检查全部 shows the findings held back until their cells are filled in).
  * @csspart edit-status - Edit mode: announcements (refusals, paste, auto totals, undo).
  * @csspart notice - Edit mode: a lasting notice (drafts cannot be kept).
@@ -127,7 +134,7 @@ const metaTargets = new Map([
  * @csspart import-summary - Edit mode: after importing a published file, how many cells were read and how many warnings to check (listed with the findings), with a button to dismiss them.
  * @csspart field - Edit mode: a metadata field (agency, year, format, date, body type, title).
  * @csspart section-text - Edit mode: the text area of a free-text section.
- * @csspart findings - The findings list (also `findings-heading`, `findings-summary`, `findings-list`, `finding`, `finding-error`, `finding-warning`, `finding-info`, `finding-button`, and in edit mode `finding-fix`: 改为 … / 对调 on a pinpointed cell).
+ * @csspart findings - The findings list (also `findings-heading`, `findings-summary`, `findings-list`, `finding`, `finding-error`, `finding-warning`, `finding-info`, `finding-button`, `findings-status`: the standalone script's checks still loading or not loadable, and in edit mode `finding-fix`: 改为 … / 对调 on a pinpointed cell).
  *
  * @cssprop --disclosure-font-family - Body text (default 仿宋, then serif).
  * @cssprop --disclosure-title-font-family - The title (default 方正小标宋, then serif).
@@ -199,14 +206,9 @@ export class DisclosureReportElement extends ReportElement {
   @state() private formDisabled = false;
 
   readonly #internals: ElementInternals | null;
-  readonly #editor: ReportEditor;
-  readonly #drafts: DraftsController;
-  /** What the last import of a published file left to check. */
-  readonly #imported = new ImportNotes(this);
-  /** Calm filling: findings about what nobody has touched wait until the clerk asks. */
-  readonly #touched = new TouchedController(this);
-  /** The findings shown in edit mode, kept while a keystroke leaves them as they were. */
-  readonly #marks = new FindingMarks();
+  /** Edit mode's parts: made at once where its code is there (bundlers), else once loaded (the standalone bundle). */
+  #edit: EditParts | null = null;
+  #awaitingEdit = false;
   #editSource: Report | null = null;
   #restoredState: string | null = null;
   #form: HTMLFormElement | null = null;
@@ -214,7 +216,14 @@ export class DisclosureReportElement extends ReportElement {
   constructor() {
     super();
     this.#internals = typeof this.attachInternals === 'function' ? this.attachInternals() : null;
-    this.#editor = new ReportEditor({
+    const code = editPart.now;
+    if (code) this.#edit = this.#makeEdit(code);
+  }
+
+  #makeEdit(code: EditPart): EditParts {
+    const imported = new code.ImportNotes(this);
+    const touched = new code.TouchedController(this);
+    const editor = new code.ReportEditor({
       element: this,
       strings: () => this.strings,
       lang: () => this.resolvedLang,
@@ -225,8 +234,38 @@ export class DisclosureReportElement extends ReportElement {
       draftKey: () => this.draftKey,
       draftsDisabled: () => this.noDrafts,
     });
-    this.#drafts = new DraftsController(this, this.#editor, () => this.#editing);
-    new StickyBarController(this);
+    const drafts = new code.DraftsController(this, editor, () => this.#editing);
+    new code.StickyBarController(this);
+    return { code, editor, drafts, imported, touched, marks: new code.FindingMarks() };
+  }
+
+  /** Edit mode's parts, loading their code first if need be (null until it is there, or if it failed). */
+  #editParts(): EditParts | null {
+    if (this.#edit) return this.#edit;
+    const code = editPart.now;
+    if (code) return (this.#edit = this.#makeEdit(code));
+    if (!this.#awaitingEdit && !editPart.failed) {
+      this.#awaitingEdit = true;
+      editPart.load().then(
+        () => this.requestUpdate(),
+        (error: unknown) => {
+          console.warn('[disclosure-report] edit mode could not be loaded:', error);
+          this.requestUpdate();
+        },
+      );
+    }
+    return null;
+  }
+
+  /** Edit mode's parts where they must be there: its templates (and so their events) exist only once they are. */
+  get #parts(): EditParts {
+    const parts = this.#edit;
+    if (!parts) throw new Error('disclosure-report: edit mode is not loaded');
+    return parts;
+  }
+
+  get #editor(): ReportEditor {
+    return this.#parts.editor;
   }
 
   get #editing(): boolean {
@@ -250,13 +289,14 @@ export class DisclosureReportElement extends ReportElement {
 
   /** The report as edited in edit mode, else the report shown. */
   override get currentReport(): Report | null {
-    if (this.#editing && this.#editor.report) return this.#editor.report;
+    const edited = this.#edit?.editor.report;
+    if (this.#editing && edited) return edited;
     return super.currentReport;
   }
 
   /** The report as edited (edit mode); the `report` property keeps the document it started from. */
   get value(): Report | null {
-    return this.#editor.report ?? super.currentReport;
+    return this.#edit?.editor.report ?? super.currentReport;
   }
 
   /**
@@ -264,7 +304,7 @@ export class DisclosureReportElement extends ReportElement {
    * page said with `markSaved()` (submitting alone does not clear it). While true, leaving the page asks first.
    */
   get dirty(): boolean {
-    return this.#editing && this.#editor.dirty;
+    return this.#editing && !!this.#edit?.editor.dirty;
   }
 
   /**
@@ -304,12 +344,12 @@ export class DisclosureReportElement extends ReportElement {
 
   /** Undoes the last change (edit mode). */
   undo(): boolean {
-    return this.#editor.undo();
+    return this.#edit?.editor.undo() ?? false;
   }
 
   /** Redoes the last undone change (edit mode). */
   redo(): boolean {
-    return this.#editor.redo();
+    return this.#edit?.editor.redo() ?? false;
   }
 
   /**
@@ -318,7 +358,7 @@ export class DisclosureReportElement extends ReportElement {
    * `dirty` stays true, until the page calls `markSaved()`: a submission that fails loses nothing.
    */
   submit(): void {
-    this.#touched.showAll();
+    this.#edit?.touched.showAll();
     const form = this.#internals?.form ?? null;
     if (form) {
       form.requestSubmit();
@@ -326,7 +366,7 @@ export class DisclosureReportElement extends ReportElement {
     }
     const report = this.value;
     if (!report) return;
-    this.#drafts.submitting(null);
+    this.#edit?.drafts.submitting(null);
     this.emit('disclosure-submit', { report });
   }
 
@@ -341,7 +381,7 @@ export class DisclosureReportElement extends ReportElement {
    * keys); a draft that differs is offered as usual.
    */
   markSaved(report?: Report): void {
-    if (this.#editing) this.#editor.saved(report);
+    if (this.#editing) this.#edit?.editor.saved(report);
   }
 
   /**
@@ -368,28 +408,32 @@ export class DisclosureReportElement extends ReportElement {
    */
   async importFile(file: File): Promise<boolean> {
     const s = this.strings;
+    const parts = this.#edit;
+    // Not in edit mode (or before its code is loaded in the standalone bundle): nothing to import into.
+    if (!parts) return false;
+    const { code, editor } = parts;
     try {
       let report: Report;
       let imported: Imported | null = null;
       if (/\.json$/i.test(file.name) || file.type === 'application/json') {
-        report = validateImported(parseReportJson(await file.text(), 'property'));
+        report = code.validateImported(parseReportJson(await file.text(), 'property'));
       } else {
-        imported = await importOther(new Uint8Array(await file.arrayBuffer()), file.name);
+        imported = await code.importOther(new Uint8Array(await file.arrayBuffer()), file.name);
         report = asReport(imported.report, 'property');
       }
-      const before = this.#editor.report;
+      const before = editor.report;
       // Refused while the draft prompt waits for an answer.
-      if (!this.#editor.replaceAll(report, 'import')) return false;
+      if (!editor.replaceAll(report, 'import')) return false;
       // Totals computed on import (auto totals) have a value: only cells still blank are unread.
-      const now = this.#editor.report;
-      this.#imported.set(imported, before, (id) => !now || getCell(now, id) == null);
-      this.#editor.status = format(s.imported, { name: file.name });
+      const now = editor.report;
+      parts.imported.set(imported, before, (id) => !now || getCell(now, id) == null);
+      editor.status = format(s.imported, { name: file.name });
       this.requestUpdate();
       return true;
     } catch (error) {
       const e = error as { name?: string; message?: string; localized?: (s: unknown) => string };
       const detail = e?.name === 'ImportersUnavailable' ? s.importJsonOnly : (e?.localized?.(s) ?? String(e?.message ?? error));
-      this.#editor.status = format(s.importFailed, { detail });
+      editor.status = format(s.importFailed, { detail });
       this.requestUpdate();
       return false;
     }
@@ -435,13 +479,13 @@ export class DisclosureReportElement extends ReportElement {
 
   /** A form reset goes back to the report as opened (undoable); the draft keeps the changes until the next one. */
   formResetCallback(): void {
-    if (this.#editing) this.#editor.reset();
+    if (this.#editing) this.#edit?.editor.reset();
   }
 
   /** The browser restores the field (back/forward navigation): the report as it was edited. */
   formStateRestoreCallback(state: unknown): void {
     if (typeof state !== 'string') return;
-    if (!this.#editor.report) {
+    if (!this.#edit?.editor.report) {
       // Not loaded yet: applied once it is.
       this.#restoredState = state;
       return;
@@ -463,8 +507,8 @@ export class DisclosureReportElement extends ReportElement {
   }
 
   #onFormSubmit = (e: Event): void => {
-    this.#touched.showAll();
-    this.#drafts.submitting(e);
+    this.#edit?.touched.showAll();
+    this.#edit?.drafts.submitting(e);
   };
 
   /** What the form value and validity were last set from: an update that changes none of it (a refused keystroke, focus) leaves them. */
@@ -473,11 +517,12 @@ export class DisclosureReportElement extends ReportElement {
   #syncForm(): void {
     const internals = this.#internals;
     if (!internals) return;
-    const report = this.#editing ? this.#editor.report : null;
-    const from = [report, this.novalidate, this.strings, this.previous, this.printing, [...this.#editor.errors].join('\n')];
+    const edited = this.#edit?.editor;
+    const report = this.#editing ? (edited?.report ?? null) : null;
+    const from = [report, this.novalidate, this.strings, this.previous, this.printing, [...(edited?.errors ?? [])].join('\n')];
     if (from.every((v, i) => v === this.#formFrom[i])) return;
     this.#formFrom = from;
-    if (!report) {
+    if (!report || !edited) {
       internals.setFormValue(null);
       internals.setValidity({});
       return;
@@ -486,7 +531,7 @@ export class DisclosureReportElement extends ReportElement {
     internals.setFormValue(json, json);
     const s = this.strings;
     const root = this.renderRoot;
-    const refused = [...this.#editor.errors.entries()];
+    const refused = [...edited.errors.entries()];
     if (this.novalidate) {
       internals.setValidity({});
     } else if (refused.length) {
@@ -524,17 +569,19 @@ export class DisclosureReportElement extends ReportElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (!this.#editing) return;
+    const parts = this.#editParts();
+    if (!parts) return;
     const state = this.loadState;
     if (state.status === 'ready' && state.report !== this.#editSource) {
       this.#editSource = state.report;
-      this.#touched.loaded(state.report);
-      this.#editor.load(state.report);
-      if (this.#imported.imported) this.#imported.set(null);
+      parts.touched.loaded(state.report);
+      parts.editor.load(state.report);
+      if (parts.imported.imported) parts.imported.set(null);
       const restored = this.#restoredState;
       this.#restoredState = null;
       if (restored) this.#applyRestoredState(restored);
-    } else if (changed.has('autoTotals') && this.#editor.report && changed.get('autoTotals') !== undefined) {
-      if (this.autoTotals) this.#editor.fillTotalsNow();
+    } else if (changed.has('autoTotals') && parts.editor.report && changed.get('autoTotals') !== undefined) {
+      if (this.autoTotals) parts.editor.fillTotalsNow();
     }
   }
 
@@ -546,8 +593,21 @@ export class DisclosureReportElement extends ReportElement {
   protected override render(): TemplateResult {
     const state = this.loadState;
     if (state.status !== 'ready') return this.renderStatus();
-    if (this.#editing && this.#editor.report && !this.printing) return this.#renderEditor(this.#editor.report);
-    return this.renderReport(this.#editor.report && this.#editSource === state.report ? this.#editor.report : state.report);
+    const edited = this.#edit?.editor.report;
+    if (this.#editing && edited && !this.printing) return this.#renderEditor(edited);
+    const view = this.renderReport(edited && this.#editSource === state.report ? edited : state.report);
+    // Edit mode's code still loading (the standalone bundle), or failed to: the report as read meanwhile.
+    return this.#editing && !this.#edit && !this.printing ? html`${this.#renderEditStatus()}${view}` : view;
+  }
+
+  #renderEditStatus(): TemplateResult {
+    const s = this.strings;
+    const failed = editPart.failed;
+    if (failed) {
+      const detail = String((failed as Error)?.message ?? failed);
+      return html`<div class="status error" part="status status-error" role="alert" lang=${this.resolvedLang}>${format(s.editFailed, { detail })}</div>`;
+    }
+    return html`<div class="status" part="status status-loading" role="status" lang=${this.resolvedLang}>${s.editLoading}</div>`;
   }
 
   // ---------------------------------------------------------------- edit mode: events
@@ -599,7 +659,7 @@ export class DisclosureReportElement extends ReportElement {
 
   #onKeyDown = (e: KeyboardEvent): void => {
     const editor = this.#editor;
-    const undo = ReportEditor.undoKey(e);
+    const undo = this.#parts.code.ReportEditor.undoKey(e);
     if (undo) {
       e.preventDefault();
       if (undo === 'undo') editor.undo();
@@ -669,10 +729,10 @@ export class DisclosureReportElement extends ReportElement {
         this.#editor.loadOther();
         break;
       case 'dismiss-import':
-        this.#imported.set(null);
+        this.#parts.imported.set(null);
         break;
       case 'check-all':
-        this.#touched.showAll(!this.#touched.all);
+        this.#parts.touched.showAll(!this.#parts.touched.all);
         break;
     }
   };
@@ -700,12 +760,14 @@ export class DisclosureReportElement extends ReportElement {
   #renderEditor(report: Report): TemplateResult {
     const lang = this.resolvedLang;
     const strings = this.strings;
-    const editor = this.#editor;
-    const unread = this.#imported.unread;
-    const all = this.#imported.merge(this.findingsFor(report), lang);
+    const { code, editor, imported, touched } = this.#parts;
+    const unread = imported.unread;
+    const all = imported.merge(this.findingsFor(report), lang);
+    // After findingsFor, which starts loading the checks if need be.
+    const checksStatus = this.checksStatus;
     // The same array (and index) as long as the findings shown say the same.
-    const marks = this.#marks;
-    const findings = marks.update(this.#touched.shown(all));
+    const marks = this.#parts.marks;
+    const findings = marks.update(touched.shown(all));
     const chosen = this.selectedFinding;
     const selected = chosen ? (findings.find((f) => f.rule === chosen.rule && f.target === chosen.target) ?? null) : null;
     const autoCells = editor.autoCells();
@@ -717,10 +779,10 @@ export class DisclosureReportElement extends ReportElement {
       ...base,
       findingsByCell: marks.byCell,
       explained: marks.explained,
-      renderCell: editCellRenderer(cellState),
+      renderCell: code.editCellRenderer(cellState),
       editing: true,
       // Incremental rendering: only tables, rows and cells whose keys changed render again.
-      cellKey: editCellKeys(cellState, report, marks, base.selectedCells),
+      cellKey: code.editCellKeys(cellState, report, marks, base.selectedCells),
       renderKey: `${lang}|${report.format}|${disabled}`,
     };
     const dataLang = lang === 'en' ? 'zh-CN' : nothing;
@@ -741,7 +803,7 @@ export class DisclosureReportElement extends ReportElement {
       @paste=${this.#onPaste}
       @click=${this.#onToolbarClick}
     >
-      ${this.#renderToolbar()}${this.#imported.render(strings, all)}
+      ${this.#renderToolbar()}${imported.render(strings, all)}
       <header>
         <h2 id="title" class="title" part="title" lang=${dataLang}>${title}</h2>
         ${this.#renderMeta(report, disabled)}
@@ -768,7 +830,7 @@ export class DisclosureReportElement extends ReportElement {
           ${body}
         </section>`;
       })}
-      ${guard([findings, selected, strings, all.length], () =>
+      ${guard([findings, selected, strings, all.length, checksStatus], () =>
         findingsList({
           findings,
           strings,
@@ -780,6 +842,7 @@ export class DisclosureReportElement extends ReportElement {
           selectable: (f) => f.cells.length > 0 || isTextSection(f.target) || isTable(f.target) || metaTargets.has(f.target),
           onFix: this.#applyFix,
           held: all.length - findings.length,
+          status: checksStatus,
         }),
       )}
     </article>`;
@@ -833,7 +896,7 @@ export class DisclosureReportElement extends ReportElement {
           @change=${this.#onFileChosen}
         />
         <button type="button" data-action="print" part="toolbar-button">${s.print}</button>
-        <button type="button" data-action="check-all" part="toolbar-button" aria-pressed=${this.#touched.all}>${s.checkAll}</button>
+        <button type="button" data-action="check-all" part="toolbar-button" aria-pressed=${this.#parts.touched.all}>${s.checkAll}</button>
         ${saved}
       </div>
       ${prompt}${conflict}${notice}${status}
@@ -968,6 +1031,7 @@ export class DisclosureReportElement extends ReportElement {
             headingLevel: 3,
             selected,
             onSelect: (f) => this.selectFinding(f),
+            status: this.checksStatus,
           })
         : nothing}
     </article>`;

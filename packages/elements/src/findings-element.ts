@@ -24,6 +24,7 @@ import { findingsStyles, hostStyles, printStyles } from './styles.js';
  * @csspart findings - The wrapper.
  * @csspart findings-heading - The heading.
  * @csspart findings-summary - Counts by severity.
+ * @csspart findings-status - In its place while the standalone script's checks load, or when they cannot be loaded.
  * @csspart findings-list - The list.
  * @csspart finding - One finding (also `finding-error`, `finding-warning`, `finding-info`).
  * @csspart finding-button - The button that moves to the finding's cell (the rule's id is its tooltip).
@@ -56,6 +57,8 @@ export class DisclosureFindingsElement extends ReportElement {
       headingLevel: 2,
       selected: this.selected,
       onSelect: (f) => this.select(f),
+      // Findings given as a property need no checks.
+      status: this.findings ? null : this.checksStatus,
     })}`;
   }
 

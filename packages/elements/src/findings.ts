@@ -1,5 +1,5 @@
 /** The list of check findings, shared by `<disclosure-report>` and `<disclosure-findings>`. */
-import { type CellFix, type Finding, countBySeverity } from '@disclosure-report/core';
+import type { CellFix, Finding, Severity } from '@disclosure-report/core';
 import { type TemplateResult, html, nothing } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { type DisclosureStrings, format } from './i18n.js';
@@ -20,6 +20,15 @@ export interface FindingsListOptions {
   readonly onFix?: (finding: Finding) => void;
   /** Edit mode: how many findings are held back until the clerk asks (or fills their cells in). */
   readonly held?: number;
+  /** Shown instead of the summary while there can be no findings: the checks are loading, or failed to. */
+  readonly status?: string | null;
+}
+
+/** Findings by severity (core's `countBySeverity`, kept here: core's is in its rules engine, which the standalone bundle loads on demand). */
+function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return counts;
 }
 
 const icon = { error: '✕', warning: '!', info: 'i' } as const;
@@ -110,7 +119,9 @@ export function findingsList(o: FindingsListOptions): TemplateResult {
   };
   return html`<section class="findings" part="findings" aria-labelledby=${headingId} lang=${o.lang} @click=${onClick}>
     ${heading}
-    ${findings.length === 0
+    ${o.status
+      ? html`<p part="findings-summary findings-status" role="status">${o.status}</p>`
+      : findings.length === 0
       ? html`<p part="findings-summary">${held ? format(s.findingsNoneYet, { count: held }) : s.findingsNone}</p>`
       : html`<p part="findings-summary">${format(s.findingsSummary, counts)}${held ? format(s.findingsHeld, { count: held }) : ''}</p>
           <ol part="findings-list">

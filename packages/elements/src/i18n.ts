@@ -44,6 +44,12 @@ export interface DisclosureStrings {
   findingsHeading: string;
   findingsNone: string;
   findingsSummary: string;
+  /** The standalone bundle loads the checks on demand: while they load, and when they could not be (`{detail}`). */
+  checksLoading: string;
+  checksFailed: string;
+  /** The standalone bundle loads edit mode on demand: while it loads, and when it could not be (`{detail}`). */
+  editLoading: string;
+  editFailed: string;
   /** Many blank cells, listed as one group: `{count}`. */
   blankCellsGroup: string;
   /** Edit mode: appended to the summary: `{count}` findings held back until their cells are filled in or 检查全部. */
@@ -167,6 +173,10 @@ export const defaultStrings: Record<Lang, DisclosureStrings> = {
     missingCell: '无此项',
     findingsHeading: '检查结果',
     findingsNone: '未发现问题。',
+    checksLoading: '正在加载检查程序……',
+    checksFailed: '检查程序加载失败，无法检查：{detail}',
+    editLoading: '正在加载编辑功能……',
+    editFailed: '编辑功能加载失败，只能查看：{detail}',
     findingsSummary: '错误 {error} 项，警告 {warning} 项，提示 {info} 项',
     blankCellsGroup: '{count} 个单元格未填写（没有数字时应填 0），展开查看',
     findingsHeld: ' · 另有 {count} 项待填写后检查',
@@ -258,6 +268,10 @@ export const defaultStrings: Record<Lang, DisclosureStrings> = {
     missingCell: 'not in this report',
     findingsHeading: 'Checks',
     findingsNone: 'No problems found.',
+    checksLoading: 'Loading the checks…',
+    checksFailed: 'The checks could not be loaded; the report is not checked: {detail}',
+    editLoading: 'Loading the editor…',
+    editFailed: 'The editor could not be loaded; the report can only be viewed: {detail}',
     findingsSummary: '{error} errors, {warning} warnings, {info} notes',
     blankCellsGroup: '{count} cells are blank (write 0 when there is nothing to report); open to see them',
     findingsHeld: ' · {count} more held back until checked',

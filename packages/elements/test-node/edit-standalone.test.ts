@@ -3,26 +3,25 @@
  * typing, a draft that survives a real page reload, the leave-page prompt, form posts that fail
  * or succeed (the server here keeps what was posted and serves it back), and two real tabs.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { type Browser, type Page, chromium } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { seedReportPath } from '../scripts/paths.ts';
 import { chromiumLaunchOptions } from '../../../scripts/chromium.mjs';
+import { readStandalone, standaloneFileOf } from './standalone-files.ts';
 
-const pkgDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const bundlePath = resolve(pkgDir, 'dist/disclosure-report.js');
 const csp = "default-src 'self'; script-src 'self'; style-src 'self'";
 const seedJson = readFileSync(seedReportPath, 'utf8');
 
-/** The page; `?action=/fail` posts the form where the server answers 500. */
-const page = (action: string) => `<!doctype html>
+/**
+ * The page; `?action=/fail` posts the form where the server answers 500. Under `/broken/` the
+ * script is served but its chunks are not (a deployment that forgot them).
+ */
+const page = (action: string, dir = '/') => `<!doctype html>
 <html lang="zh-CN">
-<head><meta charset="utf-8"><title>编辑</title><script type="module" src="/disclosure-report.js"></script></head>
+<head><meta charset="utf-8"><title>编辑</title><script type="module" src="${dir}disclosure-report.js"></script></head>
 <body>
 <form id="form" action="${action === '/fail' ? '/fail' : '/submitted'}" method="post">
 <disclosure-report id="editor" mode="edit" name="report" src="/report.json"></disclosure-report>
@@ -36,20 +35,25 @@ let savedReport = seedJson;
 
 let server: Server;
 let base: string;
+/** The paths requested, in order. */
+const requested: string[] = [];
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync(bundlePath)) execFileSync('npx', ['vite', 'build', '--mode', 'standalone'], { cwd: pkgDir, stdio: 'inherit' });
-  const bundle = readFileSync(bundlePath);
+  const files = readStandalone();
   server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
+    requested.push(url.pathname);
     const headers = { 'Content-Security-Policy': csp, 'X-Content-Type-Options': 'nosniff' };
-    if (url.pathname === '/') {
+    if (url.pathname === '/' || url.pathname === '/broken/') {
       res.writeHead(200, { ...headers, 'Content-Type': 'text/html; charset=utf-8' });
-      res.end(page(url.searchParams.get('action') ?? ''));
-    } else if (url.pathname === '/disclosure-report.js') {
+      res.end(page(url.searchParams.get('action') ?? '', url.pathname));
+    } else if (url.pathname.startsWith('/broken/disclosure-report-')) {
+      res.writeHead(404, headers);
+      res.end();
+    } else if (standaloneFileOf(url.pathname, files)) {
       res.writeHead(200, { ...headers, 'Content-Type': 'text/javascript; charset=utf-8' });
-      res.end(bundle);
+      res.end(standaloneFileOf(url.pathname, files));
     } else if (url.pathname === '/report.json') {
       res.writeHead(200, { ...headers, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
       res.end(savedReport);
@@ -109,6 +113,7 @@ describe('edit mode in the standalone bundle', () => {
     p.on('console', (m) => {
       if (/Content Security Policy|Refused to/i.test(m.text())) problems.push(m.text());
     });
+    requested.length = 0;
     await p.goto(base + '/');
     await p.locator(cell('requests.newReceived.naturalPerson')).click();
     await p.keyboard.type('１２');
@@ -118,6 +123,8 @@ describe('edit mode in the standalone bundle', () => {
     expect(await valueOf(p, 'requests.newReceived.commercial')).toBe(3);
     // The finding shows up while typing.
     await p.locator('#editor li[data-rule="requests.row-total"]').first().waitFor();
+    // Edit mode and the checks came as the script's chunks, from beside it, under script-src 'self'.
+    expect(requested).toEqual(expect.arrayContaining(['/disclosure-report.js', '/disclosure-report-edit.js', '/disclosure-report-checks.js']));
 
     // Leaving with changes asks first (the person says "leave").
     let asked = '';
@@ -156,6 +163,24 @@ describe('edit mode in the standalone bundle', () => {
     expect(await p.locator('#editor [part~="draft-prompt"]').count()).toBe(0);
     expect(await draftKeys(p)).toEqual([]);
     expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  test('edit mode whose chunk cannot be loaded: the report read-only, and a clear message (no crash)', async () => {
+    const context = await browser.newContext();
+    const p = await context.newPage();
+    const errors: string[] = [];
+    p.on('pageerror', (e) => errors.push(e.message));
+    await p.goto(base + '/broken/');
+    const alert = p.locator('#editor [part~="status-error"][role="alert"]');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('编辑功能加载失败');
+    // The report is still there to read: the tables as in view mode, no inputs.
+    expect(await p.locator('#editor td[data-cell]').count()).toBe(200);
+    expect(await p.locator('#editor td[data-cell] input').count()).toBe(0);
+    // The element's API stays safe to call.
+    expect(await p.evaluate(() => (document.getElementById('editor') as HTMLElement & { undo(): boolean }).undo())).toBe(false);
+    expect(errors).toEqual([]);
     await context.close();
   });
 

@@ -5,20 +5,16 @@
  * Report text that tries to end the script element or open a comment stays text. And the
  * standalone bundle's 导入文件 refuses a JSON document that is not a valid report.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { type Report, toJson } from '@disclosure-report/core';
 import { type Browser, type Page, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { seedReportPath } from '../scripts/paths.ts';
 import { chromiumLaunchOptions } from '../../../scripts/chromium.mjs';
+import { readStandalone, standaloneFileOf } from './standalone-files.ts';
 
-const pkgDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const bundlePath = resolve(pkgDir, 'dist/disclosure-report.js');
 const csp = "default-src 'self'; script-src 'self'; style-src 'self'";
 const seed = JSON.parse(readFileSync(seedReportPath, 'utf8')) as Report;
 
@@ -55,8 +51,7 @@ let browser: Browser;
 const requested: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(bundlePath)) execFileSync('npx', ['vite', 'build', '--mode', 'standalone'], { cwd: pkgDir, stdio: 'inherit' });
-  const bundle = readFileSync(bundlePath);
+  const files = readStandalone();
   server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     requested.push(path);
@@ -64,9 +59,9 @@ beforeAll(async () => {
     if (page) {
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', ...(page.csp ? { 'Content-Security-Policy': csp } : {}) });
       res.end(page.html);
-    } else if (path === '/disclosure-report.js') {
+    } else if (standaloneFileOf(path, files)) {
       res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8' });
-      res.end(bundle);
+      res.end(standaloneFileOf(path, files));
     } else {
       res.writeHead(404).end();
     }
