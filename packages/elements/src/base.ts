@@ -10,6 +10,7 @@ import type { DisclosureEventMap } from './events.js';
 import { type DisclosureStrings, format, resolveLang, stringsFor } from './i18n.js';
 import { checksPart } from './lazy.js';
 import { ReportLoadError, type ReportSource, asReport, fetchReport, findJsonScript, parseReportJson } from './load.js';
+import { PacksController, type PacksState } from './packs-controller.js';
 import { readStaticReport } from './upgrade.js';
 
 /** One shared observer re-resolves the language when any `lang` attribute in the document changes. */
@@ -101,6 +102,18 @@ export abstract class ReportElement extends DisclosureElement {
   /** URL of a report document (used when there is no `report` property and no JSON child). */
   @property({ reflect: true }) src: string | null = null;
 
+  /**
+   * Rule packs run with the national rules: a province's or a city's own (JSON documents of
+   * `@disclosure-report/core/rules/pack.schema.json`). A pack that is not valid is reported in
+   * the findings and none is applied.
+   */
+  @property({ attribute: false }) packs: readonly unknown[] | null = null;
+
+  /** URLs of rule packs (separated by spaces), fetched like `src`; used with `packs`. */
+  @property({ attribute: 'packs-src', reflect: true }) packsSrc: string | null = null;
+
+  readonly #packsController = new PacksController(this);
+
   /** Run the core checks and mark the cells they concern. */
   @property({ type: Boolean, reflect: true, attribute: 'show-findings' }) showFindings = false;
 
@@ -111,7 +124,7 @@ export abstract class ReportElement extends DisclosureElement {
   #abort: AbortController | null = null;
   #childObserver: MutationObserver | null = null;
   #pending: PendingEvent | null = null;
-  #findingsCache: { report: Report; previous: Report | null; lang: Lang; findings: Finding[] } | null = null;
+  #findingsCache: { report: Report; previous: Report | null; lang: Lang; packs: PacksState; findings: Finding[] } | null = null;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -271,10 +284,16 @@ export abstract class ReportElement extends DisclosureElement {
    * standalone bundle loads them on demand); null when they are ready.
    */
   protected get checksStatus(): string | null {
-    if (checksPart.now) return null;
     const s = this.strings;
+    if (checksPart.now) return this.#packsController.state.status === 'loading' ? s.packsLoading : null;
     const failed = checksPart.failed;
     return failed ? format(s.checksFailed, { detail: String((failed as Error)?.message ?? failed) }) : s.checksLoading;
+  }
+
+  /** Why the rule packs given are not applied (the findings are the national rules' alone), or null. */
+  protected get packsNotice(): string | null {
+    const state = this.#packsController.state;
+    return state.status === 'error' ? format(this.strings.packsFailed, { detail: state.message }) : null;
   }
 
   #awaitingChecks = false;
@@ -299,22 +318,25 @@ export abstract class ReportElement extends DisclosureElement {
    */
   protected findingsFor(report: Report): Finding[] {
     const lang = this.resolvedLang;
+    const packs = this.#packsController.state;
     const c = this.#findingsCache;
-    if (c && c.report === report && c.previous === this.previous && c.lang === lang) return c.findings;
+    if (c && c.report === report && c.previous === this.previous && c.lang === lang && c.packs === packs) return c.findings;
     const checks = checksPart.now;
     if (!checks) {
       this.#loadChecks();
       return [];
     }
+    // Not without the packs asked for, and then with them: none until they are there.
+    if (packs.status === 'loading') return [];
     let findings: Finding[];
     try {
-      findings = checks.check(report, { lang, previous: this.previous });
+      findings = checks.check(report, { lang, previous: this.previous, ...(packs.status === 'ready' ? { packs: packs.packs } : {}) });
     } catch (error) {
       // A malformed document can trip a rule; show the report anyway.
       console.warn('[disclosure-report] checks failed:', error);
       findings = [];
     }
-    this.#findingsCache = { report, previous: this.previous, lang, findings };
+    this.#findingsCache = { report, previous: this.previous, lang, packs, findings };
     return findings;
   }
 }

@@ -3,4 +3,4 @@
  * largest part of core. The standalone bundle loads this module on demand (its
  * `disclosure-report-checks.js`), when findings are shown or edit mode opens; see `./lazy.ts`.
  */
-export { check, sumRules } from '@disclosure-report/core';
+export { check, parseRulePack, sumRules } from '@disclosure-report/core';

@@ -830,7 +830,7 @@ export class DisclosureReportElement extends ReportElement {
           ${body}
         </section>`;
       })}
-      ${guard([findings, selected, strings, all.length, checksStatus], () =>
+      ${guard([findings, selected, strings, all.length, checksStatus, this.packsNotice], () =>
         findingsList({
           findings,
           strings,
@@ -843,6 +843,7 @@ export class DisclosureReportElement extends ReportElement {
           onFix: this.#applyFix,
           held: all.length - findings.length,
           status: checksStatus,
+          notice: this.packsNotice,
         }),
       )}
     </article>`;
@@ -1032,6 +1033,7 @@ export class DisclosureReportElement extends ReportElement {
             selected,
             onSelect: (f) => this.selectFinding(f),
             status: this.checksStatus,
+            notice: this.packsNotice,
           })
         : nothing}
     </article>`;

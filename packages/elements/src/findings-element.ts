@@ -59,6 +59,7 @@ export class DisclosureFindingsElement extends ReportElement {
       onSelect: (f) => this.select(f),
       // Findings given as a property need no checks.
       status: this.findings ? null : this.checksStatus,
+      notice: this.findings ? null : this.packsNotice,
     })}`;
   }
 

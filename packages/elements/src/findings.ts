@@ -22,6 +22,8 @@ export interface FindingsListOptions {
   readonly held?: number;
   /** Shown instead of the summary while there can be no findings: the checks are loading, or failed to. */
   readonly status?: string | null;
+  /** Shown above the summary: something about the checks a reader must know (rule packs not applied). */
+  readonly notice?: string | null;
 }
 
 /** Findings by severity (core's `countBySeverity`, kept here: core's is in its rules engine, which the standalone bundle loads on demand). */
@@ -119,6 +121,7 @@ export function findingsList(o: FindingsListOptions): TemplateResult {
   };
   return html`<section class="findings" part="findings" aria-labelledby=${headingId} lang=${o.lang} @click=${onClick}>
     ${heading}
+    ${o.notice ? html`<p part="findings-notice" role="alert">${o.notice}</p>` : nothing}
     ${o.status
       ? html`<p part="findings-summary findings-status" role="status">${o.status}</p>`
       : findings.length === 0

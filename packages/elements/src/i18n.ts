@@ -47,6 +47,8 @@ export interface DisclosureStrings {
   /** The standalone bundle loads the checks on demand: while they load, and when they could not be (`{detail}`). */
   checksLoading: string;
   checksFailed: string;
+  packsLoading: string;
+  packsFailed: string;
   /** The standalone bundle loads edit mode on demand: while it loads, and when it could not be (`{detail}`). */
   editLoading: string;
   editFailed: string;
@@ -175,6 +177,8 @@ export const defaultStrings: Record<Lang, DisclosureStrings> = {
     findingsNone: '未发现问题。',
     checksLoading: '正在加载检查程序……',
     checksFailed: '检查程序加载失败，无法检查：{detail}',
+    packsLoading: '正在加载规则包……',
+    packsFailed: '规则包无法使用，以下只按国家规则检查：{detail}',
     editLoading: '正在加载编辑功能……',
     editFailed: '编辑功能加载失败，只能查看：{detail}',
     findingsSummary: '错误 {error} 项，警告 {warning} 项，提示 {info} 项',
@@ -270,6 +274,8 @@ export const defaultStrings: Record<Lang, DisclosureStrings> = {
     findingsNone: 'No problems found.',
     checksLoading: 'Loading the checks…',
     checksFailed: 'The checks could not be loaded; the report is not checked: {detail}',
+    packsLoading: 'Loading the rule packs…',
+    packsFailed: 'The rule packs cannot be used; the findings below are the national rules\' alone: {detail}',
     editLoading: 'Loading the editor…',
     editFailed: 'The editor could not be loaded; the report can only be viewed: {detail}',
     findingsSummary: '{error} errors, {warning} warnings, {info} notes',

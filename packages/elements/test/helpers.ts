@@ -106,3 +106,23 @@ export async function typeInto(el: DisclosureReportElement, id: string, keys: st
   await userEvent.keyboard(keys);
   await el.updateComplete;
 }
+
+const served = new Map<string, string>();
+let servedCount = 0;
+/**
+ * Serves a body at a relative http URL (the only kind `src` and `packs-src` fetch) through a
+ * fetch spy: `/__<kind>__/<n>.json`. Other URLs go to the real fetch. Restore with vi.restoreAllMocks.
+ */
+export function servedUrl(value: unknown, kind = 'reports'): string {
+  const url = `/__${kind}__/${++servedCount}.json`;
+  served.set(url, typeof value === 'string' ? value : JSON.stringify(value));
+  if (!vi.isMockFunction(globalThis.fetch)) {
+    const real = globalThis.fetch.bind(globalThis);
+    vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
+      const href = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+      const body = served.get(new URL(href, location.href).pathname);
+      return body === undefined ? real(input, init) : new Response(body, { status: 200, headers: { 'Content-Type': 'application/json' } });
+    });
+  }
+  return url;
+}

@@ -1,7 +1,7 @@
 /** Where the data come from (property > JSON child > src), loading and errors. */
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { DisclosureErrorDetail, DisclosureLoadDetail, DisclosureReportElement } from '../src/index.js';
-import { cleanup, mount, numberedReport, seed, settled, text } from './helpers.js';
+import { cleanup, mount, numberedReport, seed, servedUrl, settled, text } from './helpers.js';
 
 beforeEach(() => {
   document.documentElement.lang = 'zh-CN';
@@ -11,22 +11,6 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-/** Serves a body at a relative http URL (the only kind `src` fetches) through a fetch spy. */
-const served = new Map<string, string>();
-let servedCount = 0;
-function jsonUrl(value: unknown): string {
-  const url = `/__reports__/${++servedCount}.json`;
-  served.set(url, typeof value === 'string' ? value : JSON.stringify(value));
-  if (!vi.isMockFunction(globalThis.fetch)) {
-    const real = globalThis.fetch.bind(globalThis);
-    vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
-      const href = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-      const body = served.get(new URL(href, location.href).pathname);
-      return body === undefined ? real(input, init) : new Response(body, { status: 200, headers: { 'Content-Type': 'application/json' } });
-    });
-  }
-  return url;
-}
 
 /** Collects the element events that reach the document (they bubble and are composed). */
 function listen() {
@@ -75,7 +59,7 @@ describe('loading the report', () => {
 
   test('from the src attribute', async () => {
     const events = listen();
-    const el = mount<DisclosureReportElement>(`<disclosure-report src="${jsonUrl(seed)}"></disclosure-report>`);
+    const el = mount<DisclosureReportElement>(`<disclosure-report src="${servedUrl(seed)}"></disclosure-report>`);
     await settled(el);
     expect(agencyOf(el)).toBe('陈家坝镇人民政府');
     expect(el.shadowRoot!.querySelectorAll('td[data-cell]').length).toBe(200);
@@ -86,7 +70,7 @@ describe('loading the report', () => {
   test('precedence: the property over a JSON child over src', async () => {
     const other = { ...numberedReport(), agency: '子元素机关' };
     const el = mount<DisclosureReportElement>(
-      `<disclosure-report src="${jsonUrl({ ...seed, agency: 'src机关' })}"><script type="application/json">${JSON.stringify(other)}</script></disclosure-report>`,
+      `<disclosure-report src="${servedUrl({ ...seed, agency: 'src机关' })}"><script type="application/json">${JSON.stringify(other)}</script></disclosure-report>`,
     );
     await settled(el);
     expect(agencyOf(el)).toBe('子元素机关');
@@ -128,7 +112,7 @@ describe('loading the report', () => {
 
   test('invalid JSON and documents that are not reports are errors, in the page language', async () => {
     const events = listen();
-    const bad = mount<DisclosureReportElement>(`<disclosure-report lang="en" src="${jsonUrl('{not json')}"></disclosure-report>`);
+    const bad = mount<DisclosureReportElement>(`<disclosure-report lang="en" src="${servedUrl('{not json')}"></disclosure-report>`);
     await settled(bad);
     expect(text(bad.shadowRoot!.querySelector('[role="alert"]'))).toBe(
       'The annual report could not be loaded The data are not valid JSON.',
