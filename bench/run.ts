@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import jsonLogic from 'json-logic-js';
 import { Bench } from 'tinybench';
-import { type Report, type Rule, check, customOperations, getCell, rulesFor, staticStyles, taxonomy, toHtml, withCell } from '../packages/core/src/index.js';
+import { type Report, type Rule, RegionSum, check, customOperations, getCell, parseRulePack, rulesFor, staticStyles, tallyLedger, taxonomy, toHtml, withCell } from '../packages/core/src/index.js';
 import { consistentReport } from '../packages/core/test/arbitraries.js';
 import { corpusDir, corpusNames, expectedReport } from '../packages/core/test/shared.js';
 import { generateReports, reportPairs } from './generate.js';
@@ -29,7 +29,7 @@ const quick = argv.includes('--quick');
 const write = argv.includes('--write');
 /** `--write-to=<file>`: the BENCHMARKS.md text of this run (any parts) into another file, to preview it. */
 const writeTo = argv.find((a) => a.startsWith('--write-to='))?.slice(11) ?? (write ? null : undefined);
-const parts = ['checking', 'pinpointing', 'cli', 'import', 'published', 'browser', 'sizes'] as const;
+const parts = ['checking', 'pinpointing', 'region', 'cli', 'import', 'published', 'browser', 'sizes'] as const;
 type Part = (typeof parts)[number];
 const onlyArg = argv.find((a) => a.startsWith('--only='))?.slice(7) ?? (argv.includes('--only') ? argv[argv.indexOf('--only') + 1] : undefined);
 const only = onlyArg ? new Set(onlyArg.split(',').map((s) => s.trim())) : null;
@@ -255,6 +255,79 @@ async function pinpointing(): Promise<void> {
     range: `${fmt(perSecond(Math.max(...with_)))}–${fmt(perSecond(Math.min(...with_)))}`,
     baseline: `${fmt(perSecond(median(without)))} reports/s (pinpoint: false)`,
     ratio: `${fmt(median(without) / median(with_), 2)}×`,
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// A region's reports: checked with rule packs, summed; a ledger tallied
+
+/**
+ * What an office that collects a region's reports does (issue 16), and what a clerk's ledger
+ * costs (issue 18): 5,000 distinct reports (with last year's) checked with the two example packs
+ * next to the same without, interleaved; summing them; tallying a ledger of 100,000 lines.
+ */
+async function region(): Promise<void> {
+  const n = quick ? 1000 : 5000;
+  log(`region: ${fmt(n)} report pairs`);
+  const pool = reportPairs(Math.min(n, quick ? 200 : 1000)).map(pooled);
+  const packs = ['example-city-notice', 'example-scoring'].map((name) =>
+    parseRulePack(JSON.parse(readFileSync(join(root, `packages/core/rules/packs/${name}.json`), 'utf8')), name),
+  );
+  const withPacks = (e: Entry) => check(e.report, { ...(e.previous ? { previous: e.previous } : {}), packs });
+  const without = (e: Entry) => check(e.report, e.previous ? { previous: e.previous } : {});
+  const [packed, plain] = race(pool, [withPacks, without], quick ? 400 : 3000) as [number[], number[]];
+  const ratio = median(packed) / median(plain);
+  rows.push({
+    benchmark: 'check with rule packs, one core (all rules)',
+    case: `generated large city reports + last year's, both example packs (${packs.reduce((k, p) => k + p.rules.length, 0)} local rules)`,
+    result: `${fmt(perSecond(median(packed)))} reports/s (a region of ${fmt(n)}: ${fmt((n * median(packed)) / 1000, 2)} s)`,
+    range: `${fmt(perSecond(Math.max(...packed)))}–${fmt(perSecond(Math.min(...packed)))}`,
+    baseline: `without packs ${fmt(perSecond(median(plain)))} reports/s`,
+    ratio: `${fmt(ratio, 2)}×`,
+    target: 'same time class as without (≤ 1.5×)',
+    met: ratio <= 1.5,
+  });
+  // Summing: the RegionSum a CLI aggregate feeds, over distinct parsed reports.
+  const reports = Array.from({ length: n }, (_, i) => parseEntry(pool[i % pool.length] as string, `s${i}`).report);
+  const times: number[] = [];
+  for (let r = 0; r < (quick ? 3 : 7); r++) {
+    const t0 = performance.now();
+    const sum = new RegionSum('zh-CN', 3);
+    for (const rep of reports) sum.add({ ...rep, year: 2025 });
+    sum.report();
+    times.push(performance.now() - t0);
+  }
+  rows.push({
+    benchmark: 'aggregate (RegionSum), one core',
+    case: `${fmt(n)} reports, every cell summed exactly, the 3 largest contributions kept per cell`,
+    result: `${fmt(median(times), 0)} ms (${fmt(perSecond(median(times) / n))} reports/s)`,
+    range: `${fmt(Math.min(...times), 0)}–${fmt(Math.max(...times), 0)} ms`,
+  });
+  // A ledger of 100,000 requests (issue 18: under a second).
+  const types = ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他'];
+  const outcomes = ['予以公开', '部分公开', '不予公开 — 属于国家秘密', '无法提供 — 本机关不掌握相关政府信息', '不予处理 — 重复申请', '其他处理 — 其他'];
+  const lines = ['序号,收到日期,申请人类型,办理结果,办结日期'];
+  for (let i = 0; i < 100_000; i++) {
+    const month = String(1 + (i % 12)).padStart(2, '0');
+    const day = 1 + ((i * 7) % 27);
+    const open = i % 9 === 0;
+    lines.push(`${i + 1},2025-${month}-${String(day).padStart(2, '0')},${types[i % 6]},${open ? '' : outcomes[(i * 5) % 6]},${open ? '' : `2025-${month}-${String(day + 1).padStart(2, '0')}`}`);
+  }
+  const csv = lines.join('\n');
+  const ledgerTimes: number[] = [];
+  for (let r = 0; r < (quick ? 3 : 7); r++) {
+    const t0 = performance.now();
+    const t = tallyLedger(csv, { year: 2025 });
+    ledgerTimes.push(performance.now() - t0);
+    if (!t.ok || t.cells['requests.newReceived.total'] !== 100_000) throw new Error('the bench ledger did not tally');
+  }
+  rows.push({
+    benchmark: 'tally a ledger, one core',
+    case: '100,000 requests (CSV, 4.6 MB), every line validated',
+    result: `${fmt(median(ledgerTimes), 0)} ms`,
+    range: `${fmt(Math.min(...ledgerTimes), 0)}–${fmt(Math.max(...ledgerTimes), 0)} ms`,
+    target: '< 1 s (issue 18)',
+    met: median(ledgerTimes) < 1000,
   });
 }
 
@@ -752,6 +825,7 @@ if (busy()) console.log(`WARNING: the machine is busy (1-minute load above ${cor
 const steps: [Part, () => unknown][] = [
   ['checking', checking],
   ['pinpointing', pinpointing],
+  ['region', region],
   ['cli', cli],
   ['import', importing],
   ['published', published],

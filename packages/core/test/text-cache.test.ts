@@ -216,6 +216,18 @@ describe('a similarity compared with a threshold, settled by a bound where it ca
     }
   });
 
+  it('a text long as given but short without its white space is too short, however many of its bigrams are shared', () => {
+    const a = 'ab'.repeat(20);
+    const b = `ab${' '.repeat(40)}ab`;
+    expect(referenceSimilarity(a, b, 30)).toBe(0);
+    for (const op of ops) {
+      textFeatureCache.clear();
+      expect(textSimilarityCompare(a, b, 30, op, 0.05), op).toBe(plain(0, op, 0.05));
+      textFeatureCache.clear();
+      expect(textSimilarityCompare(b, a, 30, op, 0.05), op).toBe(plain(0, op, 0.05));
+    }
+  });
+
   it('compiled rules take the comparison over in any order of operands, with json-logic-js\'s results', () => {
     jsonLogic.add_operation('textSimilarity', referenceSimilarity);
     fc.assert(

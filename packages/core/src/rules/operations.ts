@@ -67,53 +67,69 @@ let scratchCounts = new Uint32Array(0);
 // whether it was copied, and keep a hostile 15 MB text from filling memory with bigrams.
 const compared = (text: string): string => text.replace(/\s+/g, '').slice(0, textSimilarityLimit);
 
-function features(text: string): TextFeatures {
-  const x = compared(text);
-  const n = x.length - 1;
-  if (n < 1) return { length: x.length, grams: new Uint32Array(0), counts: new Uint32Array(0), table: new Int32Array(4), shift: 30 };
-  // Count into a table sized for every bigram being distinct…
-  let bits = tableBits(n);
-  let size = 1 << bits;
+/**
+ * Counts the bigrams of `text` (as `compared` gives it: white space skipped in place, at most the
+ * limit) into the scratch table: its features, in arrays valid until the next count. A table
+ * sized for every bigram being distinct, at most half full.
+ */
+function countScratch(text: string): TextFeatures {
+  const most = Math.min(text.length, textSimilarityLimit) - 1;
+  const bits = tableBits(Math.max(most, 1));
+  const size = 1 << bits;
   if (scratchTable.length < size) scratchTable = new Int32Array(size);
-  if (scratchGrams.length < n) {
-    scratchGrams = new Uint32Array(Math.max(n, scratchGrams.length * 2));
+  if (scratchGrams.length < most) {
+    scratchGrams = new Uint32Array(Math.max(most, scratchGrams.length * 2));
     scratchCounts = new Uint32Array(scratchGrams.length);
   }
-  let table = scratchTable.subarray(0, size);
+  const table = scratchTable.subarray(0, size);
   table.fill(0);
-  let mask = size - 1;
-  let shift = 32 - bits;
+  const mask = size - 1;
+  const shift = 32 - bits;
   let distinct = 0;
-  for (let i = 0; i < n; i++) {
-    const g = x.charCodeAt(i) * 65536 + x.charCodeAt(i + 1);
-    for (let h = slotOf(g, shift); ; h = (h + 1) & mask) {
-      const at = table[h] as number;
-      if (at === 0) {
-        scratchGrams[distinct] = g;
-        scratchCounts[distinct] = 1;
-        table[h] = ++distinct;
-        break;
-      }
-      if (scratchGrams[at - 1] === g) {
-        (scratchCounts[at - 1] as number)++;
-        break;
+  let length = 0;
+  let prev = -1;
+  for (let i = 0; i < text.length && length < textSimilarityLimit; i++) {
+    const c = text.charCodeAt(i);
+    if (isSpace(c)) continue;
+    length++;
+    if (prev >= 0) {
+      const g = prev * 65536 + c;
+      for (let h = slotOf(g, shift); ; h = (h + 1) & mask) {
+        const at = table[h] as number;
+        if (at === 0) {
+          scratchGrams[distinct] = g;
+          scratchCounts[distinct] = 1;
+          table[h] = ++distinct;
+          break;
+        }
+        if (scratchGrams[at - 1] === g) {
+          (scratchCounts[at - 1] as number)++;
+          break;
+        }
       }
     }
+    prev = c;
   }
-  // …then keep a table sized for the distinct ones (prose repeats many bigrams).
-  const grams = scratchGrams.slice(0, distinct);
-  const counts = scratchCounts.slice(0, distinct);
-  bits = tableBits(distinct);
-  size = 1 << bits;
-  table = new Int32Array(size);
-  mask = size - 1;
-  shift = 32 - bits;
+  return { length, grams: scratchGrams.subarray(0, distinct), counts: scratchCounts.subarray(0, distinct), table, shift };
+}
+
+function features(text: string): TextFeatures {
+  const counted = countScratch(text);
+  // Kept: a table sized for the distinct bigrams (prose repeats many), arrays of their own.
+  const grams = counted.grams.slice();
+  const counts = counted.counts.slice();
+  const distinct = grams.length;
+  const bits = tableBits(distinct);
+  const size = 1 << bits;
+  const table = new Int32Array(size);
+  const mask = size - 1;
+  const shift = 32 - bits;
   for (let k = 0; k < distinct; k++) {
     let h = slotOf(grams[k] as number, shift);
     while (table[h] !== 0) h = (h + 1) & mask;
     table[h] = k + 1;
   }
-  return { length: x.length, grams, counts, table, shift };
+  return { length: counted.length, grams, counts, table, shift };
 }
 
 /**
@@ -195,6 +211,8 @@ export const textFeatureCache = {
   /** Forgets every text. */
   clear(): void {
     keptByLength.clear();
+    seenByLength.clear();
+    seenOrder.length = 0;
     keptCount = 0;
     cachedCharacters = 0;
   },
@@ -256,36 +274,91 @@ export const isSpace = (c: number): boolean =>
       // Ordered so that a CJK character (above U+3000) is ruled out in three comparisons.
       (c < 0x2000 ? c === 160 || c === 0x1680 : c <= 0x3000 ? c <= 0x200a || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 : c === 0xfeff);
 
+/** Texts compared once lately, by length (as `keptByLength`): the second time, their features are kept. */
+const seenByLength = new Map<number, string[]>();
+const seenOrder: string[] = [];
+
+/** Whether `text` was compared lately; records it when not. */
+function seenBefore(text: string): boolean {
+  // A text too long to keep is not remembered either.
+  if (text.length > textFeatureCacheLimits.characters) return false;
+  const same = seenByLength.get(text.length);
+  if (same?.some((t) => t === text)) return true;
+  if (same) same.push(text);
+  else seenByLength.set(text.length, [text]);
+  seenOrder.push(text);
+  if (seenOrder.length > textFeatureCacheLimits.entries) {
+    const oldest = seenOrder.shift() as string;
+    const list = seenByLength.get(oldest.length) as string[];
+    if (list.length === 1) seenByLength.delete(oldest.length);
+    else list.splice(list.indexOf(oldest), 1);
+  }
+  return false;
+}
+
+// How many of each distinct bigram of the counted text the scan has matched (reused; zeroed per call).
+let used = new Uint32Array(0);
+
 // A text's bigrams counted into buckets (a bigram's hash picks its bucket; different bigrams may
 // share one): 16,384 counters, reused and cleared per call. Up to 49,999 bigrams fit in 16 bits.
 const bucketBits = 14;
 const buckets = new Uint16Array(1 << bucketBits);
 const bucketOf = (gram: number): number => Math.imul(gram, 0x9e3779b1) >>> (32 - bucketBits);
 
-/** Counts the bigrams of `text`, as `compared` would give it, into {@link buckets}; returns that compared length. */
-function countBuckets(text: string): number {
+/**
+ * Whether a bound settles that the similarity of `counted` and `scanned` stays below the
+ * threshold (`settledBelow`; `lbMost` the longest `scanned` can be): `counted`'s bigrams are counted into buckets
+ * (no table of distinct bigrams: cheaper than counting them exactly), and each bigram of
+ * `scanned` takes one from its bucket. The bigrams taken are at least the shared ones (within a
+ * bucket the shared are at most the smaller total), so once too many find their bucket empty,
+ * the threshold is out of reach. Most texts compared with a high threshold (a copy) are settled here.
+ */
+function bucketsSettleBelow(counted: string, scanned: string, lbMost: number, threshold: number, settledBelow: (bound: number) => boolean): boolean {
   buckets.fill(0);
-  let length = 0;
   let prev = -1;
-  for (let i = 0; i < text.length && length < textSimilarityLimit; i++) {
-    const c = text.charCodeAt(i);
+  let length = 0;
+  for (let i = 0; i < counted.length && length < textSimilarityLimit; i++) {
+    const c = counted.charCodeAt(i);
     if (isSpace(c)) continue;
     length++;
     if (prev >= 0) (buckets[bucketOf((prev << 16) | c)] as number)++;
     prev = c;
   }
-  return length;
+  // The fewest shared bigrams that would reach the threshold, with the counted text's true length.
+  const la = length;
+  if (la < 2) return false;
+  const dMost = la - 1 + (lbMost - 1);
+  let need = Math.max(0, Math.ceil((threshold * dMost) / 2) - 2);
+  while (settledBelow((2 * need) / dMost)) need++;
+  const allowed = lbMost - 1 - need;
+  if (allowed < 0) return true;
+  let missing = 0;
+  prev = -1;
+  length = 0;
+  for (let i = 0; i < scanned.length && length < textSimilarityLimit; i++) {
+    const c = scanned.charCodeAt(i);
+    if (isSpace(c)) continue;
+    length++;
+    if (prev >= 0) {
+      const k = bucketOf((prev << 16) | c);
+      const left = buckets[k] as number;
+      if (left > 0) buckets[k] = left - 1;
+      else if (++missing > allowed) return true;
+    }
+    prev = c;
+  }
+  return false;
 }
 
 /**
  * Exactly `textSimilarity(a, b, minLength) op threshold` (JavaScript's comparison), for an engine
  * that only needs the comparison, as the rules do (`{"<": [{"textSimilarity": …}, 0.9]}`). Most
- * texts compared are far from a copy, and an upper bound on their shared bigrams settles them
- * without a table of distinct bigrams: the shorter text's bigrams are counted into hash buckets,
- * and each bigram of the longer takes one from its bucket. The bigrams taken are at least the
- * shared ones (within a bucket, the shared are at most the smaller total), so once too many find
- * their bucket empty the threshold is out of reach. What the bound does not settle is computed
- * exactly: the result is always the plain comparison's.
+ * texts compared are far from the threshold one way or the other. Far below a high threshold is
+ * settled by a cheap bound first (`bucketsSettleBelow`). Otherwise one text's bigrams are counted
+ * (and kept, like textSimilarity's) and the other's matched against them one by one: the shared
+ * bigrams found so far only grow, and those not found yet are at most the bigrams left, so the
+ * scan stops as soon as the threshold is reached or out of reach. The result is always the plain
+ * comparison's.
  */
 export function textSimilarityCompare(a: unknown, b: unknown, minLength: unknown, op: SimilarityComparison, threshold: number): boolean {
   const exact = () => {
@@ -301,25 +374,37 @@ export function textSimilarityCompare(a: unknown, b: unknown, minLength: unknown
   if (threshold > 1) return below;
   const min = Math.max(minLength, 2);
   if (a.length < min || b.length < min) return exact();
+  const keptA = kept(a);
+  const keptB = kept(b);
   // Both counted already (an editor's keystrokes, a text compared twice): exact is cheap.
-  if (kept(a) && kept(b)) return exact();
-  // The similarity is symmetric: count the shorter text whole, scan the longer until settled.
-  const [counted, scanned] = a.length <= b.length ? [a, b] : [b, a];
-  const la = countBuckets(counted);
+  if (keptA && keptB) return exact();
+  // The similarity is symmetric: count the one counted before (or else the shorter, kept for
+  // next time), scan the other until settled.
+  const [counted, scanned] = keptB || (!keptA && b.length < a.length) ? [b, a] : [a, b];
+  // The scanned text's length is not known before the scan (white space is left out), but at
+  // most its length as given: a bound that the longest possible length settles is settled for
+  // the true one (the similarity's bounds grow with it), and no pass is spent measuring it.
+  const lbMost = Math.min(scanned.length, textSimilarityLimit);
+  if (!keptA && !keptB && threshold >= 0.75 && bucketsSettleBelow(counted, scanned, lbMost, threshold, settledBelow)) return below;
+  // A text compared a second time (an editor's keystrokes) is counted and kept; one seen once
+  // (a batch: most texts) is counted in scratch space, with nothing allocated or kept.
+  const f = keptA || keptB || seenBefore(counted) ? featuresOf(counted) : countScratch(counted);
+  const la = f.length;
   // Too short once white space is gone: the similarity is 0, below any positive threshold.
   if (la < min) return below;
-  // The scanned text's length is not known before the scan (white space is left out), but at
-  // most its length as given: the bound below grows with it, so what the longest possible
-  // length settles is settled for the true one, and no pass is spent measuring it.
-  const lbMost = Math.min(scanned.length, textSimilarityLimit);
   const dMost = la - 1 + (lbMost - 1);
-  // The fewest shared bigrams that would reach the threshold: more missing than
-  // `lbMost - 1 - need` settle it. (Started a step low, so that rounding in the product can
-  // only make the loop step once more.)
+  // The fewest shared bigrams that reach the threshold. (Started a step low, so that rounding in
+  // the product can only make the loop step once more.)
   let need = Math.max(0, Math.ceil((threshold * dMost) / 2) - 2);
   while (settledBelow((2 * need) / dMost)) need++;
+  // More bigrams than this not shared and the threshold is out of reach.
   const allowed = lbMost - 1 - need;
   if (allowed < 0) return below;
+  const { grams, counts, table, shift } = f;
+  const mask = table.length - 1;
+  if (used.length < grams.length) used = new Uint32Array(Math.max(grams.length, 2 * used.length));
+  used.fill(0, 0, grams.length);
+  let matched = 0;
   let missing = 0;
   let prev = -1;
   let lb = 0;
@@ -328,18 +413,31 @@ export function textSimilarityCompare(a: unknown, b: unknown, minLength: unknown
     if (isSpace(c)) continue;
     lb++;
     if (prev >= 0) {
-      const k = bucketOf((prev << 16) | c);
-      const left = buckets[k] as number;
-      if (left > 0) buckets[k] = left - 1;
-      else if (++missing > allowed) return below;
+      const g = prev * 65536 + c;
+      let found = false;
+      for (let h = slotOf(g, shift); ; h = (h + 1) & mask) {
+        const at = table[h] as number;
+        if (at === 0) break;
+        if (grams[at - 1] === g) {
+          if ((used[at - 1] as number) < (counts[at - 1] as number)) {
+            (used[at - 1] as number)++;
+            found = true;
+          }
+          break;
+        }
+      }
+      if (found) {
+        // Reached (once the scanned text is long enough to be compared at all).
+        if (++matched >= need && lb >= min) return !below;
+      } else if (++missing > allowed) return below;
     }
     prev = c;
   }
-  // Scanned whole: the bound with the true length (and the shorter text's, a bound of its own).
+  // Scanned whole: the shared bigrams are `matched`, exactly (each matched against a count of
+  // the other text's).
   if (lb < min) return below;
-  const d = la - 1 + (lb - 1);
-  if (settledBelow((2 * Math.min(lb - 1 - missing, la - 1)) / d)) return below;
-  return exact();
+  const s = (2 * matched) / (la - 1 + (lb - 1));
+  return op === '<' ? s < threshold : op === '<=' ? s <= threshold : op === '>' ? s > threshold : s >= threshold;
 }
 
 /** How many characters of each text (white space removed) `textSimilarity` compares. */
