@@ -4,12 +4,12 @@
  * The findings' own messages come from core (in the language asked for); this module holds the
  * CLI's words around them.
  */
-import type { FormatId, Lang, Severity } from '@disclosure-report/core';
+import type { FormatId, Lang, LedgerNote, Severity } from '@disclosure-report/core';
 
 export type { Lang };
 
 /** The commands, in the order help lists them. */
-export const commandNames = ['check', 'import', 'export', 'aggregate', 'schema'] as const;
+export const commandNames = ['check', 'import', 'export', 'aggregate', 'tally', 'schema'] as const;
 export type CommandName = (typeof commandNames)[number];
 
 /** A line and column in a text (both from 1; columns in UTF-16 code units, as V8 counts them). */
@@ -202,6 +202,53 @@ check summary.json --parts <dir>.
 Exit status: 0 summed, 2 some file could not be read (each is named; no partial summary is
 written) or the reports cannot be summed.`;
 
+const zhTallyUsage = `disclosure-report tally <依申请公开台账.csv> --year 年度 [--appeals <复议诉讼台账.csv>] [-o 报告.json | --into 草稿.json] [--agency 名称] [--lang zh|en]
+disclosure-report tally --template [requests|appeals] [-o 模板.csv]
+
+按国家格式的规则，从本机关的台账统计表三、表四：本年新收＝本年收到；上年结转＝本年以前收到、本年以前
+未办结；办理结果＝本年办结的，按办理结果分列；结转下年度继续办理＝本年底以前收到、本年底未办结。
+表四按类型（行政复议、未经复议直接起诉、复议后起诉）和结果（维持、纠正、其他、尚未审结）统计。
+台账为 CSV（UTF-8 或 GB18030，Excel、WPS 另存为 CSV 即可），表头：
+  依申请公开台账：序号,收到日期,申请人类型,办理结果,办结日期（办结日期留空＝未办结）
+  复议诉讼台账：序号,类型,结果（可加 收到日期：只计本年度收到的）
+办理结果写国家格式的名称，如「予以公开」「不予公开 — 属于国家秘密」；简称（「国家秘密」）、全角、
+空格等写法也能读取，但每处都会列出。每一行都会检查；有无法统计的行时逐行列出（行号、列、原因），
+不写出任何文件。
+
+  --year <年度>      报告年度
+  --appeals <文件>   行政复议、行政诉讼台账
+  -o, --out <文件>   写出新的报告文件（其余部分空白，待填写）；不给时写到标准输出
+  --into <文件>      填入已有的报告文件（只改表三、表四）
+  --agency <名称>    新报告的机关名称
+  --template [requests|appeals]  写出台账模板（CSV，带 BOM，供 Excel、WPS 打开）
+  --lang zh|en       提示语言（默认 zh 中文；en 英文）
+
+退出码：0 已统计，2 有无法统计的行（逐行列出）或文件无法读取、写入。`;
+
+const enTallyUsage = `disclosure-report tally <requests-ledger.csv> --year year [--appeals <appeals-ledger.csv>] [-o report.json | --into draft.json] [--agency name] [--lang zh|en]
+disclosure-report tally --template [requests|appeals] [-o template.csv]
+
+Counts tables 三 and 四 from the office's own ledgers, by the national rules: 本年新收 = received
+in the year; 上年结转 = received before it and not finished before it; outcomes = finished in the
+year, by outcome; 结转下年度继续办理 = received by the end of the year and not finished by then.
+Table 四 by type (行政复议, 未经复议直接起诉, 复议后起诉) and result (维持, 纠正, 其他, 尚未审结).
+Ledgers are CSV (UTF-8 or GB18030: save as CSV from Excel or WPS) with the headers
+  requests: 序号,收到日期,申请人类型,办理结果,办结日期 (办结日期 blank = not finished)
+  appeals:  序号,类型,结果 (and optionally 收到日期: only those received in the year count)
+Outcomes by their national names, e.g. 「予以公开」, 「不予公开 — 属于国家秘密」; short forms
+(「国家秘密」), full-width and spaced forms are read, each one listed. Every line is checked; lines
+that cannot be counted are listed (line, column, why) and nothing is written.
+
+  --year <year>      the report year
+  --appeals <file>   the ledger of reconsiderations and lawsuits
+  -o, --out <file>   write a new report document (the rest left blank to fill in); default: standard output
+  --into <file>      fill tables 三 and 四 of an existing report document (nothing else changes)
+  --agency <name>    the new report's agency
+  --template [requests|appeals]  write a ledger template (CSV with a BOM, for Excel and WPS)
+  --lang zh|en       language of the messages (default zh)
+
+Exit status: 0 counted, 2 some line cannot be counted (each listed) or a file cannot be read or written.`;
+
 const zhSchemaUsage = `disclosure-report schema [--lang zh|en]
 
 输出报告文件的 JSON Schema（draft 2020-12）。`;
@@ -219,12 +266,13 @@ const zh = {
   usageLine: '用法：disclosure-report <命令> [选项]',
   commandsHeading: '命令：',
   optionsHeading: '选项：',
-  commandUsage: { check: zhCheckUsage, import: zhImportUsage, export: zhExportUsage, aggregate: zhAggregateUsage, schema: zhSchemaUsage } as Record<CommandName, string>,
+  commandUsage: { check: zhCheckUsage, import: zhImportUsage, export: zhExportUsage, aggregate: zhAggregateUsage, tally: zhTallyUsage, schema: zhSchemaUsage } as Record<CommandName, string>,
   commandSummary: {
     check: '按国家格式的规则检查报告（报告文件或公开发布的原文）',
     import: '读取公开发布的报告（文本、HTML、.docx、PDF），写成报告文件',
     export: '把报告写成静态 HTML、Word、CSV 或 JSON（目录：CSV 或 NDJSON，每个报告的每个单元格一行）',
     aggregate: '把一个地区的报告汇总成一份报告（每个单元格求和）',
+    tally: '从依申请公开台账和复议诉讼台账统计表三、表四',
     schema: '输出报告文件的 JSON Schema',
   } as Record<CommandName, string>,
   globalOptions: [
@@ -314,6 +362,17 @@ const zh = {
   aggregated: (n: number, year: number, format: FormatId) => `已汇总 ${n} 份报告（${year} 年度，${format}年格式）`,
   aggregateIncomplete: (failed: number) => `有 ${failed} 个文件无法读取：未写出汇总（汇总须包括全部报告）`,
   aggregateNothing: '没有可汇总的报告',
+
+  // tally.
+  badYear: (v: string) => `--year 须为报告年度（如 2025），不能是“${v}”`,
+  badTemplate: (v: string) => `--template 须为 requests 或 appeals，不能是“${v}”`,
+  outAndInto: '-o 和 --into 只能给一个',
+  lineNumber: (line: number) => `第 ${line} 行`,
+  ledgerLevel: { error: '无法统计', warning: '注意', info: '说明' } as Record<LedgerNote['level'], string>,
+  tallyRefused: (n: number) => `有 ${n} 处无法统计：未写出报告（改正台账后重新统计）`,
+  intoMismatch: (year: number) => `不是 ${year} 年度、2021 年格式的报告，无法填入`,
+  tallied: (requests: number, appeals: number, year: number, out: string | undefined) =>
+    `已统计 ${year} 年度：依申请公开台账 ${requests} 行${appeals ? `，复议诉讼台账 ${appeals} 行` : ''}${out ? `；已写入 ${out}` : ''}`,
 };
 
 export type Messages = typeof zh;
@@ -325,12 +384,13 @@ const en: Messages = {
   usageLine: 'Usage: disclosure-report <command> [options]',
   commandsHeading: 'Commands:',
   optionsHeading: 'Options:',
-  commandUsage: { check: enCheckUsage, import: enImportUsage, export: enExportUsage, aggregate: enAggregateUsage, schema: enSchemaUsage },
+  commandUsage: { check: enCheckUsage, import: enImportUsage, export: enExportUsage, aggregate: enAggregateUsage, tally: enTallyUsage, schema: enSchemaUsage },
   commandSummary: {
     check: "check reports (documents or published sources) against the national format's rules",
     import: 'read published reports (text, HTML, .docx, PDF) into report documents',
     export: 'write a report as static HTML, Word, CSV or JSON (a folder: CSV or NDJSON, one line per report and cell)',
     aggregate: "sum a region's reports into one report (every cell summed)",
+    tally: "count tables 三 and 四 from the office's ledgers of requests and appeals",
     schema: 'print the JSON Schema of the report document',
   },
   globalOptions: [
@@ -411,6 +471,16 @@ const en: Messages = {
   aggregated: (n, year, format) => `summed ${n} reports (${year}, ${format} format)`,
   aggregateIncomplete: (failed) => `${failed} file(s) could not be read: no summary written (a summary must include every report)`,
   aggregateNothing: 'no reports to sum',
+
+  badYear: (v) => `--year must be the report year (e.g. 2025), got "${v}"`,
+  badTemplate: (v) => `--template must be requests or appeals, got "${v}"`,
+  outAndInto: 'give either -o or --into, not both',
+  lineNumber: (line) => `line ${line}`,
+  ledgerLevel: { error: 'cannot count', warning: 'note', info: 'about' },
+  tallyRefused: (n) => `${n} place(s) cannot be counted: no report written (correct the ledger and count again)`,
+  intoMismatch: (year) => `not a report for ${year} in the 2021 format: cannot fill it`,
+  tallied: (requests, appeals, year, out) =>
+    `counted ${year}: ${requests} line(s) of requests${appeals ? `, ${appeals} of appeals` : ''}${out ? `; written to ${out}` : ''}`,
 };
 
 /** The CLI's texts in this language. */

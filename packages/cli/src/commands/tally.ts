@@ -1,0 +1,112 @@
+import { rename, writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { type Lang, type LedgerNote, type Report, blankReport, ledgerTemplate, scriptSafeJson, tallyLedger, withTally } from '@disclosure-report/core';
+import { type Io, InputError, UsageError, exitCodes } from '../io.js';
+import { loadReport, readBytes } from '../load.js';
+import { fileLine, messages } from '../messages.js';
+import { asOutputError } from '../output.js';
+
+/** A ledger's text: UTF-8 (with or without a BOM) or GB18030, as Excel and WPS save CSV in China. */
+async function ledgerText(file: string, lang: Lang): Promise<string> {
+  const bytes = await readBytes(file, messages(lang));
+  const { decodeText } = await import('@disclosure-report/import');
+  return decodeText(bytes, { form: 'text' }).text;
+}
+
+/** Writes `text` to `file` whole or not at all (a temporary file renamed over it). */
+async function writeWhole(file: string, text: string): Promise<void> {
+  const temporary = `${file}.${process.pid}.tmp`;
+  await writeFile(temporary, text);
+  await rename(temporary, file);
+}
+
+/**
+ * Runs `tally`: tables 三 and 四 counted from the office's ledgers (core's tallyLedger), written as
+ * a new report (-o, or standard output) or into an existing one (--into); `--template` writes the
+ * CSV templates. Exit 0 when every line was counted, 2 when a line could not be (each named with
+ * its line; nothing is written) or a file cannot be read or written.
+ */
+export async function runTally(args: string[], io: Io, lang: Lang = 'zh-CN'): Promise<number> {
+  const m = messages(lang);
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      year: { type: 'string' },
+      appeals: { type: 'string' },
+      out: { type: 'string', short: 'o' },
+      into: { type: 'string' },
+      agency: { type: 'string' },
+      template: { type: 'boolean' },
+    },
+  });
+  if (values.template) {
+    if (positionals.length > 1) throw new UsageError(m.unexpectedArgument(positionals[1] as string));
+    const which = positionals[0] ?? 'requests';
+    if (which !== 'requests' && which !== 'appeals') throw new UsageError(m.badTemplate(which));
+    const text = ledgerTemplate(which);
+    if (values.out) {
+      const out = values.out;
+      try {
+        await writeWhole(out, text);
+      } catch (e) {
+        const unwritable = asOutputError(e, out, lang);
+        if (!unwritable) throw e;
+        io.stderr(`${fileLine(m, unwritable.file, unwritable.message)}\n`);
+        return exitCodes.input;
+      }
+    } else io.stdout(text);
+    return exitCodes.ok;
+  }
+  const [ledger, ...extra] = positionals;
+  if (!ledger) throw new UsageError(m.needsFiles('tally'));
+  if (extra.length) throw new UsageError(m.unexpectedArgument(extra[0] as string));
+  const year = Number(values.year);
+  if (!values.year || !Number.isInteger(year) || year < 2008 || year > 2100) throw new UsageError(m.badYear(values.year ?? ''));
+  if (values.out && values.into) throw new UsageError(m.outAndInto);
+
+  let tally: ReturnType<typeof tallyLedger>;
+  let target: Report | undefined;
+  try {
+    const requests = await ledgerText(ledger, lang);
+    const appeals = values.appeals ? await ledgerText(values.appeals, lang) : undefined;
+    if (values.into) target = await loadReport(values.into, false, lang);
+    tally = tallyLedger(requests, { year, ...(appeals !== undefined ? { appeals } : {}), lang });
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    io.stderr(`${fileLine(m, e.file, e.message, e.located)}\n`);
+    return exitCodes.input;
+  }
+  const fileOf = (n: LedgerNote) => (n.ledger === 'appeals' ? (values.appeals as string) : ledger);
+  for (const n of tally.notes) {
+    // The messages name the column themselves.
+    const where = n.line !== undefined ? `${m.lineNumber(n.line)}${m.colon}` : '';
+    io.stderr(`${fileLine(m, fileOf(n), `${m.ledgerLevel[n.level]}${m.colon}${where}${n.message}`)}\n`);
+  }
+  if (!tally.ok) {
+    io.stderr(`${m.tallyRefused(tally.notes.filter((n) => n.level === 'error').length)}\n`);
+    return exitCodes.input;
+  }
+  let report: Report;
+  try {
+    report = target ? withTally(target, tally) : withTally(blankReport('2021', { year, ...(values.agency ? { agency: values.agency } : {}) }), tally);
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    io.stderr(`${fileLine(m, values.into as string, m.intoMismatch(year))}\n`);
+    return exitCodes.input;
+  }
+  const text = `${scriptSafeJson(report, 2)}\n`;
+  const out = values.into ?? values.out;
+  if (out) {
+    try {
+      await writeWhole(out, text);
+    } catch (e) {
+      const unwritable = asOutputError(e, out, lang);
+      if (!unwritable) throw e;
+      io.stderr(`${fileLine(m, unwritable.file, unwritable.message)}\n`);
+      return exitCodes.input;
+    }
+  } else io.stdout(text);
+  io.stderr(`${m.tallied(tally.read.requests, tally.read.appeals, year, out)}\n`);
+  return exitCodes.ok;
+}
