@@ -203,12 +203,12 @@ Exit status: 0 summed, 2 some file could not be read (each is named; no partial 
 written) or the reports cannot be summed.`;
 
 const zhTallyUsage = `disclosure-report tally <依申请公开台账.csv> --year 年度 [--appeals <复议诉讼台账.csv>] [-o 报告.json | --into 草稿.json] [--agency 名称] [--lang zh|en]
-disclosure-report tally --template [requests|appeals] [-o 模板.csv]
+disclosure-report tally --template [requests|appeals|xlsx] [-o 模板.csv|模板.xlsx]
 
 按国家格式的规则，从本机关的台账统计表三、表四：本年新收＝本年收到；上年结转＝本年以前收到、本年以前
 未办结；办理结果＝本年办结的，按办理结果分列；结转下年度继续办理＝本年底以前收到、本年底未办结。
 表四按类型（行政复议、未经复议直接起诉、复议后起诉）和结果（维持、纠正、其他、尚未审结）统计。
-台账为 CSV（UTF-8 或 GB18030，Excel、WPS 另存为 CSV 即可），表头：
+台账为 Excel/WPS 工作簿（.xlsx，两种台账各一个工作表，按表头识别）或 CSV（UTF-8 或 GB18030），表头：
   依申请公开台账：序号,收到日期,申请人类型,办理结果,办结日期（办结日期留空＝未办结）
   复议诉讼台账：序号,类型,结果（可加 收到日期：只计本年度收到的）
 办理结果写国家格式的名称，如「予以公开」「不予公开 — 属于国家秘密」；简称（「国家秘密」）、全角、
@@ -220,19 +220,21 @@ disclosure-report tally --template [requests|appeals] [-o 模板.csv]
   -o, --out <文件>   写出新的报告文件（其余部分空白，待填写）；不给时写到标准输出
   --into <文件>      填入已有的报告文件（只改表三、表四）
   --agency <名称>    新报告的机关名称
-  --template [requests|appeals]  写出台账模板（CSV，带 BOM，供 Excel、WPS 打开）
+  --template [requests|appeals|xlsx]  写出台账模板：CSV（带 BOM，供 Excel、WPS 打开），或 xlsx
+                     （一个工作簿，两种台账各一个工作表；需要 -o）
   --lang zh|en       提示语言（默认 zh 中文；en 英文）
 
 退出码：0 已统计，2 有无法统计的行（逐行列出）或文件无法读取、写入。`;
 
 const enTallyUsage = `disclosure-report tally <requests-ledger.csv> --year year [--appeals <appeals-ledger.csv>] [-o report.json | --into draft.json] [--agency name] [--lang zh|en]
-disclosure-report tally --template [requests|appeals] [-o template.csv]
+disclosure-report tally --template [requests|appeals|xlsx] [-o template.csv|template.xlsx]
 
 Counts tables 三 and 四 from the office's own ledgers, by the national rules: 本年新收 = received
 in the year; 上年结转 = received before it and not finished before it; outcomes = finished in the
 year, by outcome; 结转下年度继续办理 = received by the end of the year and not finished by then.
 Table 四 by type (行政复议, 未经复议直接起诉, 复议后起诉) and result (维持, 纠正, 其他, 尚未审结).
-Ledgers are CSV (UTF-8 or GB18030: save as CSV from Excel or WPS) with the headers
+Ledgers are Excel/WPS workbooks (.xlsx: a sheet for each ledger, told apart by its header) or CSV
+(UTF-8 or GB18030) with the headers
   requests: 序号,收到日期,申请人类型,办理结果,办结日期 (办结日期 blank = not finished)
   appeals:  序号,类型,结果 (and optionally 收到日期: only those received in the year count)
 Outcomes by their national names, e.g. 「予以公开」, 「不予公开 — 属于国家秘密」; short forms
@@ -244,7 +246,8 @@ that cannot be counted are listed (line, column, why) and nothing is written.
   -o, --out <file>   write a new report document (the rest left blank to fill in); default: standard output
   --into <file>      fill tables 三 and 四 of an existing report document (nothing else changes)
   --agency <name>    the new report's agency
-  --template [requests|appeals]  write a ledger template (CSV with a BOM, for Excel and WPS)
+  --template [requests|appeals|xlsx]  write a ledger template: CSV (with a BOM, for Excel and WPS),
+                     or xlsx (one workbook, a sheet for each ledger; needs -o)
   --lang zh|en       language of the messages (default zh)
 
 Exit status: 0 counted, 2 some line cannot be counted (each listed) or a file cannot be read or written.`;
@@ -365,7 +368,10 @@ const zh = {
 
   // tally.
   badYear: (v: string) => `--year 须为报告年度（如 2025），不能是“${v}”`,
-  badTemplate: (v: string) => `--template 须为 requests 或 appeals，不能是“${v}”`,
+  badTemplate: (v: string) => `--template 须为 requests、appeals 或 xlsx，不能是“${v}”`,
+  xlsxNeedsOut: '--template xlsx 需要 -o <文件.xlsx>',
+  noLedgerSheet: (kind: 'requests' | 'appeals', sheets: string[]) =>
+    `工作簿中没有${kind === 'requests' ? '依申请公开台账（表头应有：序号、收到日期、申请人类型、办理结果、办结日期）' : '复议诉讼台账（表头应有：序号、类型、结果）'}；工作表：${sheets.join('、') || '无'}`,
   outAndInto: '-o 和 --into 只能给一个',
   lineNumber: (line: number) => `第 ${line} 行`,
   ledgerLevel: { error: '无法统计', warning: '注意', info: '说明' } as Record<LedgerNote['level'], string>,
@@ -473,7 +479,10 @@ const en: Messages = {
   aggregateNothing: 'no reports to sum',
 
   badYear: (v) => `--year must be the report year (e.g. 2025), got "${v}"`,
-  badTemplate: (v) => `--template must be requests or appeals, got "${v}"`,
+  badTemplate: (v) => `--template must be requests, appeals or xlsx, got "${v}"`,
+  xlsxNeedsOut: '--template xlsx needs -o <file.xlsx>',
+  noLedgerSheet: (kind, sheets) =>
+    `no ${kind === 'requests' ? 'requests ledger (a header with 序号, 收到日期, 申请人类型, 办理结果, 办结日期)' : 'appeals ledger (a header with 序号, 类型, 结果)'} in the workbook; its sheets: ${sheets.join(', ') || 'none'}`,
   outAndInto: 'give either -o or --into, not both',
   lineNumber: (line) => `line ${line}`,
   ledgerLevel: { error: 'cannot count', warning: 'note', info: 'about' },

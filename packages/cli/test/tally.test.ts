@@ -100,9 +100,27 @@ describe('disclosure-report tally', () => {
     expect(getCell(JSON.parse(counted.stdout) as Report, 'requests.newReceived.total')).toBe(3);
   });
 
+  it('writes the template as one workbook (.xlsx) and counts both its sheets', async () => {
+    const book = join(dir, '台账模板.xlsx');
+    const t = await cli('tally', '--template', 'xlsx', '-o', book);
+    expect(t.code).toBe(0);
+    expect(readFileSync(book).subarray(0, 2).toString()).toBe('PK');
+    const counted = await cli('tally', book, '--year', '2025');
+    expect(counted.code).toBe(0);
+    expect(counted.stderr).toBe('已统计 2025 年度：依申请公开台账 3 行，复议诉讼台账 2 行\n');
+    const report = JSON.parse(counted.stdout) as Report;
+    expect(getCell(report, 'requests.newReceived.total')).toBe(3);
+    expect(getCell(report, 'reviews.litigationDirect.pending')).toBe(1);
+    // A workbook without a ledger's header: named, with its sheets.
+    const other = await cli('tally', write('other.xlsx', readFileSync(book)), '--year', '2025', '--appeals', write('not-a-book.xlsx', 'PK nothing'));
+    expect(other.code).toBe(2);
+    expect(other.stderr).toMatch(/not-a-book\.xlsx.*无法读取：.*Excel \(\.xlsx\)/);
+    expect((await cli('tally', '--template', 'xlsx')).stderr).toContain('--template xlsx 需要 -o');
+  });
+
   it('says what is wrong with the options', async () => {
     expect((await cli('tally', 'x.csv')).stderr).toContain('--year 须为报告年度');
-    expect((await cli('tally', '--template', 'other')).stderr).toContain('--template 须为 requests 或 appeals');
+    expect((await cli('tally', '--template', 'other')).stderr).toContain('--template 须为 requests、appeals 或 xlsx');
     expect((await cli('tally', 'x.csv', '--year', '2023', '-o', 'a', '--into', 'b')).stderr).toContain('-o 和 --into 只能给一个');
   });
 });

@@ -6,15 +6,45 @@ import { loadReport, readBytes } from '../load.js';
 import { fileLine, messages } from '../messages.js';
 import { asOutputError } from '../output.js';
 
-/** A ledger's text: UTF-8 (with or without a BOM) or GB18030, as Excel and WPS save CSV in China. */
-async function ledgerText(file: string, lang: Lang): Promise<string> {
-  const bytes = await readBytes(file, messages(lang));
-  const { decodeText } = await import('@disclosure-report/import');
-  return decodeText(bytes, { form: 'text' }).text;
+/**
+ * A ledger file's ledgers as CSV text: a CSV file (UTF-8 with or without a BOM, or GB18030, as
+ * Excel and WPS save CSV in China) is the one ledger `kind` asks for; a workbook (.xlsx) has its
+ * sheets told apart by their headers.
+ */
+async function ledgersIn(file: string, kind: 'requests' | 'appeals', lang: Lang): Promise<{ requests?: string; appeals?: string }> {
+  const m = messages(lang);
+  const bytes = await readBytes(file, m);
+  const { decodeText, ledgerFromXlsx, ImportError } = await import('@disclosure-report/import');
+  if (!/\.xlsx$/i.test(file)) return { [kind]: decodeText(bytes, { form: 'text' }).text };
+  try {
+    const book = await ledgerFromXlsx(bytes);
+    if (book[kind] === undefined) throw new InputError(file, m.noLedgerSheet(kind, book.sheets.map((x) => x.name)));
+    return book;
+  } catch (e) {
+    if (e instanceof ImportError) throw new InputError(file, m.cannotRead(e.message));
+    throw e;
+  }
+}
+
+/** The template workbook: both ledgers, a sheet each, with the CSV templates' lines. */
+async function templateWorkbook(): Promise<Uint8Array> {
+  const { default: writeExcelFile } = await import('write-excel-file/universal');
+  const sheet = (ledger: 'requests' | 'appeals') =>
+    ledgerTemplate(ledger)
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split(/\r\n/)
+      // Every cell as text: a clerk's dates stay as written, and are read back either way.
+      .map((line) => line.split(',').map((value) => ({ value })));
+  const blob = await writeExcelFile([
+    { data: sheet('requests'), sheet: '依申请公开台账', columns: [8, 14, 14, 40, 14].map((width) => ({ width })) },
+    { data: sheet('appeals'), sheet: '复议诉讼台账', columns: [8, 14, 20, 12].map((width) => ({ width })) },
+  ]).toBlob();
+  return new Uint8Array(await blob.arrayBuffer());
 }
 
 /** Writes `text` to `file` whole or not at all (a temporary file renamed over it). */
-async function writeWhole(file: string, text: string): Promise<void> {
+async function writeWhole(file: string, text: string | Uint8Array): Promise<void> {
   const temporary = `${file}.${process.pid}.tmp`;
   await writeFile(temporary, text);
   await rename(temporary, file);
@@ -43,8 +73,9 @@ export async function runTally(args: string[], io: Io, lang: Lang = 'zh-CN'): Pr
   if (values.template) {
     if (positionals.length > 1) throw new UsageError(m.unexpectedArgument(positionals[1] as string));
     const which = positionals[0] ?? 'requests';
-    if (which !== 'requests' && which !== 'appeals') throw new UsageError(m.badTemplate(which));
-    const text = ledgerTemplate(which);
+    if (which !== 'requests' && which !== 'appeals' && which !== 'xlsx') throw new UsageError(m.badTemplate(which));
+    if (which === 'xlsx' && !values.out) throw new UsageError(m.xlsxNeedsOut);
+    const text = which === 'xlsx' ? await templateWorkbook() : ledgerTemplate(which);
     if (values.out) {
       const out = values.out;
       try {
@@ -55,7 +86,7 @@ export async function runTally(args: string[], io: Io, lang: Lang = 'zh-CN'): Pr
         io.stderr(`${fileLine(m, unwritable.file, unwritable.message)}\n`);
         return exitCodes.input;
       }
-    } else io.stdout(text);
+    } else io.stdout(text as string);
     return exitCodes.ok;
   }
   const [ledger, ...extra] = positionals;
@@ -68,8 +99,10 @@ export async function runTally(args: string[], io: Io, lang: Lang = 'zh-CN'): Pr
   let tally: ReturnType<typeof tallyLedger>;
   let target: Report | undefined;
   try {
-    const requests = await ledgerText(ledger, lang);
-    const appeals = values.appeals ? await ledgerText(values.appeals, lang) : undefined;
+    const book = await ledgersIn(ledger, 'requests', lang);
+    const requests = book.requests as string;
+    // A workbook's appeals sheet, unless a ledger of appeals is given on its own.
+    const appeals = values.appeals ? (await ledgersIn(values.appeals, 'appeals', lang)).appeals : book.appeals;
     if (values.into) target = await loadReport(values.into, false, lang);
     tally = tallyLedger(requests, { year, ...(appeals !== undefined ? { appeals } : {}), lang });
   } catch (e) {
