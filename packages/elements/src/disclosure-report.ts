@@ -22,7 +22,7 @@ import { ReportElement } from './base.js';
 import { type TableContext, explainedSums, indexFindings, renderCellView } from './cells.js';
 import { define } from './define.js';
 // Types only: edit mode's code comes through `./lazy.js` (a chunk loaded on demand in the standalone bundle).
-import type { DraftsController, FindingMarks, ImportNotes, Imported, ReportEditor, TouchedController } from './edit/mode.js';
+import type { DraftsController, FindingMarks, ImportNotes, Imported, LedgerController, ReportEditor, TouchedController } from './edit/mode.js';
 import { findingsList } from './findings.js';
 import { format } from './i18n.js';
 import { type EditPart, editPart } from './lazy.js';
@@ -64,6 +64,8 @@ interface EditParts {
   readonly touched: TouchedController;
   /** The findings shown in edit mode, kept while a keystroke leaves them as they were. */
   readonly marks: FindingMarks;
+  /** 从台账生成: the last tally of the office's ledgers and the provenance of what it filled in. */
+  readonly ledger: LedgerController;
 }
 
 const tableRenderers = { active: activeTable, requests: requestsTable, reviews: reviewsTable } as const;
@@ -236,7 +238,7 @@ export class DisclosureReportElement extends ReportElement {
     });
     const drafts = new code.DraftsController(this, editor, () => this.#editing);
     new code.StickyBarController(this);
-    return { code, editor, drafts, imported, touched, marks: new code.FindingMarks() };
+    return { code, editor, drafts, imported, touched, marks: new code.FindingMarks(), ledger: new code.LedgerController(this) };
   }
 
   /** Edit mode's parts, loading their code first if need be (null until it is there, or if it failed). */
@@ -437,6 +439,29 @@ export class DisclosureReportElement extends ReportElement {
       this.requestUpdate();
       return false;
     }
+  }
+
+  /**
+   * 从台账生成: counts tables 三 and 四 from the office's ledgers (the requests ledger, and the
+   * appeals ledger with it; CSV, or .xlsx where `@disclosure-report/elements/importers` is loaded)
+   * and fills them in as one undo step. When a ledger line cannot be counted nothing is filled in,
+   * and the summary lists each such line with its number. Resolves to whether the tables were filled.
+   */
+  async fillFromLedger(files: readonly File[]): Promise<boolean> {
+    const parts = this.#edit;
+    if (!parts || parts.editor.draftPrompt) return false;
+    const { editor, ledger } = parts;
+    const report = editor.report;
+    if (!report) return false;
+    const filled = await ledger.tallyFiles(files, report, this.resolvedLang, this.strings);
+    if (!filled || !editor.replaceAll(filled, 'ledger')) return false;
+    this.requestUpdate();
+    return true;
+  }
+
+  /** The ledger lines behind a cell's figure filled in by 从台账生成 (until it is edited), or undefined. */
+  ledgerProvenance(cellId: string): string | undefined {
+    return this.#edit?.ledger.provenance(cellId, this.strings);
   }
 
   /** Prints the report in its read-only layout. */
@@ -711,7 +736,7 @@ export class DisclosureReportElement extends ReportElement {
         this.#editor.saved(this.#editor.report, true);
         break;
       case 'import':
-        this.renderRoot.querySelector<HTMLInputElement>('input[type="file"]')?.click();
+        this.renderRoot.querySelector<HTMLInputElement>('input[type="file"]:not([data-ledger])')?.click();
         break;
       case 'print':
         void this.print();
@@ -731,6 +756,18 @@ export class DisclosureReportElement extends ReportElement {
       case 'dismiss-import':
         this.#parts.imported.set(null);
         break;
+      case 'ledger-fill':
+        button?.closest('details')?.removeAttribute('open');
+        this.renderRoot.querySelector<HTMLInputElement>('input[data-ledger]')?.click();
+        break;
+      case 'ledger-template':
+      case 'ledger-appeals-template':
+        button?.closest('details')?.removeAttribute('open');
+        this.#parts.ledger.downloadTemplate(button?.dataset.action === 'ledger-template' ? 'requests' : 'appeals', this.strings);
+        break;
+      case 'dismiss-ledger':
+        this.#parts.ledger.clear();
+        break;
       case 'check-all':
         this.#parts.touched.showAll(!this.#parts.touched.all);
         break;
@@ -748,6 +785,13 @@ export class DisclosureReportElement extends ReportElement {
     this.autoTotals = (e.target as HTMLInputElement).checked;
   };
 
+  #onLedgerChosen = (e: Event): void => {
+    const input = e.target as HTMLInputElement;
+    const files = [...(input.files ?? [])];
+    input.value = '';
+    if (files.length) void this.fillFromLedger(files);
+  };
+
   #onFileChosen = (e: Event): void => {
     const input = e.target as HTMLInputElement;
     const file = input.files?.[0];
@@ -760,7 +804,7 @@ export class DisclosureReportElement extends ReportElement {
   #renderEditor(report: Report): TemplateResult {
     const lang = this.resolvedLang;
     const strings = this.strings;
-    const { code, editor, imported, touched } = this.#parts;
+    const { code, editor, imported, touched, ledger } = this.#parts;
     const unread = imported.unread;
     const all = imported.merge(this.findingsFor(report), lang);
     // After findingsFor, which starts loading the checks if need be.
@@ -803,7 +847,7 @@ export class DisclosureReportElement extends ReportElement {
       @paste=${this.#onPaste}
       @click=${this.#onToolbarClick}
     >
-      ${this.#renderToolbar()}${imported.render(strings, all)}
+      ${this.#renderToolbar()}${imported.render(strings, all)}${ledger.render(strings)}
       <header>
         <h2 id="title" class="title" part="title" lang=${dataLang}>${title}</h2>
         ${this.#renderMeta(report, disabled)}
@@ -896,6 +940,15 @@ export class DisclosureReportElement extends ReportElement {
           accept=".json,application/json,.pdf,.docx,.html,.htm,.txt"
           @change=${this.#onFileChosen}
         />
+        <details class="ledger-menu" part="ledger-menu">
+          <summary part="toolbar-button">${s.ledgerMenu}</summary>
+          <div class="menu" part="ledger-menu-items">
+            <button type="button" data-action="ledger-fill" part="toolbar-button" ?disabled=${!!editor.draftPrompt}>${s.ledgerFill}</button>
+            <button type="button" data-action="ledger-template" part="toolbar-button">${s.ledgerTemplate}</button>
+            <button type="button" data-action="ledger-appeals-template" part="toolbar-button">${s.ledgerAppealsTemplate}</button>
+          </div>
+        </details>
+        <input type="file" hidden multiple data-ledger accept=".csv,text/csv,.xlsx" @change=${this.#onLedgerChosen} />
         <button type="button" data-action="print" part="toolbar-button">${s.print}</button>
         <button type="button" data-action="check-all" part="toolbar-button" aria-pressed=${this.#parts.touched.all}>${s.checkAll}</button>
         ${saved}

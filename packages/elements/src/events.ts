@@ -36,6 +36,7 @@ export type ChangeCause =
   | 'format'
   | 'restore'
   | 'import'
+  | 'ledger'
   | 'reset';
 
 export interface DisclosureChangeDetail {

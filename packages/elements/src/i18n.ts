@@ -48,6 +48,38 @@ export interface DisclosureStrings {
   checksLoading: string;
   checksFailed: string;
   packsLoading: string;
+  ledgerMenu: string;
+  ledgerFill: string;
+  ledgerTemplate: string;
+  ledgerAppealsTemplate: string;
+  ledgerTemplateFile: string;
+  ledgerAppealsTemplateFile: string;
+  /** A file chosen for 从台账生成 that has no ledger's header: `{name}`. */
+  ledgerNotLedger: string;
+  ledgerXlsxUnavailable: string;
+  ledgerNoRequests: string;
+  ledgerFormat: string;
+  /** `{detail}`: why nothing was filled in. */
+  ledgerFailed: string;
+  /** `{requests}` lines counted. */
+  ledgerFilled: string;
+  /** `{requests}` and `{appeals}` lines counted. */
+  ledgerFilledBoth: string;
+  /** `{count}` places that cannot be counted. */
+  ledgerRefused: string;
+  /** Before a note: `{line}` of the requests ledger. */
+  ledgerLine: string;
+  /** Before a note: `{line}` of the appeals ledger. */
+  ledgerAppealLine: string;
+  /** `{count}` notes not listed. */
+  ledgerMore: string;
+  /** A filled cell's title: the ledger `{lines}` behind its figure. */
+  ledgerLines: string;
+  ledgerAppealLines: string;
+  /** A filled total's title. */
+  ledgerSum: string;
+  /** A filled cell with no line behind it (0). */
+  ledgerNone: string;
   packsFailed: string;
   /** The standalone bundle loads edit mode on demand: while it loads, and when it could not be (`{detail}`). */
   editLoading: string;
@@ -178,6 +210,27 @@ export const defaultStrings: Record<Lang, DisclosureStrings> = {
     checksLoading: '正在加载检查程序……',
     checksFailed: '检查程序加载失败，无法检查：{detail}',
     packsLoading: '正在加载规则包……',
+    ledgerMenu: '台账',
+    ledgerFill: '从台账生成',
+    ledgerTemplate: '下载依申请公开台账模板',
+    ledgerAppealsTemplate: '下载复议诉讼台账模板',
+    ledgerTemplateFile: '依申请公开台账模板.csv',
+    ledgerAppealsTemplateFile: '复议诉讼台账模板.csv',
+    ledgerNotLedger: '{name} 不是台账：表头应为 序号,收到日期,申请人类型,办理结果,办结日期（复议诉讼台账：序号,类型,结果）',
+    ledgerXlsxUnavailable: '此页面只能读取 CSV 台账：请在 Excel 或 WPS 中另存为 CSV',
+    ledgerNoRequests: '没有依申请公开台账（复议诉讼台账请与它一起选择）',
+    ledgerFormat: '台账只能填入 2021 年格式的报告',
+    ledgerFailed: '未能从台账生成：{detail}',
+    ledgerFilled: '已从台账统计 {requests} 行，填入表三、表四（可撤销）',
+    ledgerFilledBoth: '已从台账统计：依申请公开 {requests} 行、复议诉讼 {appeals} 行，填入表三、表四（可撤销）',
+    ledgerRefused: '台账有 {count} 处无法统计，未填入（改正台账后重新生成）：',
+    ledgerLine: '依申请公开台账第 {line} 行：',
+    ledgerAppealLine: '复议诉讼台账第 {line} 行：',
+    ledgerMore: '另有 {count} 条',
+    ledgerLines: '由台账统计：依申请公开台账第 {lines} 行',
+    ledgerAppealLines: '由台账统计：复议诉讼台账第 {lines} 行',
+    ledgerSum: '由台账统计：各项之和',
+    ledgerNone: '由台账统计：台账中没有',
     packsFailed: '规则包无法使用，以下只按国家规则检查：{detail}',
     editLoading: '正在加载编辑功能……',
     editFailed: '编辑功能加载失败，只能查看：{detail}',
@@ -275,6 +328,27 @@ export const defaultStrings: Record<Lang, DisclosureStrings> = {
     checksLoading: 'Loading the checks…',
     checksFailed: 'The checks could not be loaded; the report is not checked: {detail}',
     packsLoading: 'Loading the rule packs…',
+    ledgerMenu: 'Ledger',
+    ledgerFill: 'Fill from the ledgers',
+    ledgerTemplate: 'Download the requests ledger template',
+    ledgerAppealsTemplate: 'Download the appeals ledger template',
+    ledgerTemplateFile: 'requests-ledger-template.csv',
+    ledgerAppealsTemplateFile: 'appeals-ledger-template.csv',
+    ledgerNotLedger: '{name} is not a ledger: its header must be 序号,收到日期,申请人类型,办理结果,办结日期 (appeals: 序号,类型,结果)',
+    ledgerXlsxUnavailable: 'This page reads CSV ledgers only: save the ledger as CSV in Excel or WPS',
+    ledgerNoRequests: 'No requests ledger (choose the appeals ledger together with it)',
+    ledgerFormat: 'The ledgers fill reports of the 2021 format only',
+    ledgerFailed: 'Not filled from the ledgers: {detail}',
+    ledgerFilled: '{requests} ledger lines counted into tables 三 and 四 (undo to take it back)',
+    ledgerFilledBoth: '{requests} request lines and {appeals} appeal lines counted into tables 三 and 四 (undo to take it back)',
+    ledgerRefused: '{count} places in the ledgers cannot be counted; nothing was filled in (correct the ledger and fill again):',
+    ledgerLine: 'requests ledger line {line}: ',
+    ledgerAppealLine: 'appeals ledger line {line}: ',
+    ledgerMore: '{count} more',
+    ledgerLines: 'From the ledger: requests ledger lines {lines}',
+    ledgerAppealLines: 'From the ledger: appeals ledger lines {lines}',
+    ledgerSum: 'From the ledger: the sum of its parts',
+    ledgerNone: 'From the ledger: none in it',
     packsFailed: 'The rule packs cannot be used; the findings below are the national rules\' alone: {detail}',
     editLoading: 'Loading the editor…',
     editFailed: 'The editor could not be loaded; the report can only be viewed: {detail}',

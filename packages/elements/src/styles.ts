@@ -567,7 +567,9 @@ export const editStyles = css`
     gap: 0.5em;
   }
   .edit-bar button,
-  .import-summary button {
+  .edit-bar summary,
+  .import-summary button,
+  .ledger-summary button {
     font: inherit;
     padding: 0.25em 0.75em;
     border: 1px solid var(--disclosure-table-border-color, #000);
@@ -581,7 +583,9 @@ export const editStyles = css`
     cursor: default;
   }
   .edit-bar button:focus-visible,
+  .edit-bar summary:focus-visible,
   .import-summary button:focus-visible,
+  .ledger-summary button:focus-visible,
   .switch input:focus-visible {
     outline: 2px solid var(--disclosure-focus-color, #005fcc);
     outline-offset: 1px;
@@ -600,24 +604,62 @@ export const editStyles = css`
     margin: 0.25em 0 0;
     min-height: 1.5em;
   }
+  /* 台账: a menu of its three actions (a details element: no script needed to open it). */
+  .ledger-menu {
+    position: relative;
+  }
+  .ledger-menu summary {
+    list-style: none;
+  }
+  .ledger-menu summary::-webkit-details-marker {
+    display: none;
+  }
+  .ledger-menu summary::after {
+    content: ' ▾';
+  }
+  .ledger-menu .menu {
+    position: absolute;
+    z-index: 6;
+    inset-block-start: calc(100% + 0.25em);
+    inset-inline-start: 0;
+    display: flex;
+    flex-direction: column;
+    gap: 0.25em;
+    padding: 0.5em;
+    min-inline-size: max-content;
+    background: var(--disclosure-background, #fff);
+    border: 1px solid var(--disclosure-table-border-color, #000);
+    box-shadow: 0 2px 6px rgb(0 0 0 / 0.2);
+  }
+  .ledger-menu .menu button {
+    text-align: start;
+  }
   .notice,
   .draft-prompt,
-  .import-summary {
+  .import-summary,
+  .ledger-summary {
     margin: 0.5em 0 0;
     padding: 0.5em 0.75em;
     border: 1px solid var(--disclosure-warning-color, #8a5300);
     background: var(--disclosure-warning-background, #fff6e0);
   }
   .draft-prompt,
-  .import-summary {
+  .import-summary,
+  .ledger-summary {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
     gap: 0.5em;
   }
-  .import-summary {
+  .import-summary,
+  .ledger-summary {
     margin: 0 0 1em;
     font: 0.875em/1.5 var(--disclosure-ui-font-family, system-ui, sans-serif);
+  }
+  .ledger-summary ul {
+    flex-basis: 100%;
+    margin: 0;
+    padding-inline-start: 1.5em;
   }
   .meta-fields {
     display: flex;
@@ -696,7 +738,7 @@ export const editStyles = css`
 const printRules = (scope: string) => `
   ${scope} .scroll { overflow: visible !important; margin: 0.5em 0; }
   ${scope} th.sticky { position: static !important; }
-  ${scope} .findings, ${scope} .status, ${scope} .flag, ${scope} .edit-bar, ${scope} .import-summary, ${scope} .auto-mark, ${scope} .cell-error { display: none !important; }
+  ${scope} .findings, ${scope} .status, ${scope} .flag, ${scope} .edit-bar, ${scope} .import-summary, ${scope} .ledger-summary, ${scope} .auto-mark, ${scope} .cell-error { display: none !important; }
   ${scope} .cell-input, ${scope} .section-text, ${scope} .meta-fields input, ${scope} .meta-fields select { border: 0 !important; background: none !important; color: #000 !important; }
   ${scope} td.flagged, ${scope} td.unread { outline: none !important; background: none !important; }
   ${scope} table { break-inside: avoid; page-break-inside: avoid; font-size: 10.5pt; }

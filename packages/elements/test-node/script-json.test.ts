@@ -131,9 +131,9 @@ describe('导入文件 in the standalone bundle', () => {
     page.on('pageerror', (e) => problems.push(e.message));
     await page.goto(`${base}/edit.html`);
     const status = page.locator('#report [part~="edit-status"]');
-    await page.waitForFunction(() => document.getElementById('report')?.shadowRoot?.querySelector('input[type="file"]'));
+    await page.waitForFunction(() => document.getElementById('report')?.shadowRoot?.querySelector('input[type="file"]:not([data-ledger])'));
     const choose = (name: string, doc: unknown) =>
-      page.locator('#report input[type="file"]').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) });
+      page.locator('#report input[type="file"]:not([data-ledger])').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) });
     const year = () => page.evaluate(() => (document.getElementById('report') as unknown as { value: Report }).value.year);
 
     await choose('bad.json', { ...seed, year: '<img src=/pwned onerror="window.__pwned=1">' });

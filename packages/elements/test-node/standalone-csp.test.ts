@@ -229,9 +229,9 @@ describe('dist/disclosure-report.js', () => {
     // demand; the entry was ~30.7 KiB then. Weigh anything new against it.
     expect(gz('disclosure-report.js')).toBeLessThanOrEqual(40 * 1024);
     // Everything, for edit mode: ~55.9 KiB then (~53 as one file before the split, which costs
-    // ~1 KiB of imports and exports between the files), ~57.1 with rule packs' operations
-    // (textCount, textLength) in the engine; room is left for the element to take packs.
+    // ~1 KiB of imports and exports between the files); ~59.5 with rule packs (issue 16), ~66.9
+    // with 从台账生成 (issue 18: the ledger tally in the edit file). Only edit mode loads it all.
     const all = standaloneFiles.reduce((sum, f) => sum + gz(f), 0);
-    expect(all).toBeLessThan(64 * 1024);
+    expect(all).toBeLessThan(72 * 1024);
   });
 });

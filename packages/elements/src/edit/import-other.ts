@@ -32,3 +32,22 @@ export async function importOther(bytes: Uint8Array, fileName: string): Promise<
   }
   return reader(bytes, fileName);
 }
+
+/** The ledgers of a workbook (.xlsx) as CSV text (what `@disclosure-report/import`'s `ledgerFromXlsx` gives). */
+export type WorkbookReader = (bytes: Uint8Array) => Promise<{ requests?: string; appeals?: string }>;
+
+let workbookReader: WorkbookReader | undefined;
+
+/** Makes ledgers kept as .xlsx readable by 从台账生成 (what `@disclosure-report/elements/importers` calls). */
+export function setWorkbookReader(read: WorkbookReader): void {
+  workbookReader = read;
+}
+
+export async function ledgerWorkbook(bytes: Uint8Array): Promise<{ requests?: string; appeals?: string }> {
+  if (!workbookReader) {
+    const error = new Error('No reader of .xlsx workbooks is loaded (import "@disclosure-report/elements/importers"): save the ledger as CSV.');
+    error.name = 'WorkbooksUnavailable';
+    throw error;
+  }
+  return workbookReader(bytes);
+}

@@ -15,6 +15,12 @@ export async function importOther(_bytes: Uint8Array, _fileName: string): Promis
   throw error;
 }
 
+export async function ledgerWorkbook(_bytes: Uint8Array): Promise<{ requests?: string; appeals?: string }> {
+  const error = new Error('The .xlsx reader is not part of this bundle: save the ledger as CSV.');
+  error.name = 'WorkbooksUnavailable';
+  throw error;
+}
+
 export class ImportNotes implements Pick<Notes, 'imported' | 'unread' | 'set' | 'merge' | 'render'> {
   readonly imported = null;
   readonly unread = new Set<string>();

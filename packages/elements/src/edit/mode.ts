@@ -7,6 +7,7 @@ export { editCellKeys, editCellRenderer } from './cells.js';
 export { DraftsController } from './drafts-controller.js';
 export { ReportEditor } from './editor.js';
 export { ImportNotes } from './import-notes.js';
+export { LedgerController } from './ledger-controller.js';
 export { type Imported, importOther } from './import-other.js';
 export { FindingMarks } from './marks.js';
 export { StickyBarController } from './sticky-bar-controller.js';
