@@ -17,3 +17,4 @@ export * from './totals.js';
 export { cellValueLimits, compact, looksLikeValue, parseValue, type ParsedValue, type RefusalCode, type ValueNote } from './values.js';
 export * from './region.js';
 export * from './ledger.js';
+export * from './compare.js';

@@ -6,6 +6,7 @@
 import { type BodyType, isBodyType } from './body-type.js';
 import { type Report, getCell, withCell } from './report.js';
 import { csvFields } from './csv-fields.js';
+import { ExactSum } from './exact.js';
 import type { Finding } from './rules/types.js';
 import { type CellDef, type Lang, cellName, taxonomy, textSectionKeys } from './taxonomy.js';
 
@@ -36,37 +37,6 @@ export interface AggregateOptions {
   /** The summary's title (default the agency's, with the year). */
   title?: string;
   lang?: Lang;
-}
-
-/** A running exact sum of decimals (amounts keep the 分 and beyond, 「4166.241619」): 0.1 + 0.2 is 0.3. */
-class ExactSum {
-  /** The sum times 10^scale. */
-  private units = 0n;
-  private scale = 0;
-  /** A value BigInt cannot take exactly (written with an exponent): summed as a float beside. */
-  private inexact = 0;
-
-  add(v: number): void {
-    const s = String(Math.abs(v));
-    if (s.includes('e')) {
-      this.inexact += v;
-      return;
-    }
-    const [whole = '0', fraction = ''] = s.split('.');
-    if (fraction.length > this.scale) {
-      this.units *= 10n ** BigInt(fraction.length - this.scale);
-      this.scale = fraction.length;
-    }
-    const units = BigInt(whole + fraction.padEnd(this.scale, '0'));
-    this.units += v < 0 ? -units : units;
-  }
-
-  get value(): number {
-    const negative = this.units < 0n;
-    const digits = (negative ? -this.units : this.units).toString().padStart(this.scale + 1, '0');
-    const exact = Number(this.scale ? `${negative ? '-' : ''}${digits.slice(0, -this.scale)}.${digits.slice(-this.scale)}` : `${negative ? '-' : ''}${digits}`);
-    return this.inexact ? exact + this.inexact : exact;
-  }
 }
 
 /** One report's share of a cell of a summary. */
