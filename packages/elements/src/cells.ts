@@ -27,10 +27,11 @@ export interface TableContext {
   /** Edit mode: the cells hold inputs (the scroll container need not be a tab stop). */
   readonly editing?: boolean;
   /**
-   * Incremental rendering (edit mode): a string that changes whenever what `renderCell` renders
-   * for a cell would. A row, and a cell, whose keys are unchanged is not rendered again.
+   * Incremental rendering (edit mode): a cell's stamp, a number that grows whenever what
+   * `renderCell` renders for the cell would change (and only then). A table, row or cell whose
+   * largest stamp is unchanged is not rendered again.
    */
-  readonly cellKey?: (cellId: string) => string;
+  readonly cellKey?: (cellId: string) => number;
   /** With `cellKey`: what every cell depends on besides its own key (language, format, disabled …). */
   readonly renderKey?: string;
 }

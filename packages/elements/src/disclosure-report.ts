@@ -21,7 +21,7 @@ import { guard } from 'lit/directives/guard.js';
 import { ReportElement } from './base.js';
 import { type TableContext, explainedSums, indexFindings, renderCellView } from './cells.js';
 import { define } from './define.js';
-import { editCellKeys, editCellRenderer } from './edit/cells.js';
+import { CellStamps, editCellRenderer } from './edit/cells.js';
 import { DraftsController } from './edit/drafts-controller.js';
 import { ReportEditor } from './edit/editor.js';
 import { ImportNotes } from './edit/import-notes.js';
@@ -207,6 +207,8 @@ export class DisclosureReportElement extends ReportElement {
   readonly #touched = new TouchedController(this);
   /** The findings shown in edit mode, kept while a keystroke leaves them as they were. */
   readonly #marks = new FindingMarks();
+  /** Each cell's stamp of incremental rendering, kept between renders (edit mode). */
+  readonly #stamps = new CellStamps();
   #editSource: Report | null = null;
   #restoredState: string | null = null;
   #form: HTMLFormElement | null = null;
@@ -720,7 +722,7 @@ export class DisclosureReportElement extends ReportElement {
       renderCell: editCellRenderer(cellState),
       editing: true,
       // Incremental rendering: only tables, rows and cells whose keys changed render again.
-      cellKey: editCellKeys(cellState, report, marks, base.selectedCells),
+      cellKey: this.#stamps.begin(cellState, report, marks, base.selectedCells),
       renderKey: `${lang}|${report.format}|${disabled}`,
     };
     const dataLang = lang === 'en' ? 'zh-CN' : nothing;

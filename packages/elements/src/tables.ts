@@ -22,19 +22,41 @@ function layoutFor(format: FormatId, table: TableId, idPrefix: string): TableLay
 const span = (n: number) => (n > 1 ? n : nothing);
 
 /**
- * Incremental rendering (a `cellKey` in the context): `render` runs only when `key` or what
+ * Incremental rendering (a `cellKey` in the context): `render` runs only when `stamp` or what
  * every cell depends on changed; otherwise the DOM stays as it is, unvisited.
  */
-const keyed = (ctx: TableContext, key: (cellKey: (id: string) => string) => string, render: () => unknown): unknown =>
-  ctx.cellKey ? guard([ctx.strings, ctx.renderKey, key(ctx.cellKey)], render) : render();
+const keyed = (ctx: TableContext, stamp: number, render: () => unknown): unknown => guard([ctx.strings, ctx.renderKey, stamp], render);
+
+/** The ids of a row's number cells, listed once per layout row. */
+const rowCellIds = new WeakMap<LayoutRow, readonly string[]>();
+function cellIdsOf(row: LayoutRow): readonly string[] {
+  let ids = rowCellIds.get(row);
+  if (!ids) rowCellIds.set(row, (ids = row.cells.flatMap((c) => (c.kind === 'data' ? [c.cellId] : []))));
+  return ids;
+}
+
+/** The ids of every number cell of a table, listed once per layout. */
+const tableCellIds = new WeakMap<TableLayout, readonly string[]>();
+function tableIdsOf(layout: TableLayout): readonly string[] {
+  let ids = tableCellIds.get(layout);
+  if (!ids) tableCellIds.set(layout, (ids = [...layout.head, ...layout.bodies.flat()].flatMap(cellIdsOf)));
+  return ids;
+}
+
+/** The largest stamp of some cells: it changes exactly when one of theirs did (stamps only grow). */
+function latest(ids: readonly string[], cellKey: (id: string) => number): number {
+  let max = 0;
+  for (const id of ids) {
+    const stamp = cellKey(id);
+    if (stamp > max) max = stamp;
+  }
+  return max;
+}
 
 function renderLayoutCell(ctx: TableContext, cell: LayoutCell): unknown {
   if (cell.kind === 'data') {
-    return keyed(
-      ctx,
-      (cellKey) => cellKey(cell.cellId),
-      () => ctx.renderCell(ctx, cell.cellId, cell.headers.join(' '), cell.colSpan),
-    );
+    const render = () => ctx.renderCell(ctx, cell.cellId, cell.headers.join(' '), cell.colSpan);
+    return ctx.cellKey ? keyed(ctx, ctx.cellKey(cell.cellId), render) : render();
   }
   if (cell.kind === 'note') {
     return html`<td class="corner" part="note" colspan=${span(cell.colSpan)} rowspan=${span(cell.rowSpan)}>${cell.label[ctx.lang]}</td>`;
@@ -68,11 +90,9 @@ const rowTemplate = (ctx: TableContext, row: LayoutRow) =>
     ${row.cells.map((c) => renderLayoutCell(ctx, c))}
   </tr>`;
 
-/** The keys of a row's cells: a row whose cells did not change is skipped whole. */
-const rowKey = (row: LayoutRow) => (cellKey: (id: string) => string) =>
-  row.cells.map((c) => (c.kind === 'data' ? cellKey(c.cellId) : '')).join('\u0002');
-
-const renderRow = (ctx: TableContext, row: LayoutRow) => keyed(ctx, rowKey(row), () => rowTemplate(ctx, row));
+/** A row none of whose cells changed is skipped whole. */
+const renderRow = (ctx: TableContext, row: LayoutRow) =>
+  ctx.cellKey ? keyed(ctx, latest(cellIdsOf(row), ctx.cellKey), () => rowTemplate(ctx, row)) : rowTemplate(ctx, row);
 
 function caption(ctx: TableContext, heading: Label): TemplateResult {
   return html`<caption part="caption" class=${ctx.captionVisible ? '' : 'visually-hidden'}>${heading[ctx.lang]}</caption>`;
@@ -89,13 +109,7 @@ function renderTable(ctx: TableContext, heading: Label, table: TableId): Templat
   const layout = layoutFor(ctx.taxonomy.format, table, ctx.idPrefix);
   const labelCols = Array.from({ length: layout.labelColumns }, (_, i) => i + 1);
   const body = table === 'active' ? 'block' : nothing;
-  const all = [...layout.head, ...layout.bodies.flat()];
-  // A table none of whose cells changed is skipped whole.
-  const key = (cellKey: (id: string) => string) => all.map((r) => rowKey(r)(cellKey)).join('\u0003');
-  return scroller(
-    ctx,
-    heading,
-    keyed(ctx, key, () => html`<table class=${table} part="table table-${table}">
+  const render = () => html`<table class=${table} part="table table-${table}">
       ${caption(ctx, heading)}
       ${table === 'requests'
         ? html`<colgroup>${labelCols.map((i) => html`<col class="label-${i}" />`)}</colgroup>
@@ -103,8 +117,9 @@ function renderTable(ctx: TableContext, heading: Label, table: TableId): Templat
         : nothing}
       ${layout.head.length ? html`<thead>${layout.head.map((r) => renderRow(ctx, r))}</thead>` : nothing}
       ${layout.bodies.map((rows) => html`<tbody part=${body}>${rows.map((r) => renderRow(ctx, r))}</tbody>`)}
-    </table>`),
-  );
+    </table>`;
+  // A table none of whose cells changed is skipped whole.
+  return scroller(ctx, heading, ctx.cellKey ? keyed(ctx, latest(tableIdsOf(layout), ctx.cellKey), render) : render());
 }
 
 /** 表三: 收到和处理政府信息公开申请情况 (three-level row headers, two-level column headers). */
