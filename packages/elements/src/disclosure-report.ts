@@ -31,7 +31,7 @@ import { StickyBarController } from './edit/sticky-bar-controller.js';
 import { TouchedController } from './edit/touched-controller.js';
 import { validateImported } from './edit/validate.js';
 import { findingsList } from './findings.js';
-import { format } from './i18n.js';
+import { format, timeOfDay } from './i18n.js';
 import { asReport, parseReportJson } from './load.js';
 import { editStyles, findingsStyles, hostStyles, printStyles, reportStyles, tableStyles } from './styles.js';
 import { activeTable, requestsTable, reviewsTable } from './tables.js';
@@ -811,7 +811,7 @@ export class DisclosureReportElement extends ReportElement {
         ])
       : nothing;
     const saved = editor.lastSavedAt
-      ? html`<span class="saved">${format(s.draftSaved, { time: editor.lastSavedAt.toLocaleTimeString(this.resolvedLang) })}</span>`
+      ? html`<span class="saved">${format(s.draftSaved, { time: timeOfDay(editor.lastSavedAt, this.resolvedLang) })}</span>`
       : nothing;
     if (this.noToolbar) return html`<div class="edit-bar bare">${prompt}${conflict}${notice}${status}</div>`;
     return html`<div class="edit-bar">
