@@ -24,15 +24,21 @@ export interface EditCellState {
 }
 
 /** An id for elements that belong to a cell (ids must be unique in the shadow root). */
-export const cellDomId = (cellId: string) => `cell-${cellId.replace(/\./g, '-')}`;
+export function cellDomId(cellId: string): string {
+  // Kept: cells render again on keystrokes, and a regular expression replace allocates each time.
+  let id = domIds.get(cellId);
+  if (id === undefined) domIds.set(cellId, (id = `cell-${cellId.replace(/\./g, '-')}`));
+  return id;
+}
+const domIds = new Map<string, string>();
 
-const labelCache = new Map<string, string>();
+/** Names by cell definition (one per format and cell) and language: no key string to build per render. */
+const labelCache = new WeakMap<CellDef, Partial<Record<Lang, string>>>();
 /** The accessible name of a cell's input, as a person names it (`（一）予以公开·总计`). */
 export function cellName(def: CellDef, lang: Lang): string {
-  const key = `${lang}|${def.format}|${def.id}`;
-  let label = labelCache.get(key);
-  if (label === undefined) labelCache.set(key, (label = coreCellName(def, lang)));
-  return label;
+  let labels = labelCache.get(def);
+  if (!labels) labelCache.set(def, (labels = {}));
+  return (labels[lang] ??= coreCellName(def, lang));
 }
 
 /**
@@ -59,22 +65,23 @@ export function editCellRenderer(state: EditCellState): CellRenderer {
     const unread = !!state.unread?.has(cellId);
     const id = cellDomId(cellId);
     const s = ctx.strings;
-    const classes = [
-      'cell edit',
-      marked.classes,
-      ctx.selectedCells.has(cellId) ? 'selected' : '',
-      error ? 'invalid' : '',
-      auto ? 'auto' : '',
-      state.justFilled.has(cellId) ? 'just-filled' : '',
-      blank ? 'blank' : '',
-      unread ? 'unread' : '',
-    ]
-      .filter(Boolean)
-      .join(' ');
-    const parts = ['cell', marked.parts, blank ? 'cell-blank' : '', error ? 'cell-invalid' : '', auto ? 'cell-auto' : '', unread ? 'cell-unread' : '']
-      .filter(Boolean)
-      .join(' ');
-    const describedBy = [error ? `${id}-error` : '', described ? `${id}-findings` : ''].filter(Boolean).join(' ');
+    // Built by concatenation (what `[…].filter(Boolean).join(' ')` gave, without the arrays):
+    // the cells of a sum render again on every keystroke that breaks or mends it.
+    let classes = 'cell edit';
+    if (marked.classes) classes += ` ${marked.classes}`;
+    if (ctx.selectedCells.has(cellId)) classes += ' selected';
+    if (error) classes += ' invalid';
+    if (auto) classes += ' auto';
+    if (state.justFilled.has(cellId)) classes += ' just-filled';
+    if (blank) classes += ' blank';
+    if (unread) classes += ' unread';
+    let parts = 'cell';
+    if (marked.parts) parts += ` ${marked.parts}`;
+    if (blank) parts += ' cell-blank';
+    if (error) parts += ' cell-invalid';
+    if (auto) parts += ' cell-auto';
+    if (unread) parts += ' cell-unread';
+    const describedBy = error && described ? `${id}-error ${id}-findings` : error ? `${id}-error` : described ? `${id}-findings` : '';
     // The refusal is in the cell's own flow, under the number: it never covers a neighbour.
     return html`<td class=${classes} part=${parts} headers=${headers} colspan=${colSpan > 1 ? colSpan : nothing} data-cell=${cellId}
       >${mark.strong || error
