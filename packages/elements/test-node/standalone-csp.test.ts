@@ -169,7 +169,8 @@ describe('dist/disclosure-report.js', () => {
     // cell and its one-step fix, and calm filling, came in (~3.7 KiB core, ~1.9 KiB UI: 52), then
     // the text-feature cache, the fast validator and per-cell re-rendering (~1.4 KiB). Issue 15's
     // target is 40 KB: loading edit mode (~7.7 KiB) on demand is the way there. Weigh anything
-    // new against it.
-    expect(gz).toBeLessThan(54 * 1024);
+    // new against it. 54.75 KiB: the tables as one template each and the cells' stamps (issue 15's
+    // first paint and keystrokes, ~0.7 KiB); back under 54 once edit mode loads on demand.
+    expect(gz).toBeLessThan(54.75 * 1024);
   });
 });
