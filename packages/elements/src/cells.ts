@@ -28,8 +28,8 @@ export interface TableContext {
   readonly editing?: boolean;
   /**
    * Incremental rendering (edit mode): a cell's stamp, a number that grows whenever what
-   * `renderCell` renders for the cell would change (and only then). A table, row or cell whose
-   * largest stamp is unchanged is not rendered again.
+   * `renderCell` renders for the cell would change (and only then). A cell whose stamp, or a
+   * table whose largest stamp, is unchanged is not rendered again.
    */
   readonly cellKey?: (cellId: string) => number;
   /** With `cellKey`: what every cell depends on besides its own key (language, format, disabled …). */
