@@ -28,10 +28,11 @@ export interface TableContext {
   /** Edit mode: the cells hold inputs (the scroll container need not be a tab stop). */
   readonly editing?: boolean;
   /**
-   * Incremental rendering (edit mode): a string that changes whenever what `renderCell` renders
-   * for a cell would. A row, and a cell, whose keys are unchanged is not rendered again.
+   * Incremental rendering (edit mode): a cell's stamp, a number that grows whenever what
+   * `renderCell` renders for the cell would change (and only then). A cell whose stamp, or a
+   * table whose largest stamp, is unchanged is not rendered again.
    */
-  readonly cellKey?: (cellId: string) => string;
+  readonly cellKey?: (cellId: string) => number;
   /** With `cellKey`: what every cell depends on besides its own key (language, format, disabled …). */
   readonly renderKey?: string;
 }
@@ -129,8 +130,17 @@ export function findingsText(ctx: TableContext, findings: readonly Finding[]): s
     .join(en ? '; ' : '；')}`;
 }
 
-/** The read-only cell: the number, a blank marker for screen readers, and check marks. */
-export const renderCellView: CellRenderer = (ctx, cellId, headers, colSpan = 1) => {
+/** What a read-only cell binds: its classes, parts, tab stop and content. */
+export interface ViewCellParts {
+  readonly classes: string;
+  readonly parts: string;
+  readonly tabindex: string | typeof nothing;
+  /** The number alone (a string) when nothing else goes in the cell, else a template. */
+  readonly content: string | TemplateResult;
+}
+
+/** The read-only cell's bindings (shared by `renderCellView` and the tables' one-template view, tables.ts). */
+export function viewCellParts(ctx: TableContext, cellId: string): ViewCellParts {
   const def = ctx.taxonomy.cellById.get(cellId);
   const value = getCell(ctx.report, cellId);
   const blank = value === null || value === undefined;
@@ -138,18 +148,34 @@ export const renderCellView: CellRenderer = (ctx, cellId, headers, colSpan = 1) 
   const mark = cellMark(findings, blank, ctx.explained);
   const { classes, parts } = markClasses(mark);
   const selected = ctx.selectedCells.has(cellId);
+  const text = formatValue(def, value);
+  // Most cells hold a number and nothing else: a string, not a template of four parts.
+  const plain = !mark.strong && !blank && !findings?.length;
+  return {
+    classes: classes || selected ? ['cell', classes, selected ? 'selected' : ''].filter(Boolean).join(' ') : 'cell',
+    parts: parts || blank ? ['cell', parts, blank ? 'cell-blank' : ''].filter(Boolean).join(' ') : 'cell',
+    tabindex: mark.strong ? '-1' : nothing,
+    content: plain
+      ? text
+      : html`${mark.strong
+          ? html`<span class="flag" aria-hidden="true">${mark.strong === 'error' ? '✕' : '!'}</span>`
+          : nothing}${text}${value === null
+          ? html`<span class="visually-hidden">${ctx.strings.blankCell}</span>`
+          : value === undefined
+            ? html`<span class="visually-hidden">${ctx.strings.missingCell}</span>`
+            : nothing}${findings?.length ? html`<span class="visually-hidden">${findingsText(ctx, findings)}</span>` : nothing}`,
+  };
+}
+
+/** The read-only cell: the number, a blank marker for screen readers, and check marks. */
+export const renderCellView: CellRenderer = (ctx, cellId, headers, colSpan = 1) => {
+  const cell = viewCellParts(ctx, cellId);
   return html`<td
-    class=${['cell', classes, selected ? 'selected' : ''].filter(Boolean).join(' ')}
-    part=${['cell', parts, blank ? 'cell-blank' : ''].filter(Boolean).join(' ')}
+    class=${cell.classes}
+    part=${cell.parts}
     headers=${headers}
     colspan=${colSpan > 1 ? colSpan : nothing}
     data-cell=${cellId}
-    tabindex=${mark.strong ? '-1' : nothing}
-  >${mark.strong
-      ? html`<span class="flag" aria-hidden="true">${mark.strong === 'error' ? '✕' : '!'}</span>`
-      : nothing}${formatValue(def, value)}${value === null
-      ? html`<span class="visually-hidden">${ctx.strings.blankCell}</span>`
-      : value === undefined
-        ? html`<span class="visually-hidden">${ctx.strings.missingCell}</span>`
-        : nothing}${findings?.length ? html`<span class="visually-hidden">${findingsText(ctx, findings)}</span>` : nothing}</td>`;
+    tabindex=${cell.tabindex}
+  >${cell.content}</td>`;
 };

@@ -22,9 +22,9 @@ import { ReportElement } from './base.js';
 import { type TableContext, explainedSums, indexFindings, renderCellView } from './cells.js';
 import { define } from './define.js';
 // Types only: edit mode's code comes through `./lazy.js` (a chunk loaded on demand in the standalone bundle).
-import type { DraftsController, FindingMarks, ImportNotes, Imported, LedgerController, ReportEditor, TouchedController } from './edit/mode.js';
+import type { CellStamps, DraftsController, FindingMarks, ImportNotes, Imported, LedgerController, ReportEditor, TouchedController } from './edit/mode.js';
 import { findingsList } from './findings.js';
-import { format } from './i18n.js';
+import { format, timeOfDay } from './i18n.js';
 import { type EditPart, editPart } from './lazy.js';
 import { asReport, parseReportJson } from './load.js';
 import { editStyles, findingsStyles, hostStyles, printStyles, reportStyles, tableStyles } from './styles.js';
@@ -66,6 +66,8 @@ interface EditParts {
   readonly marks: FindingMarks;
   /** 从台账生成: the last tally of the office's ledgers and the provenance of what it filled in. */
   readonly ledger: LedgerController;
+  /** Each cell's stamp of incremental rendering, kept between renders. */
+  readonly stamps: CellStamps;
 }
 
 const tableRenderers = { active: activeTable, requests: requestsTable, reviews: reviewsTable } as const;
@@ -238,7 +240,7 @@ export class DisclosureReportElement extends ReportElement {
     });
     const drafts = new code.DraftsController(this, editor, () => this.#editing);
     new code.StickyBarController(this);
-    return { code, editor, drafts, imported, touched, marks: new code.FindingMarks(), ledger: new code.LedgerController(this) };
+    return { code, editor, drafts, imported, touched, marks: new code.FindingMarks(), ledger: new code.LedgerController(this), stamps: new code.CellStamps() };
   }
 
   /** Edit mode's parts, loading their code first if need be (null until it is there, or if it failed). */
@@ -804,7 +806,7 @@ export class DisclosureReportElement extends ReportElement {
   #renderEditor(report: Report): TemplateResult {
     const lang = this.resolvedLang;
     const strings = this.strings;
-    const { code, editor, imported, touched, ledger } = this.#parts;
+    const { code, editor, imported, touched, ledger, stamps } = this.#parts;
     const unread = imported.unread;
     const all = imported.merge(this.findingsFor(report), lang);
     // After findingsFor, which starts loading the checks if need be.
@@ -826,7 +828,7 @@ export class DisclosureReportElement extends ReportElement {
       renderCell: code.editCellRenderer(cellState),
       editing: true,
       // Incremental rendering: only tables, rows and cells whose keys changed render again.
-      cellKey: code.editCellKeys(cellState, report, marks, base.selectedCells),
+      cellKey: stamps.begin(cellState, report, marks, base.selectedCells),
       renderKey: `${lang}|${report.format}|${disabled}`,
     };
     const dataLang = lang === 'en' ? 'zh-CN' : nothing;
@@ -917,7 +919,7 @@ export class DisclosureReportElement extends ReportElement {
         ])
       : nothing;
     const saved = editor.lastSavedAt
-      ? html`<span class="saved">${format(s.draftSaved, { time: editor.lastSavedAt.toLocaleTimeString(this.resolvedLang) })}</span>`
+      ? html`<span class="saved">${format(s.draftSaved, { time: timeOfDay(editor.lastSavedAt, this.resolvedLang) })}</span>`
       : nothing;
     if (this.noToolbar) return html`<div class="edit-bar bare">${prompt}${conflict}${notice}${status}</div>`;
     return html`<div class="edit-bar">

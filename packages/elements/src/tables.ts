@@ -4,10 +4,10 @@
  * Each number is a `<td headers>` naming every header above and beside it, so a screen
  * reader announces, e.g., 三、本年度办理结果 / （三）不予公开 / 1.属于国家秘密 and 申请人情况 / 自然人.
  */
-import { type FormatId, type Label, type LayoutCell, type LayoutRow, type TableId, type TableLayout, tableLayout } from '@disclosure-report/core';
+import { type DataCellLayout, type FormatId, type Label, type Lang, type LayoutRow, type TableId, type TableLayout, tableLayout } from '@disclosure-report/core';
 import { type TemplateResult, html, nothing } from 'lit';
 import { guard } from 'lit/directives/guard.js';
-import type { TableContext } from './cells.js';
+import { type TableContext, renderCellView, viewCellParts } from './cells.js';
 
 const layouts = new Map<string, TableLayout>();
 
@@ -19,65 +19,6 @@ function layoutFor(format: FormatId, table: TableId, idPrefix: string): TableLay
   return layout;
 }
 
-const span = (n: number) => (n > 1 ? n : nothing);
-
-/**
- * Incremental rendering (a `cellKey` in the context): `render` runs only when `key` or what
- * every cell depends on changed; otherwise the DOM stays as it is, unvisited.
- */
-const keyed = (ctx: TableContext, key: (cellKey: (id: string) => string) => string, render: () => unknown): unknown =>
-  ctx.cellKey ? guard([ctx.strings, ctx.renderKey, key(ctx.cellKey)], render) : render();
-
-function renderLayoutCell(ctx: TableContext, cell: LayoutCell): unknown {
-  if (cell.kind === 'data') {
-    return keyed(
-      ctx,
-      (cellKey) => cellKey(cell.cellId),
-      () => ctx.renderCell(ctx, cell.cellId, cell.headers.join(' '), cell.colSpan),
-    );
-  }
-  if (cell.kind === 'note') {
-    return html`<td class="corner" part="note" colspan=${span(cell.colSpan)} rowspan=${span(cell.rowSpan)}>${cell.label[ctx.lang]}</td>`;
-  }
-  if (cell.role === 'block') {
-    return html`<th id=${cell.id} class="block" scope=${cell.scope} colspan=${span(cell.colSpan)} part="block-header">${cell.label[ctx.lang]}</th>`;
-  }
-  if (cell.role === 'row') {
-    return html`<th
-      id=${cell.id}
-      scope=${cell.scope}
-      rowspan=${span(cell.rowSpan)}
-      colspan=${span(cell.colSpan)}
-      class="sticky level-${cell.level} span-${cell.colSpan}"
-      part="row-header"
-    >${cell.label[ctx.lang]}</th>`;
-  }
-  return html`<th
-    id=${cell.id}
-    scope=${cell.scope}
-    colspan=${span(cell.colSpan)}
-    rowspan=${span(cell.rowSpan)}
-    class=${cell.inLabelColumns ? 'sticky' : nothing}
-    part="column-header"
-  >${cell.label[ctx.lang]}</th>`;
-}
-
-// Rows of numbers are the stylable `row` part; header rows are not.
-const rowTemplate = (ctx: TableContext, row: LayoutRow) =>
-  html`<tr part=${row.cells.some((c) => c.kind === 'data') ? 'row' : nothing} data-row=${row.rowKey ?? nothing}>
-    ${row.cells.map((c) => renderLayoutCell(ctx, c))}
-  </tr>`;
-
-/** The keys of a row's cells: a row whose cells did not change is skipped whole. */
-const rowKey = (row: LayoutRow) => (cellKey: (id: string) => string) =>
-  row.cells.map((c) => (c.kind === 'data' ? cellKey(c.cellId) : '')).join('\u0002');
-
-const renderRow = (ctx: TableContext, row: LayoutRow) => keyed(ctx, rowKey(row), () => rowTemplate(ctx, row));
-
-function caption(ctx: TableContext, heading: Label): TemplateResult {
-  return html`<caption part="caption" class=${ctx.captionVisible ? '' : 'visually-hidden'}>${heading[ctx.lang]}</caption>`;
-}
-
 /** The focusable scroll container around a wide table (keyboard users can scroll it). */
 function scroller(ctx: TableContext, heading: Label, table: unknown): TemplateResult {
   return html`<div class="scroll" part="table-scroll" tabindex=${ctx.editing ? nothing : '0'} role="region" aria-label=${heading[ctx.lang]}>
@@ -85,26 +26,139 @@ function scroller(ctx: TableContext, heading: Label, table: unknown): TemplateRe
   </div>`;
 }
 
+/** Escapes text and attribute values written into a table's markup (labels and ids of the taxonomy). */
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+
+const attr = (name: string, value: string | number) => ` ${name}="${escapeHtml(String(value))}"`;
+const span = (name: string, n: number) => (n > 1 ? attr(name, n) : '');
+
+/**
+ * A table as one Lit template, made once per layout, language and kind: everything but the
+ * numbers is fixed markup, as in the static HTML export. Read-only tables bind four things per
+ * number cell (class, part, tabindex, content); other renderers (edit mode's inputs) bind each
+ * whole `<td>`, which edit mode wraps in `guard` so a keystroke re-renders only the cells that
+ * changed. (A template per row and per cell cost a clone, a tree walk, an iterable part and up to
+ * six comment markers for each of some 250 cells: most of the element's script on first paint.)
+ *
+ * The strings array is made the way `lit/static-html.js` makes its own (an array that is its
+ * own `raw`), and cached, since Lit keys templates by it. Only the taxonomy's labels and ids
+ * (escaped) go into it; the report's figures and the findings are bound as text.
+ */
+interface TableTemplate {
+  readonly strings: TemplateStringsArray;
+  /** The number cells in the order of their bindings. */
+  readonly cells: readonly DataCellLayout[];
+  readonly cellIds: readonly string[];
+}
+
+/** By layout (one per format, table and id prefix: `layoutFor`), language and kind (read-only or not). */
+const templates = new WeakMap<TableLayout, Map<string, TableTemplate>>();
+
+function tableTemplate(layout: TableLayout, lang: Lang, view: boolean): TableTemplate {
+  let kept = templates.get(layout);
+  if (!kept) templates.set(layout, (kept = new Map()));
+  const key = `${lang}${view}`;
+  let t = kept.get(key);
+  if (t) return t;
+  const table = layout.table;
+  const strings: string[] = [];
+  const cells: DataCellLayout[] = [];
+  let markup = `<table class="${table}" part="table table-${table}"><caption part="caption" class=`;
+  // Ends the current string at a binding.
+  const bind = (next: string) => {
+    strings.push(markup);
+    markup = next;
+  };
+  bind('>');
+  bind('</caption>');
+  if (table === 'requests') {
+    markup += '<colgroup>';
+    for (let i = 1; i <= layout.labelColumns; i++) markup += `<col class="label-${i}">`;
+    markup += '</colgroup><colgroup>';
+    for (let i = 0; i < layout.dataColumns; i++) markup += '<col class="number">';
+    markup += '</colgroup>';
+  }
+  // Rows of numbers are the stylable `row` part; header rows are not.
+  const row = (r: LayoutRow) => {
+    markup += `<tr${r.cells.some((c) => c.kind === 'data') ? ' part="row"' : ''}${r.rowKey !== undefined ? attr('data-row', r.rowKey) : ''}>`;
+    for (const cell of r.cells) {
+      const label = cell.kind === 'data' ? '' : escapeHtml(cell.label[lang]);
+      if (cell.kind === 'data') {
+        cells.push(cell);
+        if (!view) bind('');
+        else {
+          markup += '<td class=';
+          bind(' part=');
+          bind(`${attr('headers', cell.headers.join(' '))}${span('colspan', cell.colSpan)}${attr('data-cell', cell.cellId)} tabindex=`);
+          bind('>');
+          bind('</td>');
+        }
+      } else if (cell.kind === 'note') {
+        markup += `<td class="corner" part="note"${span('colspan', cell.colSpan)}${span('rowspan', cell.rowSpan)}>${label}</td>`;
+      } else if (cell.role === 'block') {
+        markup += `<th${attr('id', cell.id)} class="block"${attr('scope', cell.scope)}${span('colspan', cell.colSpan)} part="block-header">${label}</th>`;
+      } else if (cell.role === 'row') {
+        markup += `<th${attr('id', cell.id)}${attr('scope', cell.scope)}${span('rowspan', cell.rowSpan)}${span('colspan', cell.colSpan)} class="sticky level-${cell.level} span-${cell.colSpan}" part="row-header">${label}</th>`;
+      } else {
+        markup += `<th${attr('id', cell.id)}${attr('scope', cell.scope)}${span('colspan', cell.colSpan)}${span('rowspan', cell.rowSpan)}${cell.inLabelColumns ? ' class="sticky"' : ''} part="column-header">${label}</th>`;
+      }
+    }
+    markup += '</tr>';
+  };
+  if (layout.head.length) {
+    markup += '<thead>';
+    layout.head.forEach(row);
+    markup += '</thead>';
+  }
+  for (const rows of layout.bodies) {
+    markup += table === 'active' ? '<tbody part="block">' : '<tbody>';
+    rows.forEach(row);
+    markup += '</tbody>';
+  }
+  strings.push(`${markup}</table>`);
+  const frozen = Object.freeze(Object.assign(strings, { raw: strings })) as unknown as TemplateStringsArray;
+  kept.set(key, (t = { strings: frozen, cells, cellIds: cells.map((c) => c.cellId) }));
+  return t;
+}
+
+/**
+ * Incremental rendering (a `cellKey` in the context): `render` runs only when `stamp` or what
+ * every cell depends on changed; otherwise the DOM stays as it is, unvisited.
+ */
+const keyed = (ctx: TableContext, stamp: number, render: () => unknown): unknown => guard([ctx.strings, ctx.renderKey, stamp], render);
+
+/** The largest stamp of some cells: it changes exactly when one of theirs did (stamps only grow). */
+function latest(ids: readonly string[], cellKey: (id: string) => number): number {
+  let max = 0;
+  // Indexed: some 300 cells a keystroke, and an iterator allocates until the loop is optimised.
+  for (let i = 0; i < ids.length; i++) {
+    const stamp = cellKey(ids[i] as string);
+    if (stamp > max) max = stamp;
+  }
+  return max;
+}
+
 function renderTable(ctx: TableContext, heading: Label, table: TableId): TemplateResult {
   const layout = layoutFor(ctx.taxonomy.format, table, ctx.idPrefix);
-  const labelCols = Array.from({ length: layout.labelColumns }, (_, i) => i + 1);
-  const body = table === 'active' ? 'block' : nothing;
-  const all = [...layout.head, ...layout.bodies.flat()];
+  const view = ctx.renderCell === renderCellView && !ctx.cellKey;
+  const t = tableTemplate(layout, ctx.lang, view);
+  const render = () => {
+    const values: unknown[] = [ctx.captionVisible ? '' : 'visually-hidden', heading[ctx.lang]];
+    for (const cell of t.cells) {
+      if (view) {
+        const c = viewCellParts(ctx, cell.cellId);
+        values.push(c.classes, c.parts, c.tabindex, c.content);
+      } else {
+        const td = () => ctx.renderCell(ctx, cell.cellId, cell.headers.join(' '), cell.colSpan);
+        // Edit mode: a cell whose stamp did not change is not rendered again.
+        values.push(ctx.cellKey ? keyed(ctx, ctx.cellKey(cell.cellId), td) : td());
+      }
+    }
+    return html(t.strings, ...values);
+  };
   // A table none of whose cells changed is skipped whole.
-  const key = (cellKey: (id: string) => string) => all.map((r) => rowKey(r)(cellKey)).join('\u0003');
-  return scroller(
-    ctx,
-    heading,
-    keyed(ctx, key, () => html`<table class=${table} part="table table-${table}">
-      ${caption(ctx, heading)}
-      ${table === 'requests'
-        ? html`<colgroup>${labelCols.map((i) => html`<col class="label-${i}" />`)}</colgroup>
-            <colgroup>${Array.from({ length: layout.dataColumns }, () => html`<col class="number" />`)}</colgroup>`
-        : nothing}
-      ${layout.head.length ? html`<thead>${layout.head.map((r) => renderRow(ctx, r))}</thead>` : nothing}
-      ${layout.bodies.map((rows) => html`<tbody part=${body}>${rows.map((r) => renderRow(ctx, r))}</tbody>`)}
-    </table>`),
-  );
+  return scroller(ctx, heading, ctx.cellKey ? keyed(ctx, latest(t.cellIds, ctx.cellKey), render) : render());
 }
 
 /** 表三: 收到和处理政府信息公开申请情况 (three-level row headers, two-level column headers). */

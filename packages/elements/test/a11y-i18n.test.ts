@@ -143,3 +143,16 @@ describe('robust on other people’s pages', () => {
     expect(getComputedStyle(root.querySelector('td.flagged')!).outlineStyle).toBe('none');
   });
 });
+
+describe('the time a draft was saved', () => {
+  test('is toLocaleTimeString in the UI language, formatted once per date and language', async () => {
+    const { timeOfDay } = await import('../src/i18n.js');
+    const date = new Date(2024, 0, 2, 15, 4, 5);
+    const spy = vi.spyOn(date, 'toLocaleTimeString');
+    expect(timeOfDay(date, 'zh-CN')).toBe(new Date(date).toLocaleTimeString('zh-CN'));
+    expect(timeOfDay(date, 'zh-CN')).toBe(new Date(date).toLocaleTimeString('zh-CN'));
+    expect(spy).toHaveBeenCalledTimes(1);
+    expect(timeOfDay(date, 'en')).toBe(new Date(date).toLocaleTimeString('en'));
+    expect(timeOfDay(new Date(date.getTime() + 1000), 'en')).not.toBe(timeOfDay(date, 'en'));
+  });
+});

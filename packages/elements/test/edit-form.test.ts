@@ -112,6 +112,45 @@ describe('drafts', () => {
   });
 });
 
+describe('the page’s listeners', () => {
+  const leave = () => {
+    const e = new Event('beforeunload', { cancelable: true });
+    window.dispatchEvent(e);
+    return e.defaultPrevented;
+  };
+  const types = (spy: { mock: { calls: unknown[][] } }) => spy.mock.calls.map((c) => c[0]);
+
+  test('are on in edit mode only: a report shown read-only adds none before its first paint', async () => {
+    const add = vi.spyOn(window, 'addEventListener');
+    const remove = vi.spyOn(window, 'removeEventListener');
+    const el = mount<DisclosureReportElement>('<disclosure-report></disclosure-report>');
+    el.report = seed;
+    await settled(el);
+    expect(types(add)).not.toContain('beforeunload');
+    el.mode = 'edit';
+    await el.updateComplete;
+    expect(types(add).filter((t) => t === 'beforeunload' || t === 'pagehide' || t === 'storage')).toEqual(['beforeunload', 'pagehide', 'storage']);
+    await typeInto(el, 'requests.newReceived.naturalPerson', '7');
+    expect(leave()).toBe(true);
+    el.mode = 'view';
+    await el.updateComplete;
+    expect(types(remove)).toContain('beforeunload');
+    expect(leave()).toBe(false);
+  });
+
+  test('stay on when an editor is moved in the page (disconnected, connected again)', async () => {
+    const el = await renderEditor(seed);
+    await typeInto(el, 'requests.newReceived.naturalPerson', '7');
+    document.body.append(mount('<div></div>'));
+    (document.body.lastElementChild as HTMLElement).append(el);
+    expect(el.isConnected).toBe(true);
+    expect(el.dirty).toBe(true);
+    expect(leave()).toBe(true);
+    el.remove();
+    expect(leave()).toBe(false);
+  });
+});
+
 describe('form association', () => {
   test('inside a <form> with a name, the report JSON is submitted as the field’s value', async () => {
     const form = mount<HTMLFormElement>('<form><button>提交</button></form>');

@@ -7,7 +7,7 @@ import { type Finding, check, getCell, taxonomy, withCell } from '@disclosure-re
 import fc from 'fast-check';
 import { userEvent } from 'vitest/browser';
 import { describe, expect, test } from 'vitest';
-import { editCellKeys } from '../src/edit/cells.js';
+import { CellStamps } from '../src/edit/cells.js';
 import { FindingMarks } from '../src/edit/marks.js';
 import type { DisclosureReportElement } from '../src/index.js';
 import { city, cleanPageEachTest, cleanup, inputOf, renderEditor, seed, text, typeInto } from './helpers.js';
@@ -107,24 +107,32 @@ describe('what decides that a cell renders again', () => {
     for (const f of shown.filter((f, i) => f !== changed[i])) expect(first).toContain(f);
   });
 
-  test('after a change, only the changed cell and the cells of the findings that changed have new keys', () => {
+  test('after a change, only the changed cell and the cells of the findings that changed get new stamps', () => {
     const id = 'requests.granted.commercial';
     const next = withCell(city, id, 7);
     const marks = new FindingMarks();
+    const stamps = new CellStamps();
     const before = marks.update(check(city));
-    const keysBefore = editCellKeys(state(), city, marks, new Set());
-    const snapshot = new Map(taxonomy('2021').cells.map((c) => [c.id, keysBefore(c.id)]));
+    const stampsBefore = stamps.begin(state(), city, marks, new Set());
+    const snapshot = new Map(taxonomy('2021').cells.map((c) => [c.id, stampsBefore(c.id)]));
+    // The same inputs in the next render: the same stamps (nothing renders again).
+    const same = stamps.begin(state(), city, marks, new Set());
+    expect(taxonomy('2021').cells.filter((c) => same(c.id) !== snapshot.get(c.id))).toEqual([]);
     const after = marks.update(check(next));
-    const keysAfter = editCellKeys(state(), next, marks, new Set());
-    const changed = taxonomy('2021').cells.filter((c) => snapshot.get(c.id) !== keysAfter(c.id)).map((c) => c.id);
+    const stampsAfter = stamps.begin(state(), next, marks, new Set());
+    const changed = taxonomy('2021').cells.filter((c) => snapshot.get(c.id) !== stampsAfter(c.id)).map((c) => c.id);
     const expected = new Set([id, ...changedFindingCells(before, after)]);
     expect(changed).toContain(id);
     for (const cell of changed) expect(expected.has(cell), cell).toBe(true);
-    // Tables 二 and 四 are untouched: their keys (and so their templates) stay.
+    // A new stamp is larger than every earlier one: a row's or table's largest stamp changes with any of its cells.
+    for (const cell of changed) expect(stampsAfter(cell)).toBeGreaterThan(Math.max(...snapshot.values()));
+    // Tables 二 and 四 are untouched: their stamps (and so their templates) stay.
     expect(changed.every((c) => c.startsWith('requests.'))).toBe(true);
-    // Text being typed is part of the key, even where the value did not change.
-    const typing = editCellKeys(state(new Map([[id, '7.']])), next, marks, new Set());
-    expect(typing(id)).not.toBe(keysAfter(id));
+    // Text being typed counts, even where the value did not change; so do selection and a refusal.
+    const typing = stamps.begin(state(new Map([[id, '7.']])), next, marks, new Set(['requests.granted.total']));
+    expect(typing(id)).not.toBe(stampsAfter(id));
+    expect(typing('requests.granted.total')).not.toBe(stampsAfter('requests.granted.total'));
+    expect(typing('requests.granted.naturalPerson')).toBe(stampsAfter('requests.granted.naturalPerson'));
   });
 });
 

@@ -24,15 +24,21 @@ export interface EditCellState {
 }
 
 /** An id for elements that belong to a cell (ids must be unique in the shadow root). */
-export const cellDomId = (cellId: string) => `cell-${cellId.replace(/\./g, '-')}`;
+export function cellDomId(cellId: string): string {
+  // Kept: cells render again on keystrokes, and a regular expression replace allocates each time.
+  let id = domIds.get(cellId);
+  if (id === undefined) domIds.set(cellId, (id = `cell-${cellId.replace(/\./g, '-')}`));
+  return id;
+}
+const domIds = new Map<string, string>();
 
-const labelCache = new Map<string, string>();
+/** Names by cell definition (one per format and cell) and language: no key string to build per render. */
+const labelCache = new WeakMap<CellDef, Partial<Record<Lang, string>>>();
 /** The accessible name of a cell's input, as a person names it (`（一）予以公开·总计`). */
 export function cellName(def: CellDef, lang: Lang): string {
-  const key = `${lang}|${def.format}|${def.id}`;
-  let label = labelCache.get(key);
-  if (label === undefined) labelCache.set(key, (label = coreCellName(def, lang)));
-  return label;
+  let labels = labelCache.get(def);
+  if (!labels) labelCache.set(def, (labels = {}));
+  return (labels[lang] ??= coreCellName(def, lang));
 }
 
 /**
@@ -59,22 +65,23 @@ export function editCellRenderer(state: EditCellState): CellRenderer {
     const unread = !!state.unread?.has(cellId);
     const id = cellDomId(cellId);
     const s = ctx.strings;
-    const classes = [
-      'cell edit',
-      marked.classes,
-      ctx.selectedCells.has(cellId) ? 'selected' : '',
-      error ? 'invalid' : '',
-      auto ? 'auto' : '',
-      state.justFilled.has(cellId) ? 'just-filled' : '',
-      blank ? 'blank' : '',
-      unread ? 'unread' : '',
-    ]
-      .filter(Boolean)
-      .join(' ');
-    const parts = ['cell', marked.parts, blank ? 'cell-blank' : '', error ? 'cell-invalid' : '', auto ? 'cell-auto' : '', unread ? 'cell-unread' : '']
-      .filter(Boolean)
-      .join(' ');
-    const describedBy = [error ? `${id}-error` : '', described ? `${id}-findings` : ''].filter(Boolean).join(' ');
+    // Built by concatenation (what `[…].filter(Boolean).join(' ')` gave, without the arrays):
+    // the cells of a sum render again on every keystroke that breaks or mends it.
+    let classes = 'cell edit';
+    if (marked.classes) classes += ` ${marked.classes}`;
+    if (ctx.selectedCells.has(cellId)) classes += ' selected';
+    if (error) classes += ' invalid';
+    if (auto) classes += ' auto';
+    if (state.justFilled.has(cellId)) classes += ' just-filled';
+    if (blank) classes += ' blank';
+    if (unread) classes += ' unread';
+    let parts = 'cell';
+    if (marked.parts) parts += ` ${marked.parts}`;
+    if (blank) parts += ' cell-blank';
+    if (error) parts += ' cell-invalid';
+    if (auto) parts += ' cell-auto';
+    if (unread) parts += ' cell-unread';
+    const describedBy = error && described ? `${id}-error ${id}-findings` : error ? `${id}-error` : described ? `${id}-findings` : '';
     // The refusal is in the cell's own flow, under the number: it never covers a neighbour.
     return html`<td class=${classes} part=${parts} headers=${headers} colspan=${colSpan > 1 ? colSpan : nothing} data-cell=${cellId}
       >${mark.strong || error
@@ -100,36 +107,76 @@ export function editCellRenderer(state: EditCellState): CellRenderer {
 }
 
 const paths = new Map<string, readonly string[]>();
-/** A cell's value, as core's `getCell` but with its path split once: keys read every cell on every keystroke. */
+/** A cell's value, as core's `getCell` but with its path split once: stamps read every cell on every keystroke. */
 function valueAt(report: Report, cellId: string): unknown {
   let keys = paths.get(cellId);
   if (!keys) paths.set(cellId, (keys = cellId.split('.')));
   let v: unknown = report;
-  for (const key of keys) v = typeof v === 'object' && v !== null ? (v as Record<string, unknown>)[key] : undefined;
+  // An indexed loop: no iterator objects, for some 300 cells a render.
+  for (let i = 0; i < keys.length; i++) v = typeof v === 'object' && v !== null ? (v as Record<string, unknown>)[keys[i] as string] : undefined;
   return v;
 }
 
+/** What `editCellRenderer` read for a cell when its stamp was last given, and that stamp. */
+interface CellInputs {
+  /** The render (generation) that last looked at the cell: its stamp is computed once per render. */
+  seen: number;
+  stamp: number;
+  typed: string | undefined;
+  value: unknown;
+  marks: string;
+  error: string | undefined;
+  flags: number;
+}
+
 /**
- * The keys of incremental rendering (`TableContext.cellKey`): for each cell, a string of all
- * that `editCellRenderer` reads for it (its text or value, its marks, a refusal, its flags),
- * computed once per render. `marks` gives the key of a cell's findings.
+ * The stamps of incremental rendering (`TableContext.cellKey`), kept from one render to the
+ * next: a cell's stamp is the number of the render in which what `editCellRenderer` reads for
+ * it (its text or value, its marks, a refusal, its flags) last changed. Comparing those inputs
+ * with the ones kept costs no strings; stamps only grow, so the largest stamp of a table changes
+ * exactly when one of its cells changed (tables.ts), again without building a key. (Keys built
+ * as strings — every cell's, joined per row and per table — were a quarter of the ~300 KB a
+ * keystroke allocated.)
  */
-export function editCellKeys(
-  state: EditCellState,
-  report: Report,
-  marks: { cellKey(cellId: string): string },
-  selected: ReadonlySet<string>,
-): (cellId: string) => string {
-  const keys = new Map<string, string>();
-  return (cellId) => {
-    let key = keys.get(cellId);
-    if (key === undefined) {
+export class CellStamps {
+  #generation = 0;
+  readonly #cells = new Map<string, CellInputs>();
+
+  /** For one render: the stamp of each cell (`marks` gives the key of a cell's findings). */
+  begin(
+    state: EditCellState,
+    report: Report,
+    marks: { cellKey(cellId: string): string },
+    selected: ReadonlySet<string>,
+  ): (cellId: string) => number {
+    const generation = ++this.#generation;
+    const cells = this.#cells;
+    return (cellId) => {
+      let c = cells.get(cellId);
+      if (c?.seen === generation) return c.stamp;
       const typed = state.texts.get(cellId);
-      const shown = typed === undefined ? `v${String(valueAt(report, cellId))}` : `t${typed}`;
-      const flags = `${state.autoCells.has(cellId) ? 'a' : ''}${state.justFilled.has(cellId) ? 'j' : ''}${state.unread?.has(cellId) ? 'u' : ''}${selected.has(cellId) ? 's' : ''}`;
-      key = `${shown}\u0001${marks.cellKey(cellId)}\u0001${state.errors.get(cellId) ?? ''}\u0001${flags}`;
-      keys.set(cellId, key);
-    }
-    return key;
-  };
+      const value = typed === undefined ? valueAt(report, cellId) : undefined;
+      const mark = marks.cellKey(cellId);
+      const error = state.errors.get(cellId);
+      const flags =
+        (state.autoCells.has(cellId) ? 1 : 0) |
+        (state.justFilled.has(cellId) ? 2 : 0) |
+        (state.unread?.has(cellId) ? 4 : 0) |
+        (selected.has(cellId) ? 8 : 0);
+      if (!c) {
+        cells.set(cellId, (c = { seen: generation, stamp: generation, typed, value, marks: mark, error, flags }));
+        return generation;
+      }
+      c.seen = generation;
+      if (c.typed !== typed || !Object.is(c.value, value) || c.marks !== mark || c.error !== error || c.flags !== flags) {
+        c.typed = typed;
+        c.value = value;
+        c.marks = mark;
+        c.error = error;
+        c.flags = flags;
+        c.stamp = generation;
+      }
+      return c.stamp;
+    };
+  }
 }

@@ -44,10 +44,13 @@ export class FindingMarks {
 
   /** What a cell's marks depend on, as a string (blank-cell findings aside: edit mode shows blank as blank). */
   cellKey(cellId: string): string {
+    const findings = this.byCell.get(cellId);
+    // Most cells have no findings: nothing to build or keep (this runs for every cell on every keystroke).
+    if (!findings) return '';
     let key = this.#cellKeys.get(cellId);
     if (key === undefined) {
       key = '';
-      for (const f of this.byCell.get(cellId) ?? []) {
+      for (const f of findings) {
         if (f.rule !== 'blank-cell') key += `${f.severity}|${f.rule}|${f.message}|${this.explained.has(f) ? 1 : 0}\u0001`;
       }
       this.#cellKeys.set(cellId, key);
