@@ -819,7 +819,8 @@ export class DisclosureReportElement extends ReportElement {
     const autoCells = editor.autoCells();
     // Nothing can be typed while the draft prompt waits: the draft stays as it was until answered.
     const disabled = this.formDisabled || !!editor.draftPrompt;
-    const cellState = { texts: editor.texts, errors: editor.errors, autoCells, justFilled: editor.justFilled, unread, disabled };
+    const provenance = ledger.tally?.ok ? (id: string) => ledger.provenance(id, strings) : undefined;
+    const cellState = { texts: editor.texts, errors: editor.errors, autoCells, justFilled: editor.justFilled, unread, disabled, ...(provenance ? { provenance } : {}) };
     const base = this.#tableContext(report, [], selected);
     const ctx: TableContext = {
       ...base,

@@ -526,6 +526,10 @@ export const editStyles = css`
   td.edit.auto {
     background-color: var(--disclosure-auto-background, #f1f5fa);
   }
+  /* A figure counted from the ledgers (its title names the lines), until the clerk edits it. */
+  td.edit.from-ledger {
+    background-image: linear-gradient(135deg, var(--disclosure-ledger-color, #1d4f91) 0 6px, transparent 6px);
+  }
   td.edit.auto .cell-input {
     color: var(--disclosure-auto-color, #333);
     cursor: default;
@@ -725,6 +729,9 @@ export const editStyles = css`
     }
     td.edit.unread {
       outline: 3px dashed Highlight;
+    }
+    td.edit.from-ledger {
+      border-inline-start: 3px double CanvasText;
     }
     td.edit.blank {
       background: Canvas;

@@ -32,6 +32,23 @@ describe('从台账生成', () => {
     expect(text(box)).toContain('依申请公开台账第 3 行：办理结果「国家秘密」按「不予公开 — 属于国家秘密」计');
     expect(el.ledgerProvenance('requests.denied.stateSecret.commercial')).toBe('由台账统计：依申请公开台账第 3 行');
     expect(el.ledgerProvenance('reviews.reconsideration.upheld')).toBe('由台账统计：复议诉讼台账第 2 行');
+    // The figure's cell says where it comes from, until it is edited.
+    const td = (id: string) => el.shadowRoot!.querySelector(`td[data-cell="${id}"]`) as HTMLTableCellElement;
+    expect(td('requests.denied.stateSecret.commercial').classList.contains('from-ledger')).toBe(true);
+    expect(td('requests.denied.stateSecret.commercial').title).toBe('由台账统计：依申请公开台账第 3 行');
+    expect(td('requests.newReceived.total').title).toBe('由台账统计：各项之和');
+    expect(td('active.regulations.issued').classList.contains('from-ledger')).toBe(false);
+    const input = inputOf(el, 'requests.granted.naturalPerson');
+    input.focus();
+    input.value = '7';
+    input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    input.blur();
+    await settled(el);
+    expect(td('requests.granted.naturalPerson').classList.contains('from-ledger')).toBe(false);
+    expect(td('requests.granted.naturalPerson').hasAttribute('title')).toBe(false);
+    expect(el.ledgerProvenance('requests.granted.naturalPerson')).toBeUndefined();
+    expect(el.undo()).toBe(true);
+    await settled(el);
     // One step back restores the report as it was.
     expect(el.undo()).toBe(true);
     await settled(el);

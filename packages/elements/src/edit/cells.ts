@@ -20,6 +20,8 @@ export interface EditCellState {
   readonly justFilled: ReadonlySet<string>;
   /** Cells an imported file's figure could not be read for (until edited). */
   readonly unread?: ReadonlySet<string>;
+  /** Where a figure filled in by 从台账生成 comes from (its ledger lines), for its title; undefined for others. */
+  readonly provenance?: (cellId: string) => string | undefined;
   readonly disabled: boolean;
 }
 
@@ -63,6 +65,7 @@ export function editCellRenderer(state: EditCellState): CellRenderer {
     const marked = markClasses(mark);
     const described = !!findings?.length;
     const unread = !!state.unread?.has(cellId);
+    const source = state.provenance?.(cellId);
     const id = cellDomId(cellId);
     const s = ctx.strings;
     // Built by concatenation (what `[…].filter(Boolean).join(' ')` gave, without the arrays):
@@ -75,15 +78,17 @@ export function editCellRenderer(state: EditCellState): CellRenderer {
     if (state.justFilled.has(cellId)) classes += ' just-filled';
     if (blank) classes += ' blank';
     if (unread) classes += ' unread';
+    if (source) classes += ' from-ledger';
     let parts = 'cell';
     if (marked.parts) parts += ` ${marked.parts}`;
     if (blank) parts += ' cell-blank';
     if (error) parts += ' cell-invalid';
     if (auto) parts += ' cell-auto';
     if (unread) parts += ' cell-unread';
+    if (source) parts += ' cell-from-ledger';
     const describedBy = error && described ? `${id}-error ${id}-findings` : error ? `${id}-error` : described ? `${id}-findings` : '';
     // The refusal is in the cell's own flow, under the number: it never covers a neighbour.
-    return html`<td class=${classes} part=${parts} headers=${headers} colspan=${colSpan > 1 ? colSpan : nothing} data-cell=${cellId}
+    return html`<td class=${classes} part=${parts} headers=${headers} colspan=${colSpan > 1 ? colSpan : nothing} data-cell=${cellId} title=${source ?? nothing}
       >${mark.strong || error
         ? html`<span class="flag" aria-hidden="true">${error || mark.strong === 'error' ? '✕' : '!'}</span>`
         : nothing}<input
@@ -127,6 +132,7 @@ interface CellInputs {
   marks: string;
   error: string | undefined;
   flags: number;
+  source: string | undefined;
 }
 
 /**
@@ -158,22 +164,24 @@ export class CellStamps {
       const value = typed === undefined ? valueAt(report, cellId) : undefined;
       const mark = marks.cellKey(cellId);
       const error = state.errors.get(cellId);
+      const source = state.provenance?.(cellId);
       const flags =
         (state.autoCells.has(cellId) ? 1 : 0) |
         (state.justFilled.has(cellId) ? 2 : 0) |
         (state.unread?.has(cellId) ? 4 : 0) |
         (selected.has(cellId) ? 8 : 0);
       if (!c) {
-        cells.set(cellId, (c = { seen: generation, stamp: generation, typed, value, marks: mark, error, flags }));
+        cells.set(cellId, (c = { seen: generation, stamp: generation, typed, value, marks: mark, error, flags, source }));
         return generation;
       }
       c.seen = generation;
-      if (c.typed !== typed || !Object.is(c.value, value) || c.marks !== mark || c.error !== error || c.flags !== flags) {
+      if (c.typed !== typed || !Object.is(c.value, value) || c.marks !== mark || c.error !== error || c.flags !== flags || c.source !== source) {
         c.typed = typed;
         c.value = value;
         c.marks = mark;
         c.error = error;
         c.flags = flags;
+        c.source = source;
         c.stamp = generation;
       }
       return c.stamp;

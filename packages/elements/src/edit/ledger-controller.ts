@@ -92,10 +92,25 @@ export class LedgerController implements ReactiveController {
     return withTally(report, tally);
   }
 
+  // Titles made once per tally and language: cells ask on every render.
+  #titles = new Map<string, string>();
+  #titlesFor: { tally: LedgerTally; strings: DisclosureStrings } | null = null;
+
   /** The ledger lines behind a filled cell's figure, for its title; undefined for another cell. */
   provenance(cellId: string, s: DisclosureStrings): string | undefined {
-    if (!this.tally?.ok || !this.filled.has(cellId)) return undefined;
-    const lines = this.tally.lines[cellId];
+    const tally = this.tally;
+    if (!tally?.ok || !this.filled.has(cellId)) return undefined;
+    if (this.#titlesFor?.tally !== tally || this.#titlesFor.strings !== s) {
+      this.#titles = new Map();
+      this.#titlesFor = { tally, strings: s };
+    }
+    let title = this.#titles.get(cellId);
+    if (title === undefined) this.#titles.set(cellId, (title = this.#title(tally, cellId, s)));
+    return title;
+  }
+
+  #title(tally: LedgerTally, cellId: string, s: DisclosureStrings): string {
+    const lines = tally.lines[cellId];
     if (!lines?.length) return cellId.endsWith('.total') || cellId.startsWith('requests.resultsTotal') ? s.ledgerSum : s.ledgerNone;
     const numbers = (ledger: string) => lines.filter((l) => l.startsWith(`${ledger}:`)).map((l) => l.slice(ledger.length + 1));
     const [requests, appeals] = [numbers('requests'), numbers('appeals')];
