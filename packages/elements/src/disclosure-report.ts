@@ -764,9 +764,12 @@ export class DisclosureReportElement extends ReportElement {
         break;
       case 'ledger-template':
       case 'ledger-appeals-template':
+      case 'ledger-workbook-template': {
         button?.closest('details')?.removeAttribute('open');
-        this.#parts.ledger.downloadTemplate(button?.dataset.action === 'ledger-template' ? 'requests' : 'appeals', this.strings);
+        const action = button?.dataset.action;
+        void this.#parts.ledger.downloadTemplate(action === 'ledger-template' ? 'requests' : action === 'ledger-appeals-template' ? 'appeals' : 'xlsx', this.strings);
         break;
+      }
       case 'dismiss-ledger':
         this.#parts.ledger.clear();
         break;
@@ -949,6 +952,9 @@ export class DisclosureReportElement extends ReportElement {
             <button type="button" data-action="ledger-fill" part="toolbar-button" ?disabled=${!!editor.draftPrompt}>${s.ledgerFill}</button>
             <button type="button" data-action="ledger-template" part="toolbar-button">${s.ledgerTemplate}</button>
             <button type="button" data-action="ledger-appeals-template" part="toolbar-button">${s.ledgerAppealsTemplate}</button>
+            ${this.#parts.ledger.workbookTemplate
+              ? html`<button type="button" data-action="ledger-workbook-template" part="toolbar-button">${s.ledgerWorkbookTemplate}</button>`
+              : nothing}
           </div>
         </details>
         <input type="file" hidden multiple data-ledger accept=".csv,text/csv,.xlsx" @change=${this.#onLedgerChosen} />

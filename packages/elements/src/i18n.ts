@@ -54,6 +54,8 @@ export interface DisclosureStrings {
   ledgerAppealsTemplate: string;
   ledgerTemplateFile: string;
   ledgerAppealsTemplateFile: string;
+  ledgerWorkbookTemplate: string;
+  ledgerWorkbookFile: string;
   /** A file chosen for 从台账生成 that has no ledger's header: `{name}`. */
   ledgerNotLedger: string;
   ledgerXlsxUnavailable: string;
@@ -216,6 +218,8 @@ export const defaultStrings: Record<Lang, DisclosureStrings> = {
     ledgerAppealsTemplate: '下载复议诉讼台账模板',
     ledgerTemplateFile: '依申请公开台账模板.csv',
     ledgerAppealsTemplateFile: '复议诉讼台账模板.csv',
+    ledgerWorkbookTemplate: '下载台账模板（Excel 工作簿）',
+    ledgerWorkbookFile: '台账模板.xlsx',
     ledgerNotLedger: '{name} 不是台账：表头应为 序号,收到日期,申请人类型,办理结果,办结日期（复议诉讼台账：序号,类型,结果）',
     ledgerXlsxUnavailable: '此页面只能读取 CSV 台账：请在 Excel 或 WPS 中另存为 CSV',
     ledgerNoRequests: '没有依申请公开台账（复议诉讼台账请与它一起选择）',
@@ -334,6 +338,8 @@ export const defaultStrings: Record<Lang, DisclosureStrings> = {
     ledgerAppealsTemplate: 'Download the appeals ledger template',
     ledgerTemplateFile: 'requests-ledger-template.csv',
     ledgerAppealsTemplateFile: 'appeals-ledger-template.csv',
+    ledgerWorkbookTemplate: 'Download the ledger template (Excel workbook)',
+    ledgerWorkbookFile: 'ledger-template.xlsx',
     ledgerNotLedger: '{name} is not a ledger: its header must be 序号,收到日期,申请人类型,办理结果,办结日期 (appeals: 序号,类型,结果)',
     ledgerXlsxUnavailable: 'This page reads CSV ledgers only: save the ledger as CSV in Excel or WPS',
     ledgerNoRequests: 'No requests ledger (choose the appeals ledger together with it)',

@@ -17,7 +17,13 @@ setReportReader(async (bytes, fileName) => {
   };
 });
 
-setWorkbookReader(async (bytes) => {
-  const { ledgerFromXlsx } = await import('@disclosure-report/import');
-  return ledgerFromXlsx(bytes);
-});
+setWorkbookReader(
+  async (bytes) => {
+    const { ledgerFromXlsx } = await import('@disclosure-report/import');
+    return ledgerFromXlsx(bytes);
+  },
+  async () => {
+    const { ledgerTemplateXlsx } = await import('@disclosure-report/import');
+    return ledgerTemplateXlsx();
+  },
+);

@@ -18,7 +18,7 @@ export { checkImported, describeImportError, importFindings, noteCells } from '.
 export { htmlLimits } from './html.js';
 export { docxLimits, textLimits } from './limits.js';
 export { labelVariants } from './variants.js';
-export { type LedgerWorkbook, ledgerFromXlsx } from './xlsx.js';
+export { type LedgerWorkbook, ledgerFromXlsx, ledgerTemplateXlsx } from './xlsx.js';
 export { parseValue } from '@disclosure-report/core';
 
 function guard<T>(f: () => T): T {

@@ -5,7 +5,7 @@
  * not matter. The archive's directory is checked against the .docx limits first (a small file
  * can claim to inflate to gigabytes).
  */
-import { appealLedgerColumns, requestLedgerColumns } from '@disclosure-report/core';
+import { appealLedgerColumns, ledgerTemplate, requestLedgerColumns } from '@disclosure-report/core';
 import { centralDirectory } from './zip.js';
 import { ImportError } from './types.js';
 
@@ -64,4 +64,24 @@ export async function ledgerFromXlsx(bytes: Uint8Array): Promise<LedgerWorkbook>
     out[ledger] = data.map((row) => Array.from({ length: width }, (_, i) => csvField(cellText(row[i], dates.has(i)))).join(',')).join('\n');
   }
   return out;
+}
+
+/**
+ * The ledger template as one workbook (.xlsx): a sheet for each ledger, with the lines of the CSV
+ * templates, every cell as text (a clerk's dates stay as written; either way they read back).
+ * Written with write-excel-file (its universal build), loaded only for this.
+ */
+export async function ledgerTemplateXlsx(): Promise<Uint8Array> {
+  const { default: writeExcelFile } = await import('write-excel-file/universal');
+  const sheet = (ledger: 'requests' | 'appeals') =>
+    ledgerTemplate(ledger)
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split(/\r\n/)
+      .map((line) => line.split(',').map((value) => ({ value })));
+  const blob = await writeExcelFile([
+    { data: sheet('requests'), sheet: '依申请公开台账', columns: [8, 14, 14, 40, 14].map((width) => ({ width })) },
+    { data: sheet('appeals'), sheet: '复议诉讼台账', columns: [8, 14, 20, 12].map((width) => ({ width })) },
+  ]).toBlob();
+  return new Uint8Array(await blob.arrayBuffer());
 }

@@ -5,7 +5,7 @@
 import { tallyLedger } from '@disclosure-report/core';
 import { describe, expect, it } from 'vitest';
 import writeExcelFile from 'write-excel-file/universal';
-import { ImportError, ledgerFromXlsx } from '../src/index.js';
+import { ImportError, ledgerFromXlsx, ledgerTemplateXlsx } from '../src/index.js';
 
 type Cell = { value: string | number | Date; type?: typeof String | typeof Number | typeof Date; format?: string } | null;
 const text = (value: string): Cell => ({ value });
@@ -47,6 +47,17 @@ describe('ledgerFromXlsx', () => {
     expect(t.cells['requests.denied.stateSecret.commercial']).toBe(1);
     expect(t.cells['requests.carriedForward.otherOrg']).toBe(1);
     expect(t.cells['reviews.reconsideration.upheld']).toBe(1);
+  });
+
+  it('writes the template as one workbook that reads back and tallies', async () => {
+    const book = await ledgerFromXlsx(await ledgerTemplateXlsx());
+    expect(book.sheets).toEqual([
+      { name: '依申请公开台账', ledger: 'requests' },
+      { name: '复议诉讼台账', ledger: 'appeals' },
+    ]);
+    const t = tallyLedger(book.requests as string, { year: 2025, appeals: book.appeals as string });
+    expect(t.ok).toBe(true);
+    expect(t.read).toEqual({ requests: 3, appeals: 2 });
   });
 
   it('quotes what a CSV line must quote', async () => {

@@ -26,23 +26,6 @@ async function ledgersIn(file: string, kind: 'requests' | 'appeals', lang: Lang)
   }
 }
 
-/** The template workbook: both ledgers, a sheet each, with the CSV templates' lines. */
-async function templateWorkbook(): Promise<Uint8Array> {
-  const { default: writeExcelFile } = await import('write-excel-file/universal');
-  const sheet = (ledger: 'requests' | 'appeals') =>
-    ledgerTemplate(ledger)
-      .replace(/^\ufeff/, '')
-      .trim()
-      .split(/\r\n/)
-      // Every cell as text: a clerk's dates stay as written, and are read back either way.
-      .map((line) => line.split(',').map((value) => ({ value })));
-  const blob = await writeExcelFile([
-    { data: sheet('requests'), sheet: '依申请公开台账', columns: [8, 14, 14, 40, 14].map((width) => ({ width })) },
-    { data: sheet('appeals'), sheet: '复议诉讼台账', columns: [8, 14, 20, 12].map((width) => ({ width })) },
-  ]).toBlob();
-  return new Uint8Array(await blob.arrayBuffer());
-}
-
 /** Writes `text` to `file` whole or not at all (a temporary file renamed over it). */
 async function writeWhole(file: string, text: string | Uint8Array): Promise<void> {
   const temporary = `${file}.${process.pid}.tmp`;
@@ -75,7 +58,7 @@ export async function runTally(args: string[], io: Io, lang: Lang = 'zh-CN'): Pr
     const which = positionals[0] ?? 'requests';
     if (which !== 'requests' && which !== 'appeals' && which !== 'xlsx') throw new UsageError(m.badTemplate(which));
     if (which === 'xlsx' && !values.out) throw new UsageError(m.xlsxNeedsOut);
-    const text = which === 'xlsx' ? await templateWorkbook() : ledgerTemplate(which);
+    const text = which === 'xlsx' ? await (await import('@disclosure-report/import')).ledgerTemplateXlsx() : ledgerTemplate(which);
     if (values.out) {
       const out = values.out;
       try {

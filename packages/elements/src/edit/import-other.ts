@@ -37,10 +37,20 @@ export async function importOther(bytes: Uint8Array, fileName: string): Promise<
 export type WorkbookReader = (bytes: Uint8Array) => Promise<{ requests?: string; appeals?: string }>;
 
 let workbookReader: WorkbookReader | undefined;
+let templateWriter: (() => Promise<Uint8Array>) | undefined;
 
-/** Makes ledgers kept as .xlsx readable by 从台账生成 (what `@disclosure-report/elements/importers` calls). */
-export function setWorkbookReader(read: WorkbookReader): void {
+/**
+ * Makes ledgers kept as .xlsx readable by 从台账生成, and the template downloadable as a workbook
+ * (what `@disclosure-report/elements/importers` calls).
+ */
+export function setWorkbookReader(read: WorkbookReader, template?: () => Promise<Uint8Array>): void {
   workbookReader = read;
+  templateWriter = template;
+}
+
+/** The ledger template as a workbook, or null where no workbook writer is loaded (CSV templates only). */
+export function workbookTemplate(): (() => Promise<Uint8Array>) | null {
+  return templateWriter ?? null;
 }
 
 export async function ledgerWorkbook(bytes: Uint8Array): Promise<{ requests?: string; appeals?: string }> {

@@ -21,6 +21,10 @@ export async function ledgerWorkbook(_bytes: Uint8Array): Promise<{ requests?: s
   throw error;
 }
 
+export function workbookTemplate(): (() => Promise<Uint8Array>) | null {
+  return null;
+}
+
 export class ImportNotes implements Pick<Notes, 'imported' | 'unread' | 'set' | 'merge' | 'render'> {
   readonly imported = null;
   readonly unread = new Set<string>();

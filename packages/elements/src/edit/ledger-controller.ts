@@ -9,7 +9,7 @@ import { type Lang, type LedgerNote, type LedgerTally, type Report, ledgerTempla
 import { type ReactiveController, type ReactiveControllerHost, type TemplateResult, html, nothing } from 'lit';
 import type { DisclosureChangeDetail } from '../events.js';
 import { type DisclosureStrings, format } from '../i18n.js';
-import { ledgerWorkbook } from './import-other.js';
+import { ledgerWorkbook, workbookTemplate } from './import-other.js';
 
 /** How many notes the summary lists before it says how many more there are. */
 const listed = 20;
@@ -126,12 +126,28 @@ export class LedgerController implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  /** Downloads a ledger template (CSV with a BOM, which Excel and WPS open as it is). */
-  downloadTemplate(ledger: 'requests' | 'appeals', s: DisclosureStrings): void {
-    const url = URL.createObjectURL(new Blob([ledgerTemplate(ledger)], { type: 'text/csv;charset=utf-8' }));
+  /** Whether the template can be had as a workbook (.xlsx): where the importers are loaded. */
+  get workbookTemplate(): boolean {
+    return workbookTemplate() !== null;
+  }
+
+  /**
+   * Downloads a ledger template: CSV with a BOM (which Excel and WPS open as it is), or one
+   * workbook with both ledgers (`xlsx`, where the importers are loaded).
+   */
+  async downloadTemplate(ledger: 'requests' | 'appeals' | 'xlsx', s: DisclosureStrings): Promise<void> {
+    const write = workbookTemplate();
+    const blob =
+      ledger === 'xlsx'
+        ? write
+          ? new Blob([(await write()).slice()], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' })
+          : null
+        : new Blob([ledgerTemplate(ledger)], { type: 'text/csv;charset=utf-8' });
+    if (!blob) return;
+    const url = URL.createObjectURL(blob);
     const a = document.createElement('a');
     a.href = url;
-    a.download = ledger === 'requests' ? s.ledgerTemplateFile : s.ledgerAppealsTemplateFile;
+    a.download = ledger === 'requests' ? s.ledgerTemplateFile : ledger === 'appeals' ? s.ledgerAppealsTemplateFile : s.ledgerWorkbookFile;
     a.click();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   }

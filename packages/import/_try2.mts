@@ -1,0 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { textSimilarity } from '@disclosure-report/core';
+import { importReport } from './src/index.js';
+const load = async (n: string, f: string) => (await importReport(new Uint8Array(readFileSync(`../../corpus/real/${n}/${f}`)))).report;
+const p24 = await load('pingtan-2024', 'source.html');
+const p25 = await load('pingtan-2025', 'source.html');
+const o = p24.sections.overview as string;
+const i = o.indexOf('依申请');
+console.log(o.slice(i - 10, i + 300));
+const o5 = p25.sections.overview as string; const j = o5.indexOf('依申请');
+console.log(o5.slice(j - 10, j + 300));
+for (const k of ['overview', 'problems', 'other']) console.log(k, textSimilarity((p25.sections as any)[k], (p24.sections as any)[k], 30));
