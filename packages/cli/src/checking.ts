@@ -4,7 +4,7 @@ import { type Finding, type Lang, type Report, check } from '@disclosure-report/
 import type { ImportResult } from '@disclosure-report/import';
 import { expandPaths } from './files.js';
 import { InputError } from './io.js';
-import { asReport, jsonText, loadReport, loadSource, parseJson, readBytes } from './load.js';
+import { asReport, jsonText, loadReport, loadSource, parseJson, readTransient, utf8JsonText } from './load.js';
 import { type Messages, messages } from './messages.js';
 import type { Source } from './sources.js';
 
@@ -154,61 +154,158 @@ async function checkReport(name: string, report: Report, imported: ImportResult 
 }
 
 async function checkReportOrThrow(name: string, report: Report, imported: ImportResult | undefined, job: CheckJob, previous?: PreviousLookup): Promise<FileResult> {
-  const m = messages(job.lang);
   const prev = previous ? await previous.for(report) : undefined;
+  if (!imported) return checkDocument(name, report, job, prev);
+  const m = messages(job.lang);
   const options = { lang: job.lang, ...(prev ? { previous: prev } : {}) };
-  let findings: Finding[];
-  if (imported) {
-    // What was read is checked; what could not be read is reported as import.* findings.
-    const { checkImported } = await import('@disclosure-report/import');
-    findings = checkImported(imported, options);
-  } else findings = check(report, options);
-  const title = m.reportTitle(report.agency || '—', report.year, report.format);
+  // What was read is checked; what could not be read is reported as import.* findings.
+  const { checkImported } = await import('@disclosure-report/import');
+  const findings = checkImported(imported, options);
   return {
     file: name,
-    title,
+    title: m.reportTitle(report.agency || '—', report.year, report.format),
     key: `${report.agency}|${report.year}|${report.format}`,
     findings,
-    ...(imported ? { completeness: { read: imported.completeness.read, expected: imported.completeness.expected } } : {}),
+    completeness: { read: imported.completeness.read, expected: imported.completeness.expected },
   };
 }
 
+/** Checks a report document (not an imported source) with last year's report, if found; throws what the rules throw. */
+function checkDocument(name: string, report: Report, job: CheckJob, prev: Report | undefined): FileResult {
+  const findings = check(report, { lang: job.lang, ...(prev ? { previous: prev } : {}) });
+  return {
+    file: name,
+    title: messages(job.lang).reportTitle(report.agency || '—', report.year, report.format),
+    key: `${report.agency}|${report.year}|${report.format}`,
+    findings,
+  };
+}
+
+/** A report of a JSON text, to be checked, with the name it is known by. */
+interface Entry {
+  entry: string;
+  report: Report;
+}
+
+/** A parsed JSON text, or why it could not be parsed (the entry's result). */
+type Parsed = { doc: unknown } | { failed: FileResult };
+
 /**
- * The reports of a JSON text: the document, or each element of a top-level array (`name[i]`,
- * each let go once checked). One line of NDJSON is one document.
+ * Parses a JSON text. Its own frame, so that the text (some 60 KB for a report of Chinese text)
+ * is garbage once parsed, not held while the reports are validated and checked: held, it
+ * survived the young generation's collections, and V8, counting what survives, grew the young
+ * generation to its largest after some 20,000 files (the peak memory then grew with the number
+ * of files).
  */
-async function checkJson(name: string, text: string, line: boolean, job: CheckJob, previous?: PreviousLookup): Promise<FileResult[]> {
-  const m = messages(job.lang);
-  let doc: unknown;
+function parseText(name: string, text: string, line: boolean, m: Messages): Parsed {
   try {
-    doc = parseJson(name, text, m, line);
+    return { doc: parseJson(name, text, m, line) };
   } catch (e) {
-    return [failure(name, e, m)];
+    return { failed: failure(name, e, m) };
   }
+}
+
+/** A report file read, decoded and parsed (see {@link parseText}); undefined when it is not UTF-8. */
+function parseFileNow(file: string, regular: boolean | undefined, m: Messages): Parsed | undefined {
+  let text: string | undefined;
+  try {
+    text = utf8JsonText(readTransient(file, m, regular));
+  } catch (e) {
+    return { failed: failure(file, e, m) };
+  }
+  return text === undefined ? undefined : parseText(file, text, false, m);
+}
+
+/** Bytes of a report (one line of NDJSON, standard input) decoded and parsed; undefined when not UTF-8. */
+function parseBytesNow(name: string, bytes: Uint8Array, line: boolean, m: Messages): Parsed | undefined {
+  const text = utf8JsonText(bytes);
+  return text === undefined ? undefined : parseText(name, text, line, m);
+}
+
+/**
+ * The reports of a parsed JSON text: the document, or each element of a top-level array
+ * (`name[i]`, each let go once yielded), or the entry's failure. One line of NDJSON is one
+ * document. A generator, so that the same walk serves the synchronous and the asynchronous checks.
+ */
+function* jsonEntries(name: string, parsed: Parsed, line: boolean, m: Messages): Generator<Entry | FileResult> {
+  if ('failed' in parsed) {
+    yield parsed.failed;
+    return;
+  }
+  const doc = parsed.doc;
   if (!line && Array.isArray(doc)) {
     // Named, not silently nothing: a file given to be checked that holds no report.
-    if (doc.length === 0) return [failure(name, new InputError(name, m.emptyArray), m)];
-    const results: FileResult[] = [];
+    if (doc.length === 0) {
+      yield failure(name, new InputError(name, m.emptyArray), m);
+      return;
+    }
     for (let i = 0; i < doc.length; i++) {
       const entry = `${name}[${i}]`;
       const element: unknown = doc[i];
       doc[i] = undefined;
-      let report: Report;
       try {
-        report = asReport(entry, element, m);
+        yield { entry, report: asReport(entry, element, m) };
       } catch (e) {
-        results.push(failure(entry, e, m));
-        continue;
+        yield failure(entry, e, m);
       }
-      results.push(await checkReport(entry, report, undefined, job, previous));
     }
-    return results;
+    return;
   }
   try {
-    return [await checkReport(name, asReport(name, doc, m), undefined, job, previous)];
+    yield { entry: name, report: asReport(name, doc, m) };
   } catch (e) {
-    return [failure(name, e, m)];
+    yield failure(name, e, m);
   }
+}
+
+const isEntry = (x: Entry | FileResult): x is Entry => 'report' in x;
+
+/** The results of a parsed JSON text, checked here and now (no last year's reports to look up). */
+function checkJsonNow(name: string, parsed: Parsed, line: boolean, job: CheckJob): FileResult[] {
+  const m = messages(job.lang);
+  const results: FileResult[] = [];
+  for (const x of jsonEntries(name, parsed, line, m)) {
+    if (!isEntry(x)) results.push(x);
+    else {
+      try {
+        results.push(checkDocument(x.entry, x.report, job, undefined));
+      } catch (e) {
+        results.push(failure(x.entry, e, m));
+      }
+    }
+  }
+  return results;
+}
+
+/** The results of a JSON text, looking up last year's report for each. */
+async function checkJson(name: string, text: string, line: boolean, job: CheckJob, previous?: PreviousLookup): Promise<FileResult[]> {
+  const m = messages(job.lang);
+  const parsed = parseText(name, text, line, m);
+  if (!previous) return checkJsonNow(name, parsed, line, job);
+  const results: FileResult[] = [];
+  for (const x of jsonEntries(name, parsed, line, m)) results.push(isEntry(x) ? await checkReport(x.entry, x.report, undefined, job, previous) : x);
+  return results;
+}
+
+const isJsonFile = (file: string) => file.toLowerCase().endsWith('.json');
+
+/**
+ * {@link checkSource} without a promise, for what needs nothing asynchronous: a report document
+ * (a .json file or a line of NDJSON) in UTF-8, with no last year's reports to look up; over a
+ * batch of small documents the promises cost as much as the checks. Undefined for any other
+ * entry (then {@link checkSource}). Never throws.
+ */
+export function checkSourceNow(source: Source, job: CheckJob, previous?: PreviousLookup): FileResult[] | undefined {
+  if (previous) return undefined;
+  const m = messages(job.lang);
+  if (source.kind === 'bytes') {
+    const parsed = parseBytesNow(source.name, source.bytes, source.line, m);
+    return parsed && checkJsonNow(source.name, parsed, source.line, job);
+  }
+  if (source.kind !== 'file' || !isJsonFile(source.file)) return undefined;
+  // Not UTF-8 (rare): undefined, for the importers' detection, asynchronous, which reads it again.
+  const parsed = parseFileNow(source.file, source.regular, m);
+  return parsed && checkJsonNow(source.file, parsed, false, job);
 }
 
 /**
@@ -216,12 +313,17 @@ async function checkJson(name: string, text: string, line: boolean, job: CheckJo
  * Never throws: whatever goes wrong is this entry's error.
  */
 export async function checkSource(source: Source, job: CheckJob, previous?: PreviousLookup): Promise<FileResult[]> {
+  return checkSourceNow(source, job, previous) ?? checkSourceLater(source, job, previous);
+}
+
+/** {@link checkSource} for an entry {@link checkSourceNow} left (it is not tried again: a file is not read twice more). */
+export async function checkSourceLater(source: Source, job: CheckJob, previous?: PreviousLookup): Promise<FileResult[]> {
   const m = messages(job.lang);
   if (source.kind === 'error') return [{ file: source.name, findings: [], error: source.error, ...(source.located ? { located: true } : {}) }];
   const name = source.kind === 'file' ? source.file : source.name;
   try {
     if (source.kind === 'bytes') return await checkJson(name, await jsonText(name, source.bytes, m), source.line, job, previous);
-    if (name.toLowerCase().endsWith('.json')) return await checkJson(name, await jsonText(name, await readBytes(name, m), m), false, job, previous);
+    if (isJsonFile(name)) return await checkJson(name, await jsonText(name, readTransient(name, m, source.regular), m), false, job, previous);
     const loaded = await loadSource(name, job.strict, job.lang);
     return [await checkReport(name, loaded.report, loaded.imported, job, previous)];
   } catch (e) {

@@ -8,6 +8,8 @@ export interface Io {
   isTTY: boolean;
   /** Resolves once stdout has taken what was written (where writes are asynchronous, e.g. pipes on macOS). */
   drained?: () => Promise<void> | undefined;
+  /** Writes UTF-8 bytes to stdout (the bytes are the stream's from then on): where given, `check` writes its results in batches. */
+  stdoutBytes?: (bytes: Uint8Array) => void;
 }
 
 export const processIo: Io = {
@@ -15,6 +17,7 @@ export const processIo: Io = {
   stderr: (text) => process.stderr.write(text),
   isTTY: Boolean(process.stderr.isTTY),
   drained: () => (process.stdout.writableNeedDrain ? once(process.stdout, 'drain').then(() => undefined) : undefined),
+  stdoutBytes: (bytes) => process.stdout.write(bytes),
 };
 
 /**

@@ -5,14 +5,14 @@
  */
 import { createReadStream, statSync } from 'node:fs';
 import { InputError } from './io.js';
-import { expandPaths } from './files.js';
+import { expandFiles } from './files.js';
 import { maxSourceBytes, readReason, sourceExtensions } from './load.js';
 import type { Messages } from './messages.js';
 
 /** One thing to check. */
 export type Source =
   /** A file: a report document, a JSON array of them, or a published source. */
-  | { kind: 'file'; file: string }
+  | { kind: 'file'; file: string; /** Listed by its folder as a regular file: opened without being looked up first. */ regular?: boolean }
   /** Report JSON that is not a file of its own: one line of NDJSON (`line`), or standard input read whole (a JSON array). */
   | { kind: 'bytes'; name: string; bytes: Uint8Array; line: boolean }
   /** An entry that could not be read: its error, as a result. */
@@ -34,9 +34,9 @@ export async function* checkSources(paths: readonly string[], m: Messages, stdin
     if (path === '-') yield* stdinSources(stdin ?? process.stdin, m);
     else if (isNdjson(path)) yield* ndjsonFile(path, m);
     else
-      for await (const file of expandPaths([path], checkExtensions)) {
+      for (const { path: file, regular } of expandFiles([path], checkExtensions)) {
         if (isNdjson(file)) yield* ndjsonFile(file, m);
-        else yield { kind: 'file', file };
+        else yield regular ? { kind: 'file', file, regular } : { kind: 'file', file };
       }
   }
 }
