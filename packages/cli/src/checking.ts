@@ -1,6 +1,7 @@
 /** Checking one entry: shared by the main process and the worker processes of `check --jobs`. */
 import { stat } from 'node:fs/promises';
-import { type Finding, type Lang, type Report, check } from '@disclosure-report/core';
+import { readFileSync } from 'node:fs';
+import { type Finding, type Lang, type RegionSum, type Report, type ReportSummaryLine, type RulePack, AggregateError, check, parseRulePack, summaryFindings } from '@disclosure-report/core';
 import type { ImportResult } from '@disclosure-report/import';
 import { expandPaths } from './files.js';
 import { InputError } from './io.js';
@@ -15,6 +16,60 @@ export interface CheckJob {
   prev?: string;
   /** Refuse a published source on its first difference from the national format (no partial import). */
   strict?: boolean;
+  /** Rule packs (files), run with the national rules; read and checked once per process. */
+  rules?: readonly string[];
+  /**
+   * The reports a summary report summarises, summed (`--parts`): each report checked gets
+   * `region.sum` findings against it. In this process only (never sent to a worker).
+   */
+  parts?: RegionSum;
+}
+
+const packCache = new Map<string, RulePack[]>();
+
+/**
+ * The rule packs of a job, read and checked once per process (the same objects every time, so
+ * the engine compiles them once). Throws RulePackError for a pack that cannot be used, and the
+ * read and JSON errors of `parseJson`.
+ */
+export function packsOf(job: Pick<CheckJob, 'rules' | 'lang'>): RulePack[] | undefined {
+  if (!job.rules?.length) return undefined;
+  const key = job.rules.join('\0');
+  let packs = packCache.get(key);
+  if (!packs) {
+    const m = messages(job.lang);
+    packs = job.rules.map((file) => {
+      let text: string;
+      try {
+        text = readFileSync(file, 'utf8');
+      } catch (e) {
+        throw new InputError(file, m.cannotRead((e as Error).message));
+      }
+      return parseRulePack(parseJson(file, text, m), file);
+    });
+    packCache.set(key, packs);
+  }
+  return packs;
+}
+
+/** Who, which year, when and from where, for `--expect`. */
+const summaryLine = (name: string, report: Report): ReportSummaryLine => ({
+  agency: report.agency,
+  year: report.year,
+  publishedOn: report.publishedOn ?? null,
+  ...(report.bodyType ? { bodyType: report.bodyType } : {}),
+  source: name,
+});
+
+/** The `region.sum` findings of a summary report against the job's parts (none without `--parts`). */
+function partsFindings(report: Report, job: CheckJob): Finding[] {
+  if (!job.parts) return [];
+  try {
+    return summaryFindings(report, job.parts, { lang: job.lang });
+  } catch (e) {
+    if (e instanceof AggregateError) throw new InputError('--parts', e.message);
+    throw e;
+  }
 }
 
 /** The outcome for one report, as printed. */
@@ -34,6 +89,8 @@ export interface FileResult {
   located?: boolean;
   /** An earlier file of the same run with the same agency, year and format. */
   duplicateOf?: string;
+  /** Who, which year and when, for `--expect` (not printed). */
+  meta?: ReportSummaryLine;
 }
 
 /** Finds last year's report for a report: in this process, or asked of the main one by a worker. */
@@ -157,27 +214,32 @@ async function checkReportOrThrow(name: string, report: Report, imported: Import
   const prev = previous ? await previous.for(report) : undefined;
   if (!imported) return checkDocument(name, report, job, prev);
   const m = messages(job.lang);
-  const options = { lang: job.lang, ...(prev ? { previous: prev } : {}) };
+  const packs = packsOf(job);
+  const options = { lang: job.lang, ...(prev ? { previous: prev } : {}), ...(packs ? { packs } : {}) };
   // What was read is checked; what could not be read is reported as import.* findings.
   const { checkImported } = await import('@disclosure-report/import');
-  const findings = checkImported(imported, options);
+  const findings = [...checkImported(imported, options), ...partsFindings(report, job)];
   return {
     file: name,
     title: m.reportTitle(report.agency || '—', report.year, report.format),
     key: `${report.agency}|${report.year}|${report.format}`,
     findings,
     completeness: { read: imported.completeness.read, expected: imported.completeness.expected },
+    meta: summaryLine(name, report),
   };
 }
 
 /** Checks a report document (not an imported source) with last year's report, if found; throws what the rules throw. */
 function checkDocument(name: string, report: Report, job: CheckJob, prev: Report | undefined): FileResult {
-  const findings = check(report, { lang: job.lang, ...(prev ? { previous: prev } : {}) });
+  const packs = packsOf(job);
+  const findings = check(report, { lang: job.lang, ...(prev ? { previous: prev } : {}), ...(packs ? { packs } : {}) });
+  if (job.parts) findings.push(...partsFindings(report, job));
   return {
     file: name,
     title: messages(job.lang).reportTitle(report.agency || '—', report.year, report.format),
     key: `${report.agency}|${report.year}|${report.format}`,
     findings,
+    meta: summaryLine(name, report),
   };
 }
 

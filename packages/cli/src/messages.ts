@@ -27,7 +27,7 @@ export interface ImportPlace {
   page?: number;
 }
 
-const zhCheckUsage = `disclosure-report check <文件|目录|-…> [--prev <去年的报告|目录>] [--json | --ndjson] [--ids] [--lang zh|en] [--jobs N|auto] [--strict]
+const zhCheckUsage = `disclosure-report check <文件|目录|-…> [--prev <去年的报告|目录>] [--rules <规则包>…] [--expect <名单.csv>] [--parts <目录>] [--json | --ndjson] [--ids] [--lang zh|en] [--jobs N|auto] [--strict]
 
 按国家格式的规则检查报告，按文件和级别（错误在前）列出发现的问题。报告文件（.json）
 直接读取；公开发布的原文（.txt、.html、.docx、.pdf）先导入再检查。目录逐个文件检查，边读边输出，
@@ -49,11 +49,17 @@ const zhCheckUsage = `disclosure-report check <文件|目录|-…> [--prev <去�
   --lang zh|en    提示语言（默认 zh 中文；en 英文）
   --strict        原文中任一单元格、行或行名与国家格式不一致即拒绝该文件（默认：检查能读取的
                   部分；未能读取的以 import.* 问题列出，如 import.unread-cell、import.label-matched）
+  --rules <文件>  规则包（省、市的要求，JSON；可给多个），与国家规则一起检查；规则包无法使用时
+                  先列出原因（文件、规则、位置）并退出（退出码 2）
+  --expect <文件> 应报送的机关名单（CSV，表头 agency,bodyType[,parent]）：检查完后列出缺少的、
+                  名单外的、重复的和逾期发布的报告（region.missing 等；--json 时为末尾的 "region"）
+  --parts <目录>  所检查的是汇总报告时，与目录中各报告之和逐格比对（region.sum：合计、所印数字、
+                  主要来源）
 
 公开发布的原文只有在读不到任何报告表格时才拒绝（退出码 2）。
 退出码：0 没有错误级问题，1 有错误级问题，2 输入无法使用。`;
 
-const enCheckUsage = `disclosure-report check <file|dir|-…> [--prev <last-year.json|dir>] [--json | --ndjson] [--ids] [--lang zh|en] [--jobs N|auto] [--strict]
+const enCheckUsage = `disclosure-report check <file|dir|-…> [--prev <last-year.json|dir>] [--rules <pack>…] [--expect <bodies.csv>] [--parts <dir>] [--json | --ndjson] [--ids] [--lang zh|en] [--jobs N|auto] [--strict]
 
 Checks reports against the national format's rules and prints the findings, grouped
 by file and severity (errors first). Report documents (.json) are read as they are; published
@@ -83,6 +89,14 @@ A line that cannot be used fails alone (exit 2).
   --strict        refuse a published source on its first cell, row or label that differs from the
                   national format (default: check what could be read; what could not is reported
                   as import.* findings, e.g. import.unread-cell, import.label-matched)
+  --rules <file>  a rule pack (a province's or a city's rules, JSON; repeatable), run with the
+                  national rules; a pack that cannot be used is named (file, rule, path) and the
+                  run stops (exit 2)
+  --expect <file> the bodies expected to report (CSV: agency,bodyType[,parent]): after the
+                  reports, those missing, not on the list, duplicated or published late
+                  (region.missing …; with --json a last entry "region")
+  --parts <dir>   the report checked is a summary: compare each cell with the sum of the
+                  folder's reports (region.sum: the sum, the printed figure, the largest parts)
 
 A published source is refused (exit 2) only when no report table can be read in it.
 Exit status: 0 no error-level finding, 1 some error-level finding, 2 unusable input.`;
@@ -366,6 +380,13 @@ const zh = {
   aggregateIncomplete: (failed: number) => `有 ${failed} 个文件无法读取：未写出汇总（汇总须包括全部报告）`,
   aggregateNothing: '没有可汇总的报告',
 
+  // check: packs and regions.
+  packRefused: (m: string) => `规则包无法使用：${m}`,
+  partsIncomplete: (failed: number) => `--parts：有 ${failed} 个文件无法读取，未与汇总报告比对（比对须包括全部报告）`,
+  regionHeading: (file: string, reports: number, bodies: number) => `名单核对（${file}：名单 ${bodies} 个机关，收到报告 ${reports} 份）`,
+  regionSummary: (missing: number, unexpected: number, duplicate: number, late: number) =>
+    `缺少 ${missing} 份，名单外 ${unexpected} 份，重复 ${duplicate} 个机关，逾期发布 ${late} 份`,
+
   // tally.
   badYear: (v: string) => `--year 须为报告年度（如 2025），不能是“${v}”`,
   badTemplate: (v: string) => `--template 须为 requests、appeals 或 xlsx，不能是“${v}”`,
@@ -477,6 +498,11 @@ const en: Messages = {
   aggregated: (n, year, format) => `summed ${n} reports (${year}, ${format} format)`,
   aggregateIncomplete: (failed) => `${failed} file(s) could not be read: no summary written (a summary must include every report)`,
   aggregateNothing: 'no reports to sum',
+
+  packRefused: (m) => `rule pack cannot be used: ${m}`,
+  partsIncomplete: (failed) => `--parts: ${failed} file(s) could not be read: not compared with the summary (a comparison must include every report)`,
+  regionHeading: (file, reports, bodies) => `Bodies on the list (${file}: ${bodies} bodies, ${reports} reports received)`,
+  regionSummary: (missing, unexpected, duplicate, late) => `missing ${missing}, not on the list ${unexpected}, duplicated ${duplicate}, published late ${late}`,
 
   badYear: (v) => `--year must be the report year (e.g. 2025), got "${v}"`,
   badTemplate: (v) => `--template must be requests, appeals or xlsx, got "${v}"`,

@@ -239,12 +239,13 @@ const bodyTypeWords: Record<string, BodyType> = {
  */
 export function parseExpectedBodies(csv: string, options: { lang?: Lang; source?: string } = {}): ExpectedBody[] {
   const zh = (options.lang ?? 'zh-CN') === 'zh-CN';
-  const where = (line: number) => `${options.source ? `${options.source}: ` : ''}${zh ? `第 ${line} 行` : `line ${line}`}`;
+  const colon = zh ? '：' : ': ';
+  const where = (line: number) => `${options.source ? `${options.source}${colon}` : ''}${zh ? `第 ${line} 行` : `line ${line}`}`;
   const lines = csv.replace(/^\ufeff/, '').split(/\r?\n/);
   const header = csvFields(lines[0] ?? '')?.map((h) => h.trim());
   const col = (name: string) => header?.indexOf(name) ?? -1;
   if (!header || col('agency') < 0 || col('bodyType') < 0) {
-    throw new ExpectedBodiesError(`${where(1)}: ${zh ? '表头应为 agency,bodyType（可加 parent）' : 'the header must be agency,bodyType (and optionally parent)'}`, 1);
+    throw new ExpectedBodiesError(`${where(1)}${colon}${zh ? '表头应为 agency,bodyType（可加 parent）' : 'the header must be agency,bodyType (and optionally parent)'}`, 1);
   }
   const out: ExpectedBody[] = [];
   const seen = new Map<string, number>();
@@ -252,18 +253,18 @@ export function parseExpectedBodies(csv: string, options: { lang?: Lang; source?
     const line = i + 1;
     if (i === 0 || !text.trim()) return;
     const fields = csvFields(text);
-    if (!fields) throw new ExpectedBodiesError(`${where(line)}: ${zh ? '引号不成对' : 'unbalanced quotes'}`, line);
+    if (!fields) throw new ExpectedBodiesError(`${where(line)}${colon}${zh ? '引号不成对' : 'unbalanced quotes'}`, line);
     const agency = (fields[col('agency')] ?? '').trim();
     const type = (fields[col('bodyType')] ?? '').trim();
     const parent = col('parent') >= 0 ? (fields[col('parent')] ?? '').trim() : '';
-    if (!agency) throw new ExpectedBodiesError(`${where(line)}: ${zh ? '机关名称为空' : 'the agency is empty'}`, line);
+    if (!agency) throw new ExpectedBodiesError(`${where(line)}${colon}${zh ? '机关名称为空' : 'the agency is empty'}`, line);
     const bodyType = bodyTypeWords[type] ?? (isBodyType(type) ? type : undefined);
     if (!bodyType) {
-      throw new ExpectedBodiesError(`${where(line)}: ${zh ? `机关类型「${type}」应为 government（政府）或 department（部门）` : `body type "${type}" must be government or department`}`, line);
+      throw new ExpectedBodiesError(`${where(line)}${colon}${zh ? `机关类型「${type}」应为 government（政府）或 department（部门）` : `body type "${type}" must be government or department`}`, line);
     }
     const key = agencyKey(agency);
     const before = seen.get(key);
-    if (before !== undefined) throw new ExpectedBodiesError(`${where(line)}: ${zh ? `「${agency}」与第 ${before} 行重复` : `"${agency}" is listed on line ${before} already`}`, line);
+    if (before !== undefined) throw new ExpectedBodiesError(`${where(line)}${colon}${zh ? `「${agency}」与第 ${before} 行重复` : `"${agency}" is listed on line ${before} already`}`, line);
     seen.set(key, line);
     out.push({ agency, bodyType, ...(parent ? { parent } : {}), line });
   });

@@ -145,7 +145,7 @@ describe('the list of bodies expected to report', () => {
       }
       expect(error).toBeInstanceOf(ExpectedBodiesError);
       expect((error as ExpectedBodiesError).line).toBe(line);
-      expect((error as Error).message).toMatch(/^bodies\.csv: 第 \d+ 行/);
+      expect((error as Error).message).toMatch(/^bodies\.csv：第 \d+ 行：/);
       expect((error as Error).message).toMatch(message);
     });
   }

@@ -1,7 +1,23 @@
 import { parseArgs } from 'node:util';
 import { availableParallelism } from 'node:os';
-import { type Finding, type Lang, type Severity, countBySeverity } from '@disclosure-report/core';
-import { type CheckJob, type FileResult, PreviousReports, checkSourceLater, checkSourceNow } from '../checking.js';
+import { readFile } from 'node:fs/promises';
+import {
+  AggregateError,
+  ExpectedBodiesError,
+  type ExpectedBody,
+  type Finding,
+  type Lang,
+  RegionSum,
+  type ReportSummaryLine,
+  RulePackError,
+  type Severity,
+  countBySeverity,
+  coverageFindings,
+  parseExpectedBodies,
+} from '@disclosure-report/core';
+import { type CheckJob, type FileResult, PreviousReports, checkSourceLater, checkSourceNow, packsOf } from '../checking.js';
+import { expandPaths } from '../files.js';
+import { loadReport } from '../load.js';
 import { DuplicateIndex } from '../duplicates.js';
 import { type Io, InputError, UsageError, exitCodes } from '../io.js';
 import { type Messages, displayWidth, fileLine, messages, padDisplay } from '../messages.js';
@@ -80,7 +96,7 @@ async function decideAuto(sources: AsyncIterable<Source>): Promise<{ workers: nu
 /** One result as printed: for --ndjson or --json its entry, otherwise its lines (nothing for an error: said on stderr). */
 function printed(result: FileResult, m: Messages, ids: boolean | undefined, json: boolean): string {
   if (json) {
-    const { title: _title, key: _key, located: _located, ...entry } = result;
+    const { title: _title, key: _key, located: _located, meta: _meta, ...entry } = result;
     return JSON.stringify(entry);
   }
   if (result.error) return '';
@@ -104,6 +120,9 @@ export async function runCheck(args: string[], io: Io, lang: Lang = 'zh-CN'): Pr
       ids: { type: 'boolean' },
       jobs: { type: 'string', short: 'j' },
       strict: { type: 'boolean' },
+      rules: { type: 'string', multiple: true },
+      parts: { type: 'string' },
+      expect: { type: 'string' },
     },
   });
   if (positionals.length === 0) throw new UsageError(m.needsFiles('check'));
@@ -111,14 +130,28 @@ export async function runCheck(args: string[], io: Io, lang: Lang = 'zh-CN'): Pr
   const jobs = values.jobs === undefined ? 1 : values.jobs === 'auto' ? 'auto' : Number(values.jobs);
   if (jobs !== 'auto' && (!Number.isInteger(jobs) || jobs < 1)) throw new UsageError(m.badJobs(String(values.jobs)));
 
-  const job: CheckJob = { lang, ...(values.prev ? { prev: values.prev } : {}), ...(values.strict ? { strict: true } : {}) };
+  const job: CheckJob = {
+    lang,
+    ...(values.prev ? { prev: values.prev } : {}),
+    ...(values.strict ? { strict: true } : {}),
+    ...(values.rules?.length ? { rules: values.rules } : {}),
+  };
   let previous: PreviousReports | undefined;
+  let expected: ExpectedBody[] | undefined;
   try {
+    // The packs, the list and the parts before any report: a pack that cannot be used stops the run (exit 2).
+    packsOf(job);
+    if (values.expect) expected = await readExpected(values.expect, lang);
+    if (values.parts) job.parts = await readParts(values.parts, lang, (line) => io.stderr(line));
     // Read once, here: a worker asks this process for the report it needs.
     if (values.prev) previous = await PreviousReports.open(values.prev, lang, (e) => io.stderr(`${fileLine(m, e.file, m.prevNotUsed(e.message))}\n`));
   } catch (e) {
     if (e instanceof InputError) {
       io.stderr(`${fileLine(m, e.file, e.message, e.located)}\n`);
+      return exitCodes.input;
+    }
+    if (e instanceof RulePackError) {
+      io.stderr(`disclosure-report: ${m.packRefused(e.message)}\n`);
       return exitCodes.input;
     }
     throw e;
@@ -128,6 +161,9 @@ export async function runCheck(args: string[], io: Io, lang: Lang = 'zh-CN'): Pr
   let workers = 1;
   if (jobs === 'auto') ({ workers, sources } = await decideAuto(sources));
   else workers = jobs;
+  // The parts' sum lives in this process.
+  if (job.parts) workers = 1;
+  const lines: ReportSummaryLine[] = [];
 
   let anyErrors = false;
   let anyUnusable = false;
@@ -156,6 +192,7 @@ export async function runCheck(args: string[], io: Io, lang: Lang = 'zh-CN'): Pr
       }
     }
     if (result.findings.some((f) => f.severity === 'error')) anyErrors = true;
+    if (expected && result.meta) lines.push(result.meta);
     const text = printed(result, m, values.ids, json);
     const separator = first ? '' : ',';
     first = false;
@@ -179,12 +216,69 @@ export async function runCheck(args: string[], io: Io, lang: Lang = 'zh-CN'): Pr
         }
       }
     }
+    if (expected) {
+      const findings = coverageFindings(lines, expected, { lang });
+      if (findings.some((f) => f.severity === 'error')) anyErrors = true;
+      const region = { expect: values.expect, reports: lines.length, bodies: expected.length, findings };
+      if (values.json) await stdout(`${first ? '' : ','}\n${JSON.stringify({ region })}`);
+      else if (values.ndjson) await stdout(`${JSON.stringify({ region })}\n`);
+      else await stdout(regionBlock(findings, lines.length, expected.length, values.expect as string, m, values.ids));
+      first = false;
+    }
     if (values.json) await stdout(first ? ']\n' : '\n]\n');
   } finally {
     await out?.flush();
   }
   if (anyUnusable) return exitCodes.input;
   return anyErrors ? exitCodes.findings : exitCodes.ok;
+}
+
+/** The list of bodies expected to report (`--expect`), read and checked before any report. */
+async function readExpected(file: string, lang: Lang): Promise<ExpectedBody[]> {
+  const m = messages(lang);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (e) {
+    throw new InputError(file, m.cannotRead((e as Error).message));
+  }
+  try {
+    return parseExpectedBodies(text, { lang });
+  } catch (e) {
+    if (e instanceof ExpectedBodiesError) throw new InputError(file, e.message);
+    throw e;
+  }
+}
+
+/**
+ * The reports a summary summarises (`--parts`), summed one at a time. A file that cannot be read
+ * stops the run (a sum short of a report would make the comparison wrong without saying so).
+ */
+async function readParts(dir: string, lang: Lang, stderr: (line: string) => void): Promise<RegionSum> {
+  const m = messages(lang);
+  const sum = new RegionSum(lang, 3);
+  let failed = 0;
+  for await (const file of expandPaths([dir])) {
+    try {
+      sum.add(await loadReport(file, false, lang));
+    } catch (e) {
+      if (e instanceof AggregateError) throw new InputError(file, e.message);
+      if (!(e instanceof InputError)) throw e;
+      failed++;
+      stderr(`${fileLine(m, e.file, e.message, e.located)}\n`);
+    }
+  }
+  if (failed) throw new InputError(dir, m.partsIncomplete(failed));
+  if (!sum.count) throw new InputError(dir, m.aggregateNothing);
+  return sum;
+}
+
+/** What `--expect` found, for people: after the reports, each body missing, unexpected, duplicated or late. */
+function regionBlock(findings: readonly Finding[], reports: number, bodies: number, file: string, m: Messages, ids?: boolean): string {
+  let text = `${m.regionHeading(file, reports, bodies)}\n`;
+  for (const line of formatFindings(findings, m, ids)) text += `${line}\n`;
+  const count = (rule: string) => findings.filter((f) => f.rule === rule).length;
+  return `${text}  ${m.regionSummary(count('region.missing'), count('region.unexpected'), count('region.duplicate'), count('region.late'))}\n\n`;
 }
 
 /**
