@@ -59,6 +59,8 @@ export interface DisclosureStrings {
   /** A file chosen for 从台账生成 that has no ledger's header: `{name}`. */
   ledgerNotLedger: string;
   ledgerXlsxUnavailable: string;
+  /** A file too large to be a ledger: `{name}`. */
+  ledgerTooLarge: string;
   ledgerNoRequests: string;
   ledgerFormat: string;
   /** `{detail}`: why nothing was filled in. */
@@ -222,6 +224,7 @@ export const defaultStrings: Record<Lang, DisclosureStrings> = {
     ledgerWorkbookFile: '台账模板.xlsx',
     ledgerNotLedger: '{name} 不是台账：表头应为 序号,收到日期,申请人类型,办理结果,办结日期（复议诉讼台账：序号,类型,结果）',
     ledgerXlsxUnavailable: '此页面只能读取 CSV 台账：请在 Excel 或 WPS 中另存为 CSV',
+    ledgerTooLarge: '{name} 超过 64 MB，不是台账',
     ledgerNoRequests: '没有依申请公开台账（复议诉讼台账请与它一起选择）',
     ledgerFormat: '台账只能填入 2021 年格式的报告',
     ledgerFailed: '未能从台账生成：{detail}',
@@ -342,6 +345,7 @@ export const defaultStrings: Record<Lang, DisclosureStrings> = {
     ledgerWorkbookFile: 'ledger-template.xlsx',
     ledgerNotLedger: '{name} is not a ledger: its header must be 序号,收到日期,申请人类型,办理结果,办结日期 (appeals: 序号,类型,结果)',
     ledgerXlsxUnavailable: 'This page reads CSV ledgers only: save the ledger as CSV in Excel or WPS',
+    ledgerTooLarge: '{name} is over 64 MB: not a ledger',
     ledgerNoRequests: 'No requests ledger (choose the appeals ledger together with it)',
     ledgerFormat: 'The ledgers fill reports of the 2021 format only',
     ledgerFailed: 'Not filled from the ledgers: {detail}',

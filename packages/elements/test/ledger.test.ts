@@ -79,6 +79,10 @@ describe('从台账生成', () => {
     expect(await el.fillFromLedger([new File([new Uint8Array([80, 75, 3, 4])], 'ledger.xlsx')])).toBe(false);
     await settled(el);
     expect(text(summary(el))).toContain('此页面只能读取 CSV 台账：请在 Excel 或 WPS 中另存为 CSV');
+    // Not read at all: far too large to be a ledger.
+    expect(await el.fillFromLedger([new File([new Uint8Array(65 * 1024 * 1024)], 'huge.csv')])).toBe(false);
+    await settled(el);
+    expect(text(summary(el))).toContain('huge.csv 超过 64 MB，不是台账');
   });
 
   test('the 台账 menu: fill, and the two templates as CSV that Excel opens', async () => {

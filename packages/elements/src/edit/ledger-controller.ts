@@ -11,6 +11,9 @@ import type { DisclosureChangeDetail } from '../events.js';
 import { type DisclosureStrings, format } from '../i18n.js';
 import { ledgerWorkbook, workbookTemplate } from './import-other.js';
 
+/** The largest ledger file read (bytes). */
+const ledgerMaxBytes = 64 * 1024 * 1024;
+
 /** How many notes the summary lists before it says how many more there are. */
 const listed = 20;
 
@@ -63,6 +66,8 @@ export class LedgerController implements ReactiveController {
     const found: { requests?: string; appeals?: string } = {};
     try {
       for (const file of files) {
+        // A ledger of 100,000 requests is some 5 MB: far larger is not a ledger, and reading it whole would hold the page.
+        if (file.size > ledgerMaxBytes) throw new Error(format(s.ledgerTooLarge, { name: file.name }));
         const bytes = new Uint8Array(await file.arrayBuffer());
         const ledgers = /\.xlsx$/i.test(file.name) ? await ledgerWorkbook(bytes) : { [kindOf(csvText(bytes)) ?? 'none']: csvText(bytes) };
         if (!ledgers.requests && !ledgers.appeals) throw new Error(format(s.ledgerNotLedger, { name: file.name }));
