@@ -11,6 +11,7 @@ function reportFiles(): Record<string, string> {
   return {
     'chenjiaba-2023.json': resolve(repoRoot, 'corpus/chenjiaba-2023/expected.json'),
     'shifan-natural-resources-2023.json': resolve(here, 'reports/shifan-natural-resources-2023.json'),
+    'shifan-natural-resources-2022.json': resolve(here, 'reports/shifan-natural-resources-2022.json'),
   };
 }
 

@@ -67,6 +67,15 @@ describe('the demo portal under a strict CSP', () => {
     await page.close();
   });
 
+  it('shows last year beside this year (compare mode, last year fetched from previous-src)', async () => {
+    const { page, problems } = await open('/?report=shifan-natural-resources-2023-compare');
+    await expect.poll(() => page.locator('disclosure-report [part~="cell-previous"]').count()).toBeGreaterThan(100);
+    expect(await page.locator('disclosure-report [part~="compare-legend"]').textContent()).toContain('对照上年：示范市自然资源和规划局 2022 年度报告');
+    expect(await page.locator('disclosure-report mark[part~="repeated"]').count()).toBeGreaterThan(0);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('edits on the 编辑 page', async () => {
     const { page, problems } = await open('/edit.html');
     const input = page.locator('disclosure-report td[data-cell="requests.granted.naturalPerson"] input');

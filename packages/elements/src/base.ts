@@ -96,8 +96,11 @@ export abstract class ReportElement extends DisclosureElement {
   /** The report document (takes precedence over a child JSON script and `src`). */
   @property({ attribute: false }) report: Report | null = null;
 
-  /** Last year's report of the same agency: enables the across-year checks. */
+  /** Last year's report of the same agency: enables the across-year checks (and compare mode). */
   @property({ attribute: false }) previous: Report | null = null;
+
+  /** URL of last year's report, fetched like `src` into `previous`. */
+  @property({ attribute: 'previous-src', reflect: true }) previousSrc: string | null = null;
 
   /** URL of a report document (used when there is no `report` property and no JSON child). */
   @property({ reflect: true }) src: string | null = null;

@@ -2,8 +2,9 @@
  * One cell of a national table, rendered by one function keyed by its cell id. Edit mode
  * (a later issue) swaps the renderer for one that puts an input in the cell.
  */
-import { type CellDef, type Finding, type FormatTaxonomy, type Lang, type Report, type Severity, getCell } from '@disclosure-report/core';
+import { type CellComparison, type CellDef, type Finding, type FormatTaxonomy, type Lang, type Report, type Severity, getCell } from '@disclosure-report/core';
 import { type TemplateResult, html, nothing } from 'lit';
+import { comparisonLine } from './compare.js';
 import { type DisclosureStrings, format } from './i18n.js';
 import { checksPart } from './lazy.js';
 
@@ -35,6 +36,8 @@ export interface TableContext {
   readonly cellKey?: (cellId: string) => number;
   /** With `cellKey`: what every cell depends on besides its own key (language, format, disabled …). */
   readonly renderKey?: string;
+  /** Compare mode: each cell's figure last year and the change (read-only tables). */
+  readonly comparison?: ReadonlyMap<string, CellComparison>;
 }
 
 /**
@@ -150,7 +153,8 @@ export function viewCellParts(ctx: TableContext, cellId: string): ViewCellParts 
   const selected = ctx.selectedCells.has(cellId);
   const text = formatValue(def, value);
   // Most cells hold a number and nothing else: a string, not a template of four parts.
-  const plain = !mark.strong && !blank && !findings?.length;
+  const compared = ctx.comparison?.get(cellId);
+  const plain = !mark.strong && !blank && !findings?.length && !compared;
   return {
     classes: classes || selected ? ['cell', classes, selected ? 'selected' : ''].filter(Boolean).join(' ') : 'cell',
     parts: parts || blank ? ['cell', parts, blank ? 'cell-blank' : ''].filter(Boolean).join(' ') : 'cell',
@@ -163,7 +167,7 @@ export function viewCellParts(ctx: TableContext, cellId: string): ViewCellParts 
           ? html`<span class="visually-hidden">${ctx.strings.blankCell}</span>`
           : value === undefined
             ? html`<span class="visually-hidden">${ctx.strings.missingCell}</span>`
-            : nothing}${findings?.length ? html`<span class="visually-hidden">${findingsText(ctx, findings)}</span>` : nothing}`,
+            : nothing}${compared ? comparisonLine(compared, ctx.strings) : nothing}${findings?.length ? html`<span class="visually-hidden">${findingsText(ctx, findings)}</span>` : nothing}`,
   };
 }
 

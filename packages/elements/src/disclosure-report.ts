@@ -23,6 +23,7 @@ import { type TableContext, explainedSums, indexFindings, renderCellView } from 
 import { define } from './define.js';
 // Types only: edit mode's code comes through `./lazy.js` (a chunk loaded on demand in the standalone bundle).
 import type { CellStamps, DraftsController, FindingMarks, ImportNotes, Imported, LedgerController, ReportEditor, TouchedController } from './edit/mode.js';
+import { CompareController, comparedParagraphs } from './compare.js';
 import { findingsList } from './findings.js';
 import { format, timeOfDay } from './i18n.js';
 import { type EditPart, editPart } from './lazy.js';
@@ -172,6 +173,8 @@ const metaTargets = new Map([
  * @cssprop --disclosure-auto-mark-color - Edit mode: the 自动 mark.
  * @cssprop --disclosure-filled-background - Edit mode: a total the last change recomputed.
  * @cssprop --disclosure-button-background - Edit mode: toolbar buttons.
+ * @cssprop --disclosure-previous-color - Compare mode: last year's figure and the change.
+ * @cssprop --disclosure-repeated-background - Compare mode: a sentence that repeats last year's.
  * @cssprop --disclosure-field-border-color - Edit mode: metadata fields and text areas.
  */
 export class DisclosureReportElement extends ReportElement {
@@ -182,6 +185,14 @@ export class DisclosureReportElement extends ReportElement {
 
   /** `view` (default) or `edit`. */
   @property({ reflect: true }) mode: 'view' | 'edit' = 'view';
+
+  /**
+   * View mode: last year beside this year (`previous` or `previous-src`): each figure with last
+   * year's and the change, and the sentences that repeat last year's marked.
+   */
+  @property({ type: Boolean, reflect: true }) compare = false;
+
+  readonly #compare = new CompareController(this);
 
   /** Edit mode: totals are computed from their parts. */
   @property({ type: Boolean, reflect: true, attribute: 'auto-totals' }) autoTotals = false;
@@ -1025,7 +1036,9 @@ export class DisclosureReportElement extends ReportElement {
 
   /** What the tables of this element render with (read-only cells unless edit mode swaps them). */
   #tableContext(report: Report, findings: readonly Finding[], selected: Finding | null): TableContext {
+    const compared = this.compare && !this.#editing ? this.#compare.comparison(report) : null;
     return {
+      ...(compared ? { comparison: compared.cells } : {}),
       report,
       taxonomy: taxonomy(report.format),
       lang: this.resolvedLang,
@@ -1084,6 +1097,7 @@ export class DisclosureReportElement extends ReportElement {
             : nothing}
         </dl>
       </header>
+      ${this.compare ? this.#compare.legend(report, strings) : nothing}
       ${sections.map((section) => this.renderSection(ctx, section.key, section.heading, dataLang))}
       ${this.showFindings
         ? findingsList({
@@ -1112,7 +1126,9 @@ export class DisclosureReportElement extends ReportElement {
       key === 'active' || key === 'requests' || key === 'reviews'
         ? tableRenderers[key](ctx, heading)
         : html`<div lang=${dataLang}>
-            ${paragraphs((ctx.report.sections as Record<string, unknown> | undefined)?.[key], ctx.strings.sectionEmpty)}
+            ${ctx.comparison
+              ? comparedParagraphs((ctx.report.sections as Record<string, unknown> | undefined)?.[key], this.#compare.repeated(ctx.report, key), ctx.strings)
+              : paragraphs((ctx.report.sections as Record<string, unknown> | undefined)?.[key], ctx.strings.sectionEmpty)}
           </div>`;
     // Not a landmark (no accessible name): the tables' scroll regions are, and names must be unique.
     return html`<section class="section" part="section section-${key}">

@@ -47,6 +47,24 @@ export interface DisclosureStrings {
   /** The standalone bundle loads the checks on demand: while they load, and when they could not be (`{detail}`). */
   checksLoading: string;
   checksFailed: string;
+  /** Compare mode, under a figure: last year's `{value}`. */
+  compareLast: string;
+  /** Last year's figure when it was blank. */
+  compareBlank: string;
+  /** For screen readers: `{delta}` more than last year. */
+  compareUp: string;
+  /** For screen readers: `{delta}` less than last year. */
+  compareDown: string;
+  compareSame: string;
+  /** After a sentence that repeats last year's, for screen readers. */
+  compareRepeated: string;
+  /** Above the report: compared with `{agency}`'s report of `{year}`. */
+  compareWith: string;
+  /** Appended: `{count}` sentences repeat last year's. */
+  compareRepeatedCount: string;
+  compareNone: string;
+  /** Last year's report could not be loaded: `{detail}`. */
+  compareFailed: string;
   packsLoading: string;
   ledgerMenu: string;
   ledgerFill: string;
@@ -213,6 +231,16 @@ export const defaultStrings: Record<Lang, DisclosureStrings> = {
     findingsNone: '未发现问题。',
     checksLoading: '正在加载检查程序……',
     checksFailed: '检查程序加载失败，无法检查：{detail}',
+    compareLast: '上年 {value}',
+    compareBlank: '空白',
+    compareUp: '，比上年增加 {delta}',
+    compareDown: '，比上年减少 {delta}',
+    compareSame: '，与上年持平',
+    compareRepeated: '（与上年报告相同）',
+    compareWith: '对照上年：{agency} {year} 年度报告。各数字下为上年数字及增减（空白与 0 分开）',
+    compareRepeatedCount: '；与上年相同的 {count} 句已标出',
+    compareNone: '对照上年：未提供上年报告',
+    compareFailed: '上年报告无法加载：{detail}',
     packsLoading: '正在加载规则包……',
     ledgerMenu: '台账',
     ledgerFill: '从台账生成',
@@ -334,6 +362,16 @@ export const defaultStrings: Record<Lang, DisclosureStrings> = {
     findingsNone: 'No problems found.',
     checksLoading: 'Loading the checks…',
     checksFailed: 'The checks could not be loaded; the report is not checked: {detail}',
+    compareLast: 'last year {value}',
+    compareBlank: 'blank',
+    compareUp: ', up {delta} on last year',
+    compareDown: ', down {delta} on last year',
+    compareSame: ', the same as last year',
+    compareRepeated: ' (the same as last year\'s report)',
+    compareWith: 'Compared with last year: the report of {agency} for {year}. Under each figure, last year\'s and the change (blank and 0 kept apart)',
+    compareRepeatedCount: '; {count} sentences the same as last year\'s are marked',
+    compareNone: 'Compared with last year: no report of last year given',
+    compareFailed: 'Last year\'s report could not be loaded: {detail}',
     packsLoading: 'Loading the rule packs…',
     ledgerMenu: 'Ledger',
     ledgerFill: 'Fill from the ledgers',

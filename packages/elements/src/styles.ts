@@ -415,6 +415,34 @@ export const reportStyles = css`
     text-indent: 0;
     opacity: 0.75;
   }
+
+  /* Compare mode: last year's figure under this year's, small; the sentences repeated, tinted. */
+  .previous {
+    display: block;
+    font: 0.75em/1.3 var(--disclosure-ui-font-family, system-ui, sans-serif);
+    color: var(--disclosure-previous-color, #555);
+  }
+  /* A narrow column wraps between last year's figure and the change, never inside either. */
+  .previous .last,
+  .previous .delta {
+    display: inline-block;
+    white-space: nowrap;
+  }
+  .compare-legend {
+    margin: 0 0 1em;
+    font: 0.875em/1.5 var(--disclosure-ui-font-family, system-ui, sans-serif);
+    color: var(--disclosure-previous-color, #555);
+  }
+  mark.repeated {
+    background: var(--disclosure-repeated-background, #fff1b8);
+    color: inherit;
+  }
+  @media (forced-colors: active) {
+    mark.repeated {
+      background: Mark;
+      color: MarkText;
+    }
+  }
 `;
 
 /** Edit mode: inputs in the cells, the toolbar, the metadata fields and the text areas. */

@@ -2,7 +2,7 @@ import { type Report, blankReport } from '@disclosure-report/core';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
 import '../src/index.js';
-import { city, report2019, seed } from './reports.js';
+import { city, lastYearOf, report2019, seed } from './reports.js';
 
 interface Args {
   report: Report | null;
@@ -10,6 +10,8 @@ interface Args {
   lang: 'zh-CN' | 'en' | '';
   showFindings: boolean;
   printPreview: boolean;
+  compare: boolean;
+  previous: Report | null;
 }
 
 const meta: Meta<Args> = {
@@ -21,14 +23,18 @@ const meta: Meta<Args> = {
     lang: { control: 'inline-radio', options: ['', 'zh-CN', 'en'] },
     showFindings: { control: 'boolean', name: 'show-findings' },
     printPreview: { control: 'boolean', name: 'print-preview' },
+    compare: { control: 'boolean' },
+    previous: { control: 'object' },
   },
-  args: { report: seed, src: '', lang: '', showFindings: false, printPreview: false },
+  args: { report: seed, src: '', lang: '', showFindings: false, printPreview: false, compare: false, previous: null },
   render: (args) => html`<disclosure-report
     .report=${args.report}
     src=${args.src || nothing}
     lang=${args.lang || nothing}
     ?show-findings=${args.showFindings}
     ?print-preview=${args.printPreview}
+    ?compare=${args.compare}
+    .previous=${args.previous}
   ></disclosure-report>`,
 };
 export default meta;
@@ -52,6 +58,16 @@ export const LargeCityWithFindings: Story = {
 export const SuspectCell: Story = {
   name: 'Suspect cell (one wrong figure)',
   args: { report: city, showFindings: true },
+};
+
+/**
+ * Last year beside this year (`compare` with `previous`): under each figure last year's and the
+ * change (▲/▼, and in words for screen readers; blank and 0 kept apart), and the sentences of the
+ * texts that repeat last year's marked.
+ */
+export const CompareWithLastYear: Story = {
+  name: 'Compare with last year',
+  args: { report: city, compare: true, previous: lastYearOf(city) },
 };
 
 /** A new report: every cell blank (not 0) and the sections empty. */

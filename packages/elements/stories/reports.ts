@@ -1,5 +1,5 @@
 /** Report documents for the stories: the seed of the corpus, a city department, a 2019 report. */
-import { type Report, type Report2019, blankReport, taxonomy, withCell } from '@disclosure-report/core';
+import { type Report, type Report2019, blankReport, getCell, taxonomy, withCell } from '@disclosure-report/core';
 import seedJson from '@shared/corpus/chenjiaba-2023/expected.json';
 import cityJson from '@demo-reports/shifan-natural-resources-2023.json';
 
@@ -64,4 +64,16 @@ export function report2019(): Report2019 {
     other: '无。',
   };
   return r as Report2019;
+}
+
+/**
+ * A plausible last year of a report, for compare mode: some figures other, one blank where this
+ * year has a figure, and its overview sharing its first sentence with this year's.
+ */
+export function lastYearOf(report: Report): Report {
+  let last = withCell({ ...report, year: report.year - 1 }, 'requests.newReceived.total', Math.max(0, ((getCell(report, 'requests.newReceived.total') as number | null) ?? 0) - 17));
+  last = withCell(last, 'requests.granted.total', ((getCell(report, 'requests.granted.total') as number | null) ?? 0) + 6);
+  last = withCell(last, 'active.fees.amount', null);
+  const first = (report.sections.overview.split(/(?<=。)/)[0] ?? '').replace(String(report.year), String(report.year - 1));
+  return { ...last, sections: { ...report.sections, overview: `${first}上一年度主要围绕乡村振兴推进重点领域信息公开。`, problems: '', other: '' } };
 }
