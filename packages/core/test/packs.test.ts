@@ -12,6 +12,7 @@ import {
   type RulePack,
   RulePackError,
   check,
+  compile,
   checkerFor,
   customOperations,
   packLimits,
@@ -204,6 +205,20 @@ describe('the custom operations packs add: textLength and textCount', () => {
     expect(textCount(null, '收取')).toBe(0);
     // At most textCountLimit, past the limit the count says "at least".
     expect(textCount('元'.repeat(1000), '元')).toBe(textCountLimit);
+  });
+
+  it('a compiled comparison of textCount with a number counts no further than it must, with json-logic-js\'s results', () => {
+    jsonLogic.add_operation('textCount', textCount);
+    const ops = ['<', '<=', '>', '>=', '==', '===', '!=', '!=='];
+    const text = fc.array(fc.constantFrom('元', '收取', 'a', '。', '12元'), { maxLength: 12 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(text, fc.constantFrom(...ops), fc.oneof(fc.integer({ min: -2, max: 6 }), fc.constantFrom(0.5, 2.5, -0.5, 1e9)), fc.boolean(), (t, op, k, first) => {
+        const count = { textCount: [{ var: 't' }, '元|收取'] };
+        const expr = { [op]: first ? [k, count] : [count, k] };
+        expect(compile(expr)({ t }), JSON.stringify([t, expr])).toBe(jsonLogic.apply(expr as never, { t }));
+      }),
+      { numRuns: 1000 },
+    );
   });
 
   it('textLength counts characters (a surrogate pair as one) without white space', () => {

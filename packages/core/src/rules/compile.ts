@@ -5,7 +5,7 @@
  * compare both on random reports).
  */
 import { RuleCompileError } from './errors.js';
-import { type SimilarityComparison, customOperations, textSimilarityCompare } from './operations.js';
+import { type SimilarityComparison, customOperations, textCountUpTo, textSimilarityCompare } from './operations.js';
 import { compileCountPattern, compilePattern } from './pattern.js';
 import type { JsonLogic } from './types.js';
 
@@ -227,12 +227,47 @@ function similarityComparison(op: string, args: readonly Fn[], raw: readonly Jso
   return (d) => textSimilarityCompare(a(d), b(d), m ? m(d) : 0, compare, threshold);
 }
 
+/** The compiled text and the pattern of each compiled `textCount`, for a comparison to cap it. */
+const countArgs = new WeakMap<Fn, { text: Fn; pattern: string }>();
+const compareNumbers: Record<string, (a: number, b: number) => boolean> = {
+  '<': (a, b) => a < b,
+  '<=': (a, b) => a <= b,
+  '>': (a, b) => a > b,
+  '>=': (a, b) => a >= b,
+  // eslint-disable-next-line eqeqeq -- JSON-logic's == is loose; both sides are numbers here
+  '==': (a, b) => a == b,
+  '===': (a, b) => a === b,
+  // eslint-disable-next-line eqeqeq
+  '!=': (a, b) => a != b,
+  '!==': (a, b) => a !== b,
+};
+
+/**
+ * `{">": [{"textCount": …}, 0]}` (any comparison, either order, a number literal k): the count
+ * is compared with k, so counting past floor(k) + 1 matches changes nothing — min(count,
+ * floor(k) + 1) compares with k as the count does. A rule asking "is it mentioned" stops at the
+ * first match.
+ */
+function countComparison(op: string, args: readonly Fn[], raw: readonly JsonLogic[]): Fn | undefined {
+  const compare = compareNumbers[op];
+  if (!compare || args.length !== 2) return undefined;
+  const literalFirst = typeof raw[0] === 'number';
+  const count = countArgs.get((literalFirst ? args[1] : args[0]) as Fn);
+  const k = literalFirst ? raw[0] : raw[1];
+  if (!count || typeof k !== 'number' || !Number.isFinite(k)) return undefined;
+  const cap = Math.max(0, Math.floor(k) + 1);
+  const { text, pattern } = count;
+  return literalFirst
+    ? (d) => compare(k, textCountUpTo(text(d), pattern, cap))
+    : (d) => compare(textCountUpTo(text(d), pattern, cap), k);
+}
+
 function comparison(op: string): Factory {
   // (`op` is also read by the slot fast paths below.)
   const [f, withLiteral] = comparisons[op] as [Compare, (a: Fn, lit: unknown) => Fn];
   return (args, raw) => {
     const [a, b, c] = args as [Fn, Fn, Fn | undefined];
-    const similarity = similarityComparison(op, args, raw);
+    const similarity = similarityComparison(op, args, raw) ?? countComparison(op, args, raw);
     if (similarity) return similarity;
     if (c) {
       return (d) => {
@@ -458,7 +493,9 @@ const operationTable: Record<string, Factory> = {
   textCount: (args, raw) => {
     const pattern = rulePattern('textCount', raw, compileCountPattern);
     const [a] = args as [Fn];
-    return (d) => customOperations.textCount(a(d), pattern);
+    const f: Fn = (d) => customOperations.textCount(a(d), pattern);
+    countArgs.set(f, { text: a, pattern });
+    return f;
   },
   textLength: (args) => {
     const [a] = args as [Fn];

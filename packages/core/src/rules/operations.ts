@@ -454,6 +454,14 @@ const countPatterns = new Map<string, CountPattern>();
  * {@link textCountLimit} matches counted (rules say "at least N" well below that).
  */
 export function textCount(text: unknown, pattern: unknown): number {
+  return textCountUpTo(text, pattern, textCountLimit);
+}
+
+/**
+ * `textCount`, counting no further than `limit`: a comparison of the count with a number k needs
+ * at most k + 1 matches to be decided (the engine compiles `{">": [{"textCount": …}, 0]}` so).
+ */
+export function textCountUpTo(text: unknown, pattern: unknown, limit: number): number {
   if (typeof text !== 'string' || typeof pattern !== 'string') return 0;
   let compiled = countPatterns.get(pattern);
   if (!compiled) {
@@ -461,7 +469,7 @@ export function textCount(text: unknown, pattern: unknown): number {
     compiled = compileCountPattern(pattern);
     countPatterns.set(pattern, compiled);
   }
-  return compiled.count(text);
+  return compiled.count(text, limit);
 }
 
 /**

@@ -729,9 +729,10 @@ export interface CountPattern {
   /**
    * How many times the pattern matches in the text (its first {@link patternLimits}.text
    * characters), as JavaScript's `text.match(new RegExp(source, 'g')).length` counts: each match
-   * after the end of the one before, an empty match moving on by one. At most {@link textCountLimit}.
+   * after the end of the one before, an empty match moving on by one. At most {@link textCountLimit},
+   * or `limit` when smaller (a rule comparing the count with 0 needs one match at most).
    */
-  count(text: string): number;
+  count(text: string, limit?: number): number;
 }
 
 /** A textCount pattern, checked against the syntax and the limits (and of bounded length); throws {@link RuleCompileError}. */
@@ -742,12 +743,13 @@ export function compileCountPattern(source: string): CountPattern {
   const program = assemble(new Parser(source, 'textCount').parse(), source, 'textCount');
   return {
     source,
-    count(text) {
+    count(text, limit = textCountLimit) {
       const len = Math.min(text.length, patternLimits.text);
+      const most = Math.min(limit, textCountLimit);
       let n = 0;
       // A pattern of bounded length: each search reads from where the last match ended to at
       // most that length past the next one, so the whole count stays linear in the text.
-      for (let from = 0; from <= len && n < textCountLimit; ) {
+      for (let from = 0; from <= len && n < most; ) {
         const m = search(program, text, from);
         if (!m) break;
         n++;
