@@ -7,6 +7,7 @@ import {
   type TableId,
   type TextSectionKey,
   bodyTypes,
+  cellName,
   defaultTitle,
   formatIds,
   getCell,
@@ -24,6 +25,7 @@ import { define } from './define.js';
 // Types only: edit mode's code comes through `./lazy.js` (a chunk loaded on demand in the standalone bundle).
 import type { CellStamps, DraftsController, FindingMarks, ImportNotes, Imported, LedgerController, ReportEditor, TouchedController } from './edit/mode.js';
 import { CompareController, comparedParagraphs } from './compare.js';
+import { type CellProvenance, ProvenanceController } from './provenance.js';
 import { findingsList } from './findings.js';
 import { format, timeOfDay } from './i18n.js';
 import { type EditPart, editPart } from './lazy.js';
@@ -193,6 +195,33 @@ export class DisclosureReportElement extends ReportElement {
   @property({ type: Boolean, reflect: true }) compare = false;
 
   readonly #compare = new CompareController(this);
+
+  /**
+   * Where each figure came from, by cell id (a report read from a published file: the file, the
+   * place in it, the text printed there and the importer's notes). Selecting such a cell shows it
+   * in a popover; edit mode sets it when it imports a file.
+   */
+  @property({ attribute: false }) provenance: Readonly<Record<string, CellProvenance>> | null = null;
+
+  readonly #provenance = new ProvenanceController(this);
+
+  /** A cell's name, for the provenance popover. */
+  #cellName = (id: string): string => {
+    const report = this.currentReport;
+    const def = report ? taxonomy(report.format).cellById.get(id) : undefined;
+    return def ? cellName(def, this.resolvedLang) : id;
+  };
+
+  /** View mode: selecting a cell (a click, or focus from a finding) shows where its figure came from. */
+  #onViewSelect = (e: Event): void => {
+    const path = e.composedPath() as HTMLElement[];
+    if (path.some((n) => n instanceof HTMLElement && n.matches?.('[part~="provenance"]'))) {
+      if ((path[0] as HTMLElement).closest?.('[data-action="close-provenance"]')) this.#provenance.hide();
+      return;
+    }
+    const td = path.find((n) => n instanceof HTMLTableCellElement && n.dataset.cell) as HTMLTableCellElement | undefined;
+    this.#provenance.show(td?.dataset.cell ?? null);
+  };
 
   /** Edit mode: totals are computed from their parts. */
   @property({ type: Boolean, reflect: true, attribute: 'auto-totals' }) autoTotals = false;
@@ -442,6 +471,7 @@ export class DisclosureReportElement extends ReportElement {
       // Totals computed on import (auto totals) have a value: only cells still blank are unread.
       const now = editor.report;
       parts.imported.set(imported, before, (id) => !now || getCell(now, id) == null);
+      this.provenance = imported?.provenance ? this.#provenanceOf(imported, file.name) : null;
       editor.status = format(s.imported, { name: file.name });
       this.requestUpdate();
       return true;
@@ -470,6 +500,15 @@ export class DisclosureReportElement extends ReportElement {
     if (!filled || !editor.replaceAll(filled, 'ledger')) return false;
     this.requestUpdate();
     return true;
+  }
+
+  /** Where each cell of an imported file came from, with the importer's notes on it (in the language shown). */
+  #provenanceOf(imported: Imported, source: string): Record<string, CellProvenance> {
+    const notes = new Map<string, string[]>();
+    for (const f of imported.warnings(this.resolvedLang)) for (const id of f.cells) notes.set(id, [...(notes.get(id) ?? []), f.message]);
+    const out: Record<string, CellProvenance> = {};
+    for (const [id, p] of Object.entries(imported.provenance ?? {})) out[id] = { ...p, source, ...(notes.has(id) ? { notes: notes.get(id) } : {}) };
+    return out;
   }
 
   /** The ledger lines behind a cell's figure filled in by 从台账生成 (until it is edited), or undefined. */
@@ -684,6 +723,8 @@ export class DisclosureReportElement extends ReportElement {
   #onFocusIn = (e: FocusEvent): void => {
     const target = e.composedPath()[0] as HTMLElement;
     const key = this.#fieldKey(target);
+    // Where the figure came from, while its cell is being edited.
+    if (!target.closest?.('[part~="provenance"]')) this.#provenance.show(target.classList.contains('cell-input') ? (target.closest('td')?.dataset.cell ?? null) : null);
     if (!key) return;
     this.#editor.focused(key);
     if (target instanceof HTMLInputElement && target.classList.contains('cell-input')) target.select();
@@ -784,6 +825,9 @@ export class DisclosureReportElement extends ReportElement {
       case 'dismiss-ledger':
         this.#parts.ledger.clear();
         break;
+      case 'close-provenance':
+        this.#provenance.hide();
+        break;
       case 'check-all':
         this.#parts.touched.showAll(!this.#parts.touched.all);
         break;
@@ -864,7 +908,7 @@ export class DisclosureReportElement extends ReportElement {
       @paste=${this.#onPaste}
       @click=${this.#onToolbarClick}
     >
-      ${this.#renderToolbar()}${imported.render(strings, all)}${ledger.render(strings)}
+      ${this.#renderToolbar()}${imported.render(strings, all)}${ledger.render(strings)}${this.#provenance.render(strings, this.#cellName)}
       <header>
         <h2 id="title" class="title" part="title" lang=${dataLang}>${title}</h2>
         ${this.#renderMeta(report, disabled)}
@@ -1069,7 +1113,7 @@ export class DisclosureReportElement extends ReportElement {
     const title =
       (typeof report.title === 'string' && report.title.trim()) ||
       (agency && year !== null ? defaultTitle(agency, year) : strings.untitled);
-    return html`<article class="report" part="report" lang=${lang} aria-labelledby="title">
+    return html`<article class="report" part="report" lang=${lang} aria-labelledby="title" @click=${this.#onViewSelect} @focusin=${this.#onViewSelect}>
       <header>
         <h2 id="title" class="title" part="title" lang=${dataLang}>${title}</h2>
         <dl class="meta" part="meta">
@@ -1097,7 +1141,7 @@ export class DisclosureReportElement extends ReportElement {
             : nothing}
         </dl>
       </header>
-      ${this.compare ? this.#compare.legend(report, strings) : nothing}
+      ${this.compare ? this.#compare.legend(report, strings) : nothing}${this.#provenance.render(strings, this.#cellName)}
       ${sections.map((section) => this.renderSection(ctx, section.key, section.heading, dataLang))}
       ${this.showFindings
         ? findingsList({

@@ -65,6 +65,16 @@ export interface DisclosureStrings {
   compareNone: string;
   /** Last year's report could not be loaded: `{detail}`. */
   compareFailed: string;
+  provenanceSource: string;
+  provenanceWhere: string;
+  provenancePrinted: string;
+  provenancePage: string;
+  provenanceTable: string;
+  provenanceRow: string;
+  provenanceColumn: string;
+  provenanceLine: string;
+  provenanceJoin: string;
+  provenanceClose: string;
   packsLoading: string;
   ledgerMenu: string;
   ledgerFill: string;
@@ -241,6 +251,16 @@ export const defaultStrings: Record<Lang, DisclosureStrings> = {
     compareRepeatedCount: '；与上年相同的 {count} 句已标出',
     compareNone: '对照上年：未提供上年报告',
     compareFailed: '上年报告无法加载：{detail}',
+    provenanceSource: '来源',
+    provenanceWhere: '位置',
+    provenancePrinted: '原文',
+    provenancePage: '第 {page} 页',
+    provenanceTable: '表格 {table}',
+    provenanceRow: '第 {row} 行',
+    provenanceColumn: '第 {column} 列',
+    provenanceLine: '第 {line} 行',
+    provenanceJoin: '，',
+    provenanceClose: '关闭',
     packsLoading: '正在加载规则包……',
     ledgerMenu: '台账',
     ledgerFill: '从台账生成',
@@ -372,6 +392,16 @@ export const defaultStrings: Record<Lang, DisclosureStrings> = {
     compareRepeatedCount: '; {count} sentences the same as last year\'s are marked',
     compareNone: 'Compared with last year: no report of last year given',
     compareFailed: 'Last year\'s report could not be loaded: {detail}',
+    provenanceSource: 'Source',
+    provenanceWhere: 'Where',
+    provenancePrinted: 'Printed',
+    provenancePage: 'page {page}',
+    provenanceTable: 'table {table}',
+    provenanceRow: 'row {row}',
+    provenanceColumn: 'column {column}',
+    provenanceLine: 'line {line}',
+    provenanceJoin: ', ',
+    provenanceClose: 'Close',
     packsLoading: 'Loading the rule packs…',
     ledgerMenu: 'Ledger',
     ledgerFill: 'Fill from the ledgers',

@@ -14,6 +14,7 @@ setReportReader(async (bytes, fileName) => {
     report: result.report,
     completeness: result.completeness,
     warnings: (lang) => importFindings(result, lang).filter((f) => f.severity === 'warning'),
+    provenance: result.provenance,
   };
 });
 

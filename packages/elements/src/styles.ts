@@ -443,6 +443,41 @@ export const reportStyles = css`
       color: MarkText;
     }
   }
+
+  /* Where a figure came from: a popover under the cell (placed by the element), text only. */
+  .provenance {
+    position: fixed;
+    inset: auto;
+    margin: 0;
+    max-inline-size: 320px;
+    padding: 0.5em 0.75em;
+    border: 1px solid var(--disclosure-table-border-color, #000);
+    background: var(--disclosure-background, #fff);
+    color: inherit;
+    box-shadow: 0 2px 6px rgb(0 0 0 / 0.2);
+    font: 0.875em/1.5 var(--disclosure-ui-font-family, system-ui, sans-serif);
+    text-align: start;
+  }
+  .provenance p,
+  .provenance dl,
+  .provenance ul {
+    margin: 0 0 0.25em;
+  }
+  .provenance dl div {
+    display: flex;
+    gap: 0.5em;
+  }
+  .provenance dt {
+    flex: none;
+    color: var(--disclosure-previous-color, #555);
+  }
+  .provenance dd {
+    margin: 0;
+    overflow-wrap: anywhere;
+  }
+  .provenance ul {
+    padding-inline-start: 1.25em;
+  }
 `;
 
 /** Edit mode: inputs in the cells, the toolbar, the metadata fields and the text areas. */

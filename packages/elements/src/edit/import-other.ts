@@ -12,6 +12,8 @@ export interface Imported {
   completeness: { read: number; expected: number; unread: string[] };
   /** The importer's warnings (cells not read, guesses) as findings `import.<code>`, in a language. */
   warnings(lang: Lang): Finding[];
+  /** Where each cell read came from: the place in the source and the text printed there. */
+  provenance?: Readonly<Record<string, { page?: number; table?: number; row?: number; column?: number; line?: number; text: string }>>;
 }
 
 /** Reads a published report's bytes (its file name helps to tell the form). */
