@@ -1,8 +1,10 @@
 /** Writing the CLI's output files: a clear message naming the file for every failure, never a stack trace. */
 import { createWriteStream } from 'node:fs';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
-import { type Lang, messages } from './messages.js';
+import type { Io } from './io.js';
+import { type Lang, fileLine, messages } from './messages.js';
 
 /** An output file that could not be written: exit 2, the file named. */
 export class OutputError extends Error {
@@ -84,4 +86,31 @@ export async function openOutput(file: string, lang: Lang = 'zh-CN'): Promise<Fi
       }
     },
   };
+}
+
+/**
+ * Writes one whole result (a report, a template): to `out` whole or not at all (a temporary file
+ * beside it, renamed over it, so a draft written --into is never left half written), or to
+ * standard output without `out`. Resolves to false, the file and the reason said on stderr, when
+ * it cannot be written.
+ */
+export async function writeResult(io: Io, out: string | undefined, data: string | Uint8Array, lang: Lang = 'zh-CN'): Promise<boolean> {
+  if (out === undefined) {
+    // Binary output (a workbook) is written to files only: the commands ask for -o first.
+    if (typeof data !== 'string') throw new TypeError('binary output needs a file');
+    io.stdout(data);
+    return true;
+  }
+  const temporary = `${out}.${process.pid}.tmp`;
+  try {
+    await writeFile(temporary, data);
+    await rename(temporary, out);
+    return true;
+  } catch (e) {
+    await rm(temporary, { force: true }).catch(() => undefined);
+    const unwritable = asOutputError(e, out, lang);
+    if (!unwritable) throw e;
+    io.stderr(`${fileLine(messages(lang), unwritable.file, unwritable.message)}\n`);
+    return false;
+  }
 }

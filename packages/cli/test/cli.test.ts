@@ -1,34 +1,15 @@
 import { execFile, execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
+import { join } from 'node:path';
 import { type Report, reportJsonSchema, withCell } from '@disclosure-report/core';
 import { describe, expect, it } from 'vitest';
+import { type Run, bin, cli, repoRoot, seedFile } from './run-cli.js';
 import { scratchFolder } from './scratch.js';
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-const seedFile = join(repoRoot, 'corpus/chenjiaba-2023/expected.json');
-const bin = join(repoRoot, 'packages/cli/bin/disclosure-report.js');
 const seed = () => JSON.parse(readFileSync(seedFile, 'utf8')) as Report;
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 
-/** Runs the built CLI as a user would, in a real process. */
-async function cli(...args: string[]): Promise<Run> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, ...args], { cwd: repoRoot });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
 
 let dir: string;
 const write = scratchFolder('disclosure-cli-', (d) => (dir = d));

@@ -2,34 +2,17 @@
  * What `disclosure-report export` writes is safe where it goes: JSON inside a page's script
  * element, CSV in Excel or WPS, a whole page under a strict Content-Security-Policy.
  */
-import { execFile } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
+import { dirname, join } from 'node:path';
 import { type Report, parseCsv, printCss, withCell } from '@disclosure-report/core';
 import { describe, expect, it } from 'vitest';
+import { cli, cliIn, seedFile } from './run-cli.js';
 import { scratchFolder } from './scratch.js';
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-const seedFile = join(repoRoot, 'corpus/chenjiaba-2023/expected.json');
-const bin = join(repoRoot, 'packages/cli/bin/disclosure-report.js');
 const seed = () => JSON.parse(readFileSync(seedFile, 'utf8')) as Report;
 const breakout = '</script><img src=x onerror=alert(1)>';
 
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return cliIn(repoRoot, ...args);
-}
 
-async function cliIn(cwd: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, ...args], { cwd });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
 
 let dir: string;
 const write = scratchFolder('disclosure-cli-injection-', (d) => (dir = d));

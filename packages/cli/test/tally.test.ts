@@ -2,29 +2,14 @@
  * `disclosure-report tally` (issue 18): tables 三 and 四 from the office's ledgers, every line
  * checked and each bad one named with its line; the templates.
  */
-import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
+import { join } from 'node:path';
 import { type Report, check, getCell } from '@disclosure-report/core';
 import { describe, expect, it } from 'vitest';
+import { cli, repoRoot, seedFile } from './run-cli.js';
 import { scratchFolder } from './scratch.js';
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-const seedFile = join(repoRoot, 'corpus/chenjiaba-2023/expected.json');
-const bin = join(repoRoot, 'packages/cli/bin/disclosure-report.js');
 
-/** Runs the built CLI as a user would, in a real process. */
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, ...args], { cwd: repoRoot });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
 
 let dir = '';
 const write = scratchFolder('disclosure-tally-', (d) => (dir = d));

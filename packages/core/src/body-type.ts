@@ -174,3 +174,10 @@ export function inferBodyType(input: { agency: string; title?: string }, lang: L
       : `标题表明这是「${named}」的报告，与发布机关「${agency}」不同（请确认）：`;
   return { bodyType: fromTitle.bodyType, why: prefix + why, certain: false };
 }
+
+/**
+ * The day of the year after the report's by which it is published (条例 art. 49): 31 March for a
+ * government's own report, 31 January for a department's. The rules and the region's list of late
+ * reports both read it here.
+ */
+export const publicationDeadlineDay: Readonly<Record<BodyType, string>> = { government: '03-31', department: '01-31' };

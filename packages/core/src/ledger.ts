@@ -4,7 +4,7 @@
  * ledger line is read and either counted or reported with its line number: none is dropped
  * silently, and a label that is not the national one exactly is accepted only with a note.
  */
-import { csvFields } from './csv-fields.js';
+import { csvLineFields } from './export/csv.js';
 import { type Report, withCell } from './report.js';
 import { type Lang, type RowDef, taxonomy } from './taxonomy.js';
 
@@ -36,6 +36,12 @@ export interface LedgerNote {
   column?: string;
   message: string;
 }
+
+/**
+ * A ledger: CSV text, or its rows already read (a spreadsheet's sheet: the first row the header,
+ * row n of the array line n + 1, as a spreadsheet numbers it).
+ */
+export type Ledger = string | readonly (readonly string[])[];
 
 /** What the ledgers count to, for one report year. */
 export interface LedgerTally {
@@ -216,11 +222,13 @@ interface Table {
   rows: { line: number; fields: string[] }[];
 }
 
-/** Reads a ledger CSV: the header (exact or by a known synonym, noted), then each non-empty line. */
-function readTable(csv: string, columns: readonly string[], optional: readonly string[], ledger: 'requests' | 'appeals', lang: Lang, notes: LedgerNote[]): Table | undefined {
+/** Reads a ledger: the header (exact or by a known synonym, noted), then each non-empty line. */
+function readTable(source: Ledger, columns: readonly string[], optional: readonly string[], ledger: 'requests' | 'appeals', lang: Lang, notes: LedgerNote[]): Table | undefined {
   const w = words[lang];
-  const lines = csv.replace(/^\ufeff/, '').split(/\r?\n/);
-  const header = (csvFields(lines[0] ?? '') ?? []).map((h) => h.trim());
+  // Rows of a sheet are read as they are; CSV text one line at a time (a bad line fails alone).
+  const lines: readonly (string | readonly string[])[] = typeof source === 'string' ? source.replace(/^\ufeff/, '').split(/\r?\n/) : source;
+  const fieldsOf = (line: string | readonly string[]) => (typeof line === 'string' ? csvLineFields(line) : [...line]);
+  const header = (fieldsOf(lines[0] ?? '') ?? []).map((h) => h.trim());
   const at = new Map<string, number>();
   header.forEach((h, i) => {
     const k = squeeze(h);
@@ -244,9 +252,9 @@ function readTable(csv: string, columns: readonly string[], optional: readonly s
   }
   const rows: Table['rows'] = [];
   for (let i = 1; i < lines.length; i++) {
-    const text = lines[i] as string;
-    if (!text.trim() || /^[,\s]*$/.test(text)) continue;
-    const fields = csvFields(text);
+    const fields = fieldsOf(lines[i] as string | readonly string[]);
+    // Blank lines (and rows of empty cells) are not ledger lines.
+    if (fields && fields.every((f) => !f.trim())) continue;
     if (!fields) {
       notes.push({ level: 'error', code: 'bad-line', ledger, line: i + 1, message: w.badLine });
       continue;
@@ -261,8 +269,8 @@ const reviewGroups = ['reconsideration', 'litigationDirect', 'litigationAfterRec
 const reviewResults = ['upheld', 'corrected', 'other', 'pending'] as const;
 
 /**
- * Counts tables 三 and 四 for `year` from the ledgers (CSV text: the requests ledger, and the
- * appeals ledger when given), by the national rules:
+ * Counts tables 三 and 四 for `year` from the ledgers (CSV text or a sheet's rows: the requests
+ * ledger, and the appeals ledger when given), by the national rules:
  * - 本年新收: received in the year; 上年结转: received before it and not finished before it;
  * - 本年度办理结果: finished in the year, by outcome; 结转下年度继续办理: received by the end of
  *   the year and not finished by then (办结日期 blank, or later);
@@ -271,7 +279,7 @@ const reviewResults = ['upheld', 'corrected', 'other', 'pending'] as const;
  * (and `ok` is false), a label read by a short form or synonym a `warning` note, lines of other
  * years an `info` note. Totals are the sums of their parts, so the tally passes every sum rule.
  */
-export function tallyLedger(requestsCsv: string, options: { year: number; appeals?: string; lang?: Lang }): LedgerTally {
+export function tallyLedger(requests: Ledger, options: { year: number; appeals?: Ledger; lang?: Lang }): LedgerTally {
   const { year } = options;
   const lang = options.lang ?? 'zh-CN';
   const w = words[lang];
@@ -300,7 +308,7 @@ export function tallyLedger(requestsCsv: string, options: { year: number; appeal
   const end = `${year}-12-31`;
   const read = { requests: 0, appeals: 0 };
 
-  const table = readTable(requestsCsv, requestLedgerColumns, [], 'requests', lang, notes);
+  const table = readTable(requests, requestLedgerColumns, [], 'requests', lang, notes);
   if (table) {
     const numbers = new Map<string, number>();
     let later = 0;

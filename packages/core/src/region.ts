@@ -3,9 +3,9 @@
  * of reports (汇总), a published summary compared with the reports it summarises, and which
  * expected bodies are missing, unexpected, duplicated or late.
  */
-import { type BodyType, isBodyType } from './body-type.js';
+import { type BodyType, isBodyType, publicationDeadlineDay } from './body-type.js';
 import { type Report, getCell, withCell } from './report.js';
-import { csvFields } from './csv-fields.js';
+import { csvLineFields } from './export/csv.js';
 import { ExactSum } from './exact.js';
 import type { Finding } from './rules/types.js';
 import { type CellDef, type Lang, cellName, taxonomy, textSectionKeys } from './taxonomy.js';
@@ -242,7 +242,7 @@ export function parseExpectedBodies(csv: string, options: { lang?: Lang; source?
   const colon = zh ? '：' : ': ';
   const where = (line: number) => `${options.source ? `${options.source}${colon}` : ''}${zh ? `第 ${line} 行` : `line ${line}`}`;
   const lines = csv.replace(/^\ufeff/, '').split(/\r?\n/);
-  const header = csvFields(lines[0] ?? '')?.map((h) => h.trim());
+  const header = csvLineFields(lines[0] ?? '')?.map((h) => h.trim());
   const col = (name: string) => header?.indexOf(name) ?? -1;
   if (!header || col('agency') < 0 || col('bodyType') < 0) {
     throw new ExpectedBodiesError(`${where(1)}${colon}${zh ? '表头应为 agency,bodyType（可加 parent）' : 'the header must be agency,bodyType (and optionally parent)'}`, 1);
@@ -252,7 +252,7 @@ export function parseExpectedBodies(csv: string, options: { lang?: Lang; source?
   lines.forEach((text, i) => {
     const line = i + 1;
     if (i === 0 || !text.trim()) return;
-    const fields = csvFields(text);
+    const fields = csvLineFields(text);
     if (!fields) throw new ExpectedBodiesError(`${where(line)}${colon}${zh ? '引号不成对' : 'unbalanced quotes'}`, line);
     const agency = (fields[col('agency')] ?? '').trim();
     const type = (fields[col('bodyType')] ?? '').trim();
@@ -288,7 +288,7 @@ export interface ReportSummaryLine {
 
 /** The last day a report may be published (条例 art. 49): 31 January for a department's, 31 March for a government's. */
 export function publicationDeadline(year: number, bodyType: BodyType): string {
-  return `${year + 1}-${bodyType === 'government' ? '03-31' : '01-31'}`;
+  return `${year + 1}-${publicationDeadlineDay[bodyType]}`;
 }
 
 /**

@@ -8,7 +8,7 @@ import { LitElement, type PropertyValues, type TemplateResult, html } from 'lit'
 import { property, state } from 'lit/decorators.js';
 import type { DisclosureEventMap } from './events.js';
 import { type DisclosureStrings, format, resolveLang, stringsFor } from './i18n.js';
-import { checksPart } from './lazy.js';
+import { type LazyPart, checksPart } from './lazy.js';
 import { ReportLoadError, type ReportSource, asReport, fetchReport, findJsonScript, parseReportJson } from './load.js';
 import { PacksController, type PacksState } from './packs-controller.js';
 import { readStaticReport } from './upgrade.js';
@@ -299,16 +299,19 @@ export abstract class ReportElement extends DisclosureElement {
     return state.status === 'error' ? format(this.strings.packsFailed, { detail: state.message }) : null;
   }
 
-  #awaitingChecks = false;
+  readonly #awaiting = new Set<LazyPart<unknown>>();
 
-  /** Loads the checks (once per element), then renders again with their findings. */
-  #loadChecks(): void {
-    if (this.#awaitingChecks || checksPart.failed) return;
-    this.#awaitingChecks = true;
-    checksPart.load().then(
+  /**
+   * Loads a part the standalone bundle loads on demand (once per element), then renders again —
+   * also when it could not be loaded (said in the console; the element shows why).
+   */
+  protected loadPart(part: LazyPart<unknown>, what: string): void {
+    if (this.#awaiting.has(part) || part.failed) return;
+    this.#awaiting.add(part);
+    part.load().then(
       () => this.requestUpdate(),
       (error: unknown) => {
-        console.warn('[disclosure-report] the checks could not be loaded:', error);
+        console.warn(`[disclosure-report] ${what} could not be loaded:`, error);
         this.requestUpdate();
       },
     );
@@ -326,7 +329,7 @@ export abstract class ReportElement extends DisclosureElement {
     if (c && c.report === report && c.previous === this.previous && c.lang === lang && c.packs === packs) return c.findings;
     const checks = checksPart.now;
     if (!checks) {
-      this.#loadChecks();
+      this.loadPart(checksPart, 'the checks');
       return [];
     }
     // Not without the packs asked for, and then with them: none until they are there.

@@ -6,11 +6,9 @@
  */
 import { type CellComparison, type Report, type ReportComparison, type TextSectionKey, compareReports } from '@disclosure-report/core';
 import { type ReactiveController, type ReactiveControllerHost, type TemplateResult, html, nothing } from 'lit';
-import { type DisclosureStrings, format } from './i18n.js';
+import { type DisclosureStrings, figure, format } from './i18n.js';
 import { fetchReport } from './load.js';
 
-/** A figure as the tables print it (no floating-point noise). */
-const figure = (n: number) => String(Number(n.toFixed(8)));
 
 /** The line under a figure: last year's, and the change (in words for screen readers, an arrow for the eye). */
 export function comparisonLine(c: CellComparison, s: DisclosureStrings): TemplateResult {

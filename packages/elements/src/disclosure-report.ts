@@ -252,7 +252,6 @@ export class DisclosureReportElement extends ReportElement {
   readonly #internals: ElementInternals | null;
   /** Edit mode's parts: made at once where its code is there (bundlers), else once loaded (the standalone bundle). */
   #edit: EditParts | null = null;
-  #awaitingEdit = false;
   #editSource: Report | null = null;
   #restoredState: string | null = null;
   #form: HTMLFormElement | null = null;
@@ -288,16 +287,7 @@ export class DisclosureReportElement extends ReportElement {
     if (this.#edit) return this.#edit;
     const code = editPart.now;
     if (code) return (this.#edit = this.#makeEdit(code));
-    if (!this.#awaitingEdit && !editPart.failed) {
-      this.#awaitingEdit = true;
-      editPart.load().then(
-        () => this.requestUpdate(),
-        (error: unknown) => {
-          console.warn('[disclosure-report] edit mode could not be loaded:', error);
-          this.requestUpdate();
-        },
-      );
-    }
+    this.loadPart(editPart, 'edit mode');
     return null;
   }
 

@@ -2,7 +2,7 @@
 import type { CellFix, Finding, Severity } from '@disclosure-report/core';
 import { type TemplateResult, html, nothing } from 'lit';
 import { guard } from 'lit/directives/guard.js';
-import { type DisclosureStrings, format } from './i18n.js';
+import { type DisclosureStrings, figure, format } from './i18n.js';
 
 export interface FindingsListOptions {
   readonly findings: readonly Finding[];
@@ -47,8 +47,6 @@ const swaps = (fix: readonly CellFix[]) => {
   return fix.length === 2 && a.from === b.to && b.from === a.to;
 };
 
-/** A fix's figure as printed (no floating-point noise). */
-const figure = (n: number) => String(Number(n.toFixed(8)));
 
 /** A finding's JSON, computed once per finding object (edit mode keeps the objects of findings that did not change). */
 const contentKeys = new WeakMap<Finding, string>();

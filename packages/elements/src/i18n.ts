@@ -556,3 +556,6 @@ export function stringsFor(lang: Lang, overrides?: Partial<DisclosureStrings> | 
     bodyTypeValue: { ...base.bodyTypeValue, ...(overrides.bodyTypeValue ?? {}) },
   };
 }
+
+/** A figure as the tables print it: no binary floating-point noise (exact to 8 decimals). */
+export const figure = (n: number): string => String(Number(n.toFixed(8)));

@@ -80,7 +80,12 @@ export class ProvenanceController implements ReactiveController {
     this.show(null);
   }
 
+  /** The cell the popover was last placed for: with none shown or to show, an update does nothing (no query, no layout read). */
+  #placed: string | null = null;
+
   hostUpdated(): void {
+    if (this.cell === null && this.#placed === null) return;
+    this.#placed = this.cell;
     const box = this.host.renderRoot.querySelector<HTMLElement>('[part~="provenance"]');
     if (!box) return;
     const td = this.cell ? this.host.renderRoot.querySelector<HTMLElement>(`td[data-cell="${CSS.escape(this.cell)}"]`) : null;

@@ -126,3 +126,19 @@ export function servedUrl(value: unknown, kind = 'reports'): string {
   }
   return url;
 }
+
+/**
+ * Catches the files the element offers for download (an object URL clicked as a link): their
+ * names and contents. Restore with vi.restoreAllMocks.
+ */
+export function captureDownloads(): { names: string[]; blobs: Blob[] } {
+  const out = { names: [] as string[], blobs: [] as Blob[] };
+  vi.spyOn(URL, 'createObjectURL').mockImplementation((b) => {
+    out.blobs.push(b as Blob);
+    return 'blob:test';
+  });
+  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+    out.names.push(this.download);
+  });
+  return out;
+}

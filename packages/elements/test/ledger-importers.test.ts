@@ -3,7 +3,7 @@ import { getCell } from '@disclosure-report/core';
 import { ledgerTemplateXlsx } from '@disclosure-report/import';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import '../src/importers.js';
-import { cleanPageEachTest, renderEditor, seed, settled, text } from './helpers.js';
+import { captureDownloads, cleanPageEachTest, renderEditor, seed, settled, text } from './helpers.js';
 
 cleanPageEachTest();
 afterEach(() => vi.restoreAllMocks());
@@ -21,15 +21,7 @@ describe('从台账生成 with the importers', () => {
     const menu = el.shadowRoot!.querySelector('details[part~="ledger-menu"]') as HTMLDetailsElement;
     const button = menu.querySelector('button[data-action="ledger-workbook-template"]') as HTMLButtonElement;
     expect(text(button)).toBe('下载台账模板（Excel 工作簿）');
-    const blobs: Blob[] = [];
-    vi.spyOn(URL, 'createObjectURL').mockImplementation((b) => {
-      blobs.push(b as Blob);
-      return 'blob:test';
-    });
-    const names: string[] = [];
-    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-      names.push(this.download);
-    });
+    const { names, blobs } = captureDownloads();
     button.click();
     await vi.waitFor(() => expect(names).toEqual(['台账模板.xlsx']));
     const bytes = new Uint8Array(await blobs[0]!.arrayBuffer());

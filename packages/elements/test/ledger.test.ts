@@ -4,7 +4,7 @@
  */
 import { type Report, getCell, withCell } from '@disclosure-report/core';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { cleanPageEachTest, inputOf, renderEditor, seed, settled, text } from './helpers.js';
+import { captureDownloads, cleanPageEachTest, inputOf, renderEditor, seed, settled, text } from './helpers.js';
 
 cleanPageEachTest();
 afterEach(() => vi.restoreAllMocks());
@@ -90,15 +90,7 @@ describe('从台账生成', () => {
     const menu = el.shadowRoot!.querySelector('details[part~="ledger-menu"]') as HTMLDetailsElement;
     expect(text(menu.querySelector('summary'))).toBe('台账');
     expect([...menu.querySelectorAll('button')].map((b) => text(b))).toEqual(['从台账生成', '下载依申请公开台账模板', '下载复议诉讼台账模板']);
-    const blobs: Blob[] = [];
-    vi.spyOn(URL, 'createObjectURL').mockImplementation((b) => {
-      blobs.push(b as Blob);
-      return 'blob:test';
-    });
-    const names: string[] = [];
-    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-      names.push(this.download);
-    });
+    const { names, blobs } = captureDownloads();
     menu.open = true;
     (menu.querySelector('button[data-action="ledger-template"]') as HTMLButtonElement).click();
     expect(menu.open).toBe(false);

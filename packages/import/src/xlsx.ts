@@ -1,26 +1,25 @@
 /**
  * Ledgers kept in Excel or WPS (.xlsx), read with read-excel-file (its universal build: no
- * worker, no file system, the same in Node and browsers) into the CSV text core's
- * `tallyLedger` counts. The sheets are told apart by their headers, so their order and names do
+ * worker, no file system, the same in Node and browsers) into the rows core's `tallyLedger`
+ * counts (no CSV in between). The sheets are told apart by their headers, so their order and names do
  * not matter. The archive's directory is checked against the .docx limits first (a small file
  * can claim to inflate to gigabytes).
  */
-import { appealLedgerColumns, ledgerTemplate, requestLedgerColumns } from '@disclosure-report/core';
+import { ledgerTemplate } from '@disclosure-report/core';
 import { centralDirectory } from './zip.js';
 import { ImportError } from './types.js';
 
-/** The ledgers found in a workbook, as CSV text for `tallyLedger`. */
+/** The ledgers found in a workbook: each sheet's rows, as `tallyLedger` takes them. */
 export interface LedgerWorkbook {
   /** The requests ledger (依申请公开台账), when a sheet has its header. */
-  requests?: string;
+  requests?: string[][];
   /** The appeals ledger (复议诉讼台账), when a sheet has its header. */
-  appeals?: string;
+  appeals?: string[][];
   /** The sheets read, by name, with what each was taken for. */
   sheets: { name: string; ledger: 'requests' | 'appeals' | null }[];
 }
 
 const squeeze = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
-const csvField = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 const iso = (d: Date) => `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`;
 /** A cell as a ledger line writes it: dates as 2025-03-05 (Excel keeps them as days since 1899-12-30). */
 function cellText(value: unknown, dateColumn: boolean): string {
@@ -60,8 +59,7 @@ export async function ledgerFromXlsx(bytes: Uint8Array): Promise<LedgerWorkbook>
     out.sheets.push({ name: sheet, ledger });
     if (!ledger || out[ledger] !== undefined) continue;
     const dates = new Set(header.flatMap((h, i) => (/日期|时间/.test(h) ? [i] : [])));
-    const width = Math.max(...data.map((r) => r.length), ledger === 'requests' ? requestLedgerColumns.length : appealLedgerColumns.length);
-    out[ledger] = data.map((row) => Array.from({ length: width }, (_, i) => csvField(cellText(row[i], dates.has(i)))).join(',')).join('\n');
+    out[ledger] = data.map((row) => row.map((v, i) => cellText(v, dates.has(i))));
   }
   return out;
 }

@@ -1,11 +1,10 @@
-import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { AggregateError, type Lang, RegionSum, scriptSafeJson } from '@disclosure-report/core';
 import { expandPaths } from '../files.js';
 import { type Io, InputError, UsageError, exitCodes } from '../io.js';
 import { loadReport } from '../load.js';
 import { fileLine, messages } from '../messages.js';
-import { asOutputError } from '../output.js';
+import { writeResult } from '../output.js';
 
 /**
  * Runs `aggregate`: the sum of a region's reports (汇总), read one at a time into a
@@ -47,17 +46,7 @@ export async function runAggregate(args: string[], io: Io, lang: Lang = 'zh-CN')
   const report = region.report({ ...(values.agency ? { agency: values.agency } : {}), ...(values.title ? { title: values.title } : {}) });
   // The agencies summed travel with the summary (an extra field the report schema allows).
   const text = `${scriptSafeJson({ ...report, summaryOf: region.agencies }, 2)}\n`;
-  if (values.out) {
-    const out = values.out;
-    try {
-      await writeFile(out, text);
-    } catch (e) {
-      const unwritable = asOutputError(e, out, lang);
-      if (!unwritable) throw e;
-      io.stderr(`${fileLine(m, unwritable.file, unwritable.message)}\n`);
-      return exitCodes.input;
-    }
-  } else io.stdout(text);
+  if (!(await writeResult(io, values.out, text, lang))) return exitCodes.input;
   io.stderr(`${m.aggregated(region.count, report.year, report.format)}\n`);
   return exitCodes.ok;
 }

@@ -1,17 +1,16 @@
-import { rename, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { type Lang, type LedgerNote, type Report, blankReport, ledgerTemplate, scriptSafeJson, tallyLedger, withTally } from '@disclosure-report/core';
+import { type Lang, type Ledger, type LedgerNote, type Report, blankReport, ledgerTemplate, scriptSafeJson, tallyLedger, withTally } from '@disclosure-report/core';
 import { type Io, InputError, UsageError, exitCodes } from '../io.js';
 import { loadReport, readBytes } from '../load.js';
 import { fileLine, messages } from '../messages.js';
-import { asOutputError } from '../output.js';
+import { writeResult } from '../output.js';
 
 /**
  * A ledger file's ledgers as CSV text: a CSV file (UTF-8 with or without a BOM, or GB18030, as
  * Excel and WPS save CSV in China) is the one ledger `kind` asks for; a workbook (.xlsx) has its
  * sheets told apart by their headers.
  */
-async function ledgersIn(file: string, kind: 'requests' | 'appeals', lang: Lang): Promise<{ requests?: string; appeals?: string }> {
+async function ledgersIn(file: string, kind: 'requests' | 'appeals', lang: Lang): Promise<{ requests?: Ledger; appeals?: Ledger }> {
   const m = messages(lang);
   const bytes = await readBytes(file, m);
   const { decodeText, ledgerFromXlsx, ImportError } = await import('@disclosure-report/import');
@@ -24,13 +23,6 @@ async function ledgersIn(file: string, kind: 'requests' | 'appeals', lang: Lang)
     if (e instanceof ImportError) throw new InputError(file, m.cannotRead(e.message));
     throw e;
   }
-}
-
-/** Writes `text` to `file` whole or not at all (a temporary file renamed over it). */
-async function writeWhole(file: string, text: string | Uint8Array): Promise<void> {
-  const temporary = `${file}.${process.pid}.tmp`;
-  await writeFile(temporary, text);
-  await rename(temporary, file);
 }
 
 /**
@@ -59,17 +51,7 @@ export async function runTally(args: string[], io: Io, lang: Lang = 'zh-CN'): Pr
     if (which !== 'requests' && which !== 'appeals' && which !== 'xlsx') throw new UsageError(m.badTemplate(which));
     if (which === 'xlsx' && !values.out) throw new UsageError(m.xlsxNeedsOut);
     const text = which === 'xlsx' ? await (await import('@disclosure-report/import')).ledgerTemplateXlsx() : ledgerTemplate(which);
-    if (values.out) {
-      const out = values.out;
-      try {
-        await writeWhole(out, text);
-      } catch (e) {
-        const unwritable = asOutputError(e, out, lang);
-        if (!unwritable) throw e;
-        io.stderr(`${fileLine(m, unwritable.file, unwritable.message)}\n`);
-        return exitCodes.input;
-      }
-    } else io.stdout(text as string);
+    if (!(await writeResult(io, values.out, text, lang))) return exitCodes.input;
     return exitCodes.ok;
   }
   const [ledger, ...extra] = positionals;
@@ -83,7 +65,7 @@ export async function runTally(args: string[], io: Io, lang: Lang = 'zh-CN'): Pr
   let target: Report | undefined;
   try {
     const book = await ledgersIn(ledger, 'requests', lang);
-    const requests = book.requests as string;
+    const requests = book.requests as Ledger;
     // A workbook's appeals sheet, unless a ledger of appeals is given on its own.
     const appeals = values.appeals ? (await ledgersIn(values.appeals, 'appeals', lang)).appeals : book.appeals;
     if (values.into) target = await loadReport(values.into, false, lang);
@@ -113,16 +95,7 @@ export async function runTally(args: string[], io: Io, lang: Lang = 'zh-CN'): Pr
   }
   const text = `${scriptSafeJson(report, 2)}\n`;
   const out = values.into ?? values.out;
-  if (out) {
-    try {
-      await writeWhole(out, text);
-    } catch (e) {
-      const unwritable = asOutputError(e, out, lang);
-      if (!unwritable) throw e;
-      io.stderr(`${fileLine(m, unwritable.file, unwritable.message)}\n`);
-      return exitCodes.input;
-    }
-  } else io.stdout(text);
+  if (!(await writeResult(io, out, text, lang))) return exitCodes.input;
   io.stderr(`${m.tallied(tally.read.requests, tally.read.appeals, year, out)}\n`);
   return exitCodes.ok;
 }

@@ -141,6 +141,42 @@ export function parseCsv(text: string): string[][] {
   return rows;
 }
 
+/**
+ * The fields of one CSV line (RFC 4180: quotes, doubled quotes inside), or null when its quotes
+ * do not close on the line. For lists and ledgers read line by line, where a bad line is named
+ * and the rest still read ({@link parseCsv} reads a whole document, fields across lines included).
+ */
+export function csvLineFields(line: string): string[] | null {
+  const out: string[] = [];
+  let i = 0;
+  for (;;) {
+    if (line[i] === '"') {
+      let field = '';
+      i++;
+      for (;;) {
+        const q = line.indexOf('"', i);
+        if (q < 0) return null;
+        field += line.slice(i, q);
+        if (line[q + 1] === '"') {
+          field += '"';
+          i = q + 2;
+        } else {
+          i = q + 1;
+          break;
+        }
+      }
+      out.push(field);
+      if (i < line.length && line[i] !== ',') return null;
+    } else {
+      const comma = line.indexOf(',', i);
+      out.push(line.slice(i, comma < 0 ? line.length : comma));
+      i = comma < 0 ? line.length : comma;
+    }
+    if (i >= line.length) return out;
+    i++;
+  }
+}
+
 /** A CSV that cannot be read back, with the line. */
 export class CsvError extends Error {
   override name = 'CsvError';

@@ -17,6 +17,7 @@ import {
   taxonomy,
   textSectionKeys,
 } from '../taxonomy.js';
+import { publicationDeadlineDay } from '../body-type.js';
 import { cellValueLimits } from '../values.js';
 import type { JsonLogic, Rule, RuleSet, Severity } from './types.js';
 
@@ -314,7 +315,7 @@ export function generateRules(format: FormatId): RuleSet {
   });
 
   // 条例 art. 49: a government's own report by 31 March, a department's by 31 January (year + 1).
-  const deadline: JsonLogic = { '+': [{ '*': [{ '+': [v('year'), 1] }, 10000] }, { if: [isGovernmentReport, 331, 131] }] };
+  const deadline: JsonLogic = { '+': [{ '*': [{ '+': [v('year'), 1] }, 10000] }, { if: [isGovernmentReport, Number(publicationDeadlineDay.government.replace('-', '')), Number(publicationDeadlineDay.department.replace('-', ''))] }] };
   const published: JsonLogic = {
     '+': [{ cat: [{ substr: [v('publishedOn'), 0, 4] }, { substr: [v('publishedOn'), 5, 2] }, { substr: [v('publishedOn'), 8, 2] }] }],
   };
@@ -326,7 +327,7 @@ export function generateRules(format: FormatId): RuleSet {
     cells: [],
     // Whose report it is unknown: no deadline is guessed (the `body-type` finding says so).
     condition: { or: [equal(v('publishedOn'), null), { '!': [bodyTypeKnown] }, { '<=': [published, deadline] }] },
-    expected: { cat: [{ '+': [v('year'), 1] }, { if: [isGovernmentReport, '-03-31', '-01-31'] }] },
+    expected: { cat: [{ '+': [v('year'), 1] }, { if: [isGovernmentReport, `-${publicationDeadlineDay.government}`, `-${publicationDeadlineDay.department}`] }] },
     actual: v('publishedOn'),
     message: msg(
       '发布日期 {actual} 晚于规定期限 {expected}（《条例》第四十九条）',

@@ -3,7 +3,7 @@
  * in `@disclosure-report/import` (megabytes of PDF and Word parsers), which an app opts into
  * with `import '@disclosure-report/elements/importers'`; without it, 导入文件 takes JSON only.
  */
-import type { Finding, Lang, Report } from '@disclosure-report/core';
+import type { Finding, Lang, Ledger, Report } from '@disclosure-report/core';
 
 /** A published report as imported: the report, how much of it was read, and what to check. */
 export interface Imported {
@@ -36,7 +36,7 @@ export async function importOther(bytes: Uint8Array, fileName: string): Promise<
 }
 
 /** The ledgers of a workbook (.xlsx) as CSV text (what `@disclosure-report/import`'s `ledgerFromXlsx` gives). */
-export type WorkbookReader = (bytes: Uint8Array) => Promise<{ requests?: string; appeals?: string }>;
+export type WorkbookReader = (bytes: Uint8Array) => Promise<{ requests?: Ledger; appeals?: Ledger }>;
 
 let workbookReader: WorkbookReader | undefined;
 let templateWriter: (() => Promise<Uint8Array>) | undefined;
@@ -55,7 +55,7 @@ export function workbookTemplate(): (() => Promise<Uint8Array>) | null {
   return templateWriter ?? null;
 }
 
-export async function ledgerWorkbook(bytes: Uint8Array): Promise<{ requests?: string; appeals?: string }> {
+export async function ledgerWorkbook(bytes: Uint8Array): Promise<{ requests?: Ledger; appeals?: Ledger }> {
   if (!workbookReader) {
     const error = new Error('No reader of .xlsx workbooks is loaded (import "@disclosure-report/elements/importers"): save the ledger as CSV.');
     error.name = 'WorkbooksUnavailable';

@@ -4,7 +4,7 @@
  * and an import never leaves cells unread or warnings to show. Apps that bundle the library
  * get the real importers with `import '@disclosure-report/elements/importers'`, loaded on first use.
  */
-import type { Finding } from '@disclosure-report/core';
+import type { Finding, Ledger } from '@disclosure-report/core';
 import { nothing } from 'lit';
 import type { ImportNotes as Notes } from './import-notes.js';
 import type { Imported } from './import-other.js';
@@ -15,7 +15,7 @@ export async function importOther(_bytes: Uint8Array, _fileName: string): Promis
   throw error;
 }
 
-export async function ledgerWorkbook(_bytes: Uint8Array): Promise<{ requests?: string; appeals?: string }> {
+export async function ledgerWorkbook(_bytes: Uint8Array): Promise<{ requests?: Ledger; appeals?: Ledger }> {
   const error = new Error('The .xlsx reader is not part of this bundle: save the ledger as CSV.');
   error.name = 'WorkbooksUnavailable';
   throw error;

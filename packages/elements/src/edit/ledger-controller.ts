@@ -5,7 +5,7 @@
  * that could not be (with its number: then nothing is filled in), each label read loosely, and
  * for every filled cell the ledger lines behind its figure (its provenance, in the cell's title).
  */
-import { type Lang, type LedgerNote, type LedgerTally, type Report, ledgerTemplate, tallyLedger, withTally } from '@disclosure-report/core';
+import { type Lang, type Ledger, type LedgerNote, type LedgerTally, type Report, ledgerTemplate, tallyLedger, withTally } from '@disclosure-report/core';
 import { type ReactiveController, type ReactiveControllerHost, type TemplateResult, html, nothing } from 'lit';
 import type { DisclosureChangeDetail } from '../events.js';
 import { type DisclosureStrings, format } from '../i18n.js';
@@ -63,13 +63,19 @@ export class LedgerController implements ReactiveController {
     this.problem = null;
     this.tally = null;
     this.filled.clear();
-    const found: { requests?: string; appeals?: string } = {};
+    const found: { requests?: Ledger; appeals?: Ledger } = {};
     try {
       for (const file of files) {
         // A ledger of 100,000 requests is some 5 MB: far larger is not a ledger, and reading it whole would hold the page.
         if (file.size > ledgerMaxBytes) throw new Error(format(s.ledgerTooLarge, { name: file.name }));
         const bytes = new Uint8Array(await file.arrayBuffer());
-        const ledgers = /\.xlsx$/i.test(file.name) ? await ledgerWorkbook(bytes) : { [kindOf(csvText(bytes)) ?? 'none']: csvText(bytes) };
+        let ledgers: { requests?: Ledger; appeals?: Ledger };
+        if (/\.xlsx$/i.test(file.name)) ledgers = await ledgerWorkbook(bytes);
+        else {
+          const text = csvText(bytes);
+          const kind = kindOf(text);
+          ledgers = kind ? { [kind]: text } : {};
+        }
         if (!ledgers.requests && !ledgers.appeals) throw new Error(format(s.ledgerNotLedger, { name: file.name }));
         Object.assign(found, ledgers);
       }
