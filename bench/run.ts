@@ -10,7 +10,7 @@
  * next paint next to a bare <input>, and targets are not judged when the machine is busy.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,7 +20,7 @@ import { Bench } from 'tinybench';
 import { type Report, type Rule, RegionSum, check, customOperations, getCell, parseRulePack, rulesFor, staticStyles, tallyLedger, taxonomy, toHtml, withCell } from '../packages/core/src/index.js';
 import { consistentReport } from '../packages/core/test/arbitraries.js';
 import { corpusDir, corpusNames, expectedReport } from '../packages/core/test/shared.js';
-import { generateReports, reportPairs } from './generate.js';
+import { generateReports, regionReports, reportPairs } from './generate.js';
 import { chromiumLaunchOptions } from '../scripts/chromium.mjs';
 
 const root = resolve(fileURLToPath(import.meta.url), '../..');
@@ -29,7 +29,7 @@ const quick = argv.includes('--quick');
 const write = argv.includes('--write');
 /** `--write-to=<file>`: the BENCHMARKS.md text of this run (any parts) into another file, to preview it. */
 const writeTo = argv.find((a) => a.startsWith('--write-to='))?.slice(11) ?? (write ? null : undefined);
-const parts = ['checking', 'pinpointing', 'region', 'cli', 'import', 'published', 'browser', 'sizes'] as const;
+const parts = ['checking', 'pinpointing', 'region', 'cli', 'site', 'import', 'published', 'browser', 'sizes'] as const;
 type Part = (typeof parts)[number];
 const onlyArg = argv.find((a) => a.startsWith('--only='))?.slice(7) ?? (argv.includes('--only') ? argv[argv.indexOf('--only') + 1] : undefined);
 const only = onlyArg ? new Set(onlyArg.split(',').map((s) => s.trim())) : null;
@@ -485,6 +485,54 @@ function cli(): void {
 }
 
 // ---------------------------------------------------------------------------------------------
+// The region site (issue 17): `report` over a region with last year's reports, next to `check`
+
+function site(): void {
+  if (!existsSync(join(root, 'packages/cli/dist/main.js'))) throw new Error('build first: npm run build');
+  const dir = mkdtempSync(join(tmpdir(), 'disclosure-bench-site-'));
+  try {
+    const n = 1000;
+    const reps = quick ? 1 : 3;
+    log(`site: writing ${fmt(n)} reports and last year's`);
+    const pairs = regionReports(n);
+    mkdirSync(join(dir, 'now'));
+    mkdirSync(join(dir, 'prev'));
+    pairs.forEach(({ report, previous }, i) => {
+      const name = `${String(i).padStart(5, '0')}.json`;
+      writeFileSync(join(dir, 'now', name), JSON.stringify(report));
+      writeFileSync(join(dir, 'prev', name), JSON.stringify(previous));
+    });
+    const args = [join(dir, 'now'), '--prev', join(dir, 'prev')];
+    const t = { site: [] as number[], check: [] as number[], mb: [] as number[] };
+    for (let i = 0; i < reps; i++) {
+      log(`site: repetition ${i + 1} of ${reps}`);
+      const built = timedNode([cliBin, 'report', ...args, '-o', join(dir, 'site')]);
+      if (built.code !== 0) throw new Error(`report exited ${built.code}: ${built.stderr.slice(0, 500)}`);
+      t.site.push(built.seconds);
+      if (built.peakMb) t.mb.push(built.peakMb);
+      const checked = timedNode([cliBin, 'check', ...args, '--json']);
+      if (checked.code !== 1) throw new Error(`check exited ${checked.code}: ${checked.stderr.slice(0, 500)}`);
+      t.check.push(checked.seconds);
+    }
+    let bytes = 0;
+    for (const f of readdirSync(join(dir, 'site', 'reports'))) bytes += statSync(join(dir, 'site', 'reports', f)).size;
+    const [siteS, checkS] = [median(t.site), median(t.check)];
+    rows.push({
+      benchmark: 'CLI report: the region site',
+      case: `${fmt(n)} JSON reports of a generated region with last year's (--prev), a page each (${fmt(bytes / n / 1024)} KB), overview, charts, findings.csv`,
+      result: `${fmt(siteS, 2)} s`,
+      range: `${t.site.length > 1 ? `${fmt(Math.min(...t.site), 2)}–${fmt(Math.max(...t.site), 2)} s, ` : ''}peak ${t.mb.length ? fmt(median(t.mb)) : '?'} MB`,
+      baseline: `check --json on the same ${fmt(checkS, 2)} s`,
+      ratio: `${fmt(siteS / checkS, 2)}×`,
+      target: '1,000 reports in seconds (< 10 s)',
+      met: siteS < 10,
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 // Sizes
 
 /** Gzipped and brotli sizes of what a page downloads. */
@@ -835,6 +883,7 @@ const steps: [Part, () => unknown][] = [
   ['pinpointing', pinpointing],
   ['region', region],
   ['cli', cli],
+  ['site', site],
   ['import', importing],
   ['published', published],
   ['browser', browser],

@@ -200,6 +200,14 @@ describe('the CLI, installed', () => {
     await ok('npx', ['--no', 'disclosure-report', 'export', seedJson, '--to', 'docx', '-o', docx], full);
     expect(readFileSync(docx).subarray(0, 2).toString('latin1')).toBe('PK');
   });
+
+  it('report: the region site, with the element\'s classic script from the installed elements package', async () => {
+    const site = join(full, 'site');
+    await ok('npx', ['--no', 'disclosure-report', 'report', seedJson, hongzePdf, '-o', site], full);
+    expect(readFileSync(join(site, 'index.html'), 'utf8')).toContain('洪泽区人民政府');
+    const classic = readFileSync(join(site, 'assets/disclosure-report.classic.js'));
+    expect(classic.equals(readFileSync(join(pkgDir(full, 'elements'), 'dist/disclosure-report.classic.js')))).toBe(true);
+  });
 });
 
 describe('the libraries from ES modules', () => {

@@ -37,11 +37,16 @@ function minifyTemplates(): Plugin {
  *   demand from beside itself: `disclosure-report-checks.js` (the core checks, when findings
  *   are shown or edit mode opens) and `disclosure-report-edit.js` (edit mode). View mode paints
  *   with the first file alone. The importers are left out (edit mode imports JSON files only there).
+ * - `--mode classic`: the same element as one classic script, `dist/disclosure-report.classic.js`
+ *   (an IIFE, everything in it but the importers), for pages opened from the file system, where
+ *   browsers refuse module scripts (`file://` has no origin to allow them from): the region site
+ *   of `disclosure-report report` loads it with `<script defer src>`.
  */
 const src = (path: string) => fileURLToPath(new URL(`src/${path}`, import.meta.url));
 
 export default defineConfig(({ mode }) => {
-  const standalone = mode === 'standalone';
+  const classic = mode === 'classic';
+  const standalone = mode === 'standalone' || classic;
   const entry: Record<string, string> = standalone ? { 'disclosure-report': 'src/standalone.ts' } : { index: 'src/index.ts', importers: 'src/importers.ts' };
   return {
     plugins: standalone ? [minifyTemplates()] : [],
@@ -51,8 +56,9 @@ export default defineConfig(({ mode }) => {
       ? {
           alias: [
             { find: /^\.\/(edit\/)?import-(other|notes)\.js$/, replacement: src('edit/importers-unavailable.ts') },
-            // The checks and edit mode as chunks loaded on demand (see src/lazy.ts).
-            { find: /^\.\/lazy\.js$/, replacement: src('lazy-standalone.ts') },
+            // The checks and edit mode as chunks loaded on demand (see src/lazy.ts); in the classic
+            // script they are part of the one file (a classic script cannot import a chunk).
+            ...(classic ? [] : [{ find: /^\.\/lazy\.js$/, replacement: src('lazy-standalone.ts') }]),
             // Core from its source modules: chunks are made of whole modules, and core's build is
             // one module (the rules could not leave the entry chunk).
             { find: /^@disclosure-report\/core$/, replacement: fileURLToPath(new URL('../core/src/index.ts', import.meta.url)) },
@@ -65,7 +71,7 @@ export default defineConfig(({ mode }) => {
       emptyOutDir: !standalone,
       sourcemap: !standalone,
       minify: standalone,
-      lib: { entry, formats: ['es'] },
+      lib: classic ? { entry, formats: ['iife'], name: 'DisclosureReport', fileName: () => 'disclosure-report.classic.js' } : { entry, formats: ['es'] },
       rolldownOptions: {
         // Lib mode keeps whitespace in ES output (for the pure annotations bundlers need); the
         // one-file bundle is final, so it is minified fully.

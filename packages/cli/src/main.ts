@@ -9,6 +9,7 @@ import { runAggregate } from './commands/aggregate.js';
 import { runCheck } from './commands/check.js';
 import { runExport } from './commands/export.js';
 import { runImport } from './commands/import.js';
+import { runReport } from './commands/report.js';
 import { runTally } from './commands/tally.js';
 import { type Io, UsageError, exitCodes, processIo } from './io.js';
 import { type CommandName, commandNames, messages, parseArgsMessage, takeLang, topUsage } from './messages.js';
@@ -51,6 +52,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         return await runExport(args, io, lang);
       case 'aggregate':
         return await runAggregate(args, io, lang);
+      case 'report':
+        return await runReport(args, io, lang);
       case 'tally':
         return await runTally(args, io, lang);
       case 'schema':

@@ -9,7 +9,7 @@ import type { FormatId, Lang, LedgerNote, Severity } from '@disclosure-report/co
 export type { Lang };
 
 /** The commands, in the order help lists them. */
-export const commandNames = ['check', 'import', 'export', 'aggregate', 'tally', 'schema'] as const;
+export const commandNames = ['check', 'import', 'export', 'aggregate', 'report', 'tally', 'schema'] as const;
 export type CommandName = (typeof commandNames)[number];
 
 /** A line and column in a text (both from 1; columns in UTF-16 code units, as V8 counts them). */
@@ -185,6 +185,53 @@ Writes a report (a document or any source the importers read) in another form:
 Exit status: 0 written, 2 some source could not be read (each is named; the rest is written)
 or the output file could not be written (named, with the reason).`;
 
+const zhReportUsage = `disclosure-report report <文件|目录…> -o <站点目录> [--prev <文件|目录>] [--rules 规则包.json]… [--title 标题] [--strict] [--lang zh|en]
+
+把一个地区的报告做成一个静态网站，可直接从文件夹打开（file://），也可放到任何网站上（严格的
+内容安全策略下可用：没有内联脚本和样式，不请求外部资源）：
+  index.html     概览：每份报告一行（机关、类型、发布日期与是否逾期、错误与警告数、导入完整度、
+                 新收申请、公开率、不予公开率、复议诉讼纠错数），可排序、可筛选；
+                 图表（SVG）：新收申请数量分布、办理结果构成、各规则的检查结果
+  reports/*.html 每份报告一页：检查结果，以及由 <disclosure-report> 显示的报告，与上年报告对照
+  findings.csv   全部检查结果，每行一条（可用 Excel、WPS 打开）
+比率（公开率等）写明计算方法；办理结果总计少于 10 件时不计算比率。
+站点目录须为空或为本命令以前生成的站点（整个替换）；生成失败时不留下不完整的站点。
+
+  -o, --out <目录>     站点写到此目录（必需）
+  --prev <文件|目录>   上年报告：按机关名称对应，用于跨年检查和对照
+  --rules <文件>       另加地方规则包（可重复）
+  --title <标题>       概览页标题（默认“政府信息公开工作年度报告概览（年度）”）
+  --strict             公开发布的原文与国家格式有任何不符即拒绝读取
+  --lang zh|en         站点和提示语言（默认 zh 中文；en 英文）
+
+退出码：0 已生成（即使报告有错误），2 站点无法写出，或没有可读取的报告。`;
+
+const enReportUsage = `disclosure-report report <file|dir…> -o <site folder> [--prev <file|dir>] [--rules pack.json]… [--title title] [--strict] [--lang zh|en]
+
+Writes a static site of a region's reports that opens from the folder itself (file://) and works
+on any web server under a strict Content-Security-Policy (no inline script or style, no request
+to anywhere else):
+  index.html     the overview: a row per report (agency, body type, publication date and
+                 whether late, errors and warnings, import completeness, new requests, share
+                 disclosed, share refused, corrected on review), sortable and filterable; SVG
+                 charts of the request volumes, the outcomes, and the findings by rule
+  reports/*.html a page per report: its findings, and the report shown by <disclosure-report>
+                 with last year's beside it
+  findings.csv   every finding, one per line (for Excel or WPS)
+Shares say how they are computed, and are not given below 10 requests handled.
+The site folder must be empty or a site this command wrote (it is replaced whole); a run that
+fails leaves no partial site.
+
+  -o, --out <dir>      write the site here (required)
+  --prev <file|dir>    last year's reports, matched by agency: across-year checks and comparison
+  --rules <file>       a local rule pack, run with the national rules (repeatable)
+  --title <title>      the overview's title
+  --strict             refuse a published source on its first difference from the national format
+  --lang zh|en         language of the site and the messages (default zh)
+
+Exit status: 0 written (whatever the reports' findings), 2 the site could not be written, or no
+report could be read.`;
+
 const zhAggregateUsage = `disclosure-report aggregate <文件|目录…> [-o summary.json] [--agency 名称] [--title 标题] [--lang zh|en]
 
 把一个地区的报告汇总成一份报告（汇总）：每个单元格为各报告之和（金额按所印小数位精确相加）；
@@ -283,12 +330,13 @@ const zh = {
   usageLine: '用法：disclosure-report <命令> [选项]',
   commandsHeading: '命令：',
   optionsHeading: '选项：',
-  commandUsage: { check: zhCheckUsage, import: zhImportUsage, export: zhExportUsage, aggregate: zhAggregateUsage, tally: zhTallyUsage, schema: zhSchemaUsage } as Record<CommandName, string>,
+  commandUsage: { check: zhCheckUsage, import: zhImportUsage, export: zhExportUsage, aggregate: zhAggregateUsage, report: zhReportUsage, tally: zhTallyUsage, schema: zhSchemaUsage } as Record<CommandName, string>,
   commandSummary: {
     check: '按国家格式的规则检查报告（报告文件或公开发布的原文）',
     import: '读取公开发布的报告（文本、HTML、.docx、PDF），写成报告文件',
     export: '把报告写成静态 HTML、Word、CSV 或 JSON（目录：CSV 或 NDJSON，每个报告的每个单元格一行）',
     aggregate: '把一个地区的报告汇总成一份报告（每个单元格求和）',
+    report: '把一个地区的报告做成静态网站：概览（可排序、筛选，附图表）、每份报告一页、findings.csv',
     tally: '从依申请公开台账和复议诉讼台账统计表三、表四',
     schema: '输出报告文件的 JSON Schema',
   } as Record<CommandName, string>,
@@ -379,6 +427,12 @@ const zh = {
   aggregated: (n: number, year: number, format: FormatId) => `已汇总 ${n} 份报告（${year} 年度，${format}年格式）`,
   aggregateIncomplete: (failed: number) => `有 ${failed} 个文件无法读取：未写出汇总（汇总须包括全部报告）`,
   aggregateNothing: '没有可汇总的报告',
+  // report.
+  siteNeedsOut: 'report 需要 -o <站点目录>',
+  siteNotOurs: (dir: string) => `${dir} 不是空目录，也不是本命令生成的站点：不写入（请指定新目录或空目录）`,
+  siteNothing: '没有可读取的报告：未生成站点',
+  siteNoElement: (reason: string) => `找不到 <disclosure-report> 的脚本（@disclosure-report/elements 的 disclosure-report.classic.js）：${reason}`,
+  siteWritten: (reports: number, unreadable: number, dir: string) => `已生成站点：${reports} 份报告${unreadable ? `，${unreadable} 个文件无法读取` : ''} → ${dir}`,
 
   // check: packs and regions.
   packRefused: (m: string) => `规则包无法使用：${m}`,
@@ -411,12 +465,13 @@ const en: Messages = {
   usageLine: 'Usage: disclosure-report <command> [options]',
   commandsHeading: 'Commands:',
   optionsHeading: 'Options:',
-  commandUsage: { check: enCheckUsage, import: enImportUsage, export: enExportUsage, aggregate: enAggregateUsage, tally: enTallyUsage, schema: enSchemaUsage },
+  commandUsage: { check: enCheckUsage, import: enImportUsage, export: enExportUsage, aggregate: enAggregateUsage, report: enReportUsage, tally: enTallyUsage, schema: enSchemaUsage },
   commandSummary: {
     check: "check reports (documents or published sources) against the national format's rules",
     import: 'read published reports (text, HTML, .docx, PDF) into report documents',
     export: 'write a report as static HTML, Word, CSV or JSON (a folder: CSV or NDJSON, one line per report and cell)',
     aggregate: "sum a region's reports into one report (every cell summed)",
+    report: "write a static site of a region's reports: a sortable overview with charts, a page per report, findings.csv",
     tally: "count tables 三 and 四 from the office's ledgers of requests and appeals",
     schema: 'print the JSON Schema of the report document',
   },
@@ -498,6 +553,11 @@ const en: Messages = {
   aggregated: (n, year, format) => `summed ${n} reports (${year}, ${format} format)`,
   aggregateIncomplete: (failed) => `${failed} file(s) could not be read: no summary written (a summary must include every report)`,
   aggregateNothing: 'no reports to sum',
+  siteNeedsOut: 'report needs -o <site folder>',
+  siteNotOurs: (dir) => `${dir} is neither empty nor a site this command wrote: nothing written (name a new or empty folder)`,
+  siteNothing: 'no report could be read: no site written',
+  siteNoElement: (reason) => `the script of <disclosure-report> (disclosure-report.classic.js of @disclosure-report/elements) was not found: ${reason}`,
+  siteWritten: (reports, unreadable, dir) => `site written: ${reports} reports${unreadable ? `, ${unreadable} files could not be read` : ''} → ${dir}`,
 
   packRefused: (m) => `rule pack cannot be used: ${m}`,
   partsIncomplete: (failed) => `--parts: ${failed} file(s) could not be read: not compared with the summary (a comparison must include every report)`,

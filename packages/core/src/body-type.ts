@@ -16,6 +16,12 @@ export type BodyType = 'government' | 'department';
 /** The body types, in the order a form offers them. */
 export const bodyTypes: readonly BodyType[] = ['government', 'department'];
 
+/** A body type in a word, as lists and overviews name it. */
+export const bodyTypeLabels: Readonly<Record<Lang, Readonly<Record<BodyType, string>>>> = {
+  'zh-CN': { government: '政府', department: '部门' },
+  en: { government: 'government', department: 'department' },
+};
+
 /** Whether a value is a {@link BodyType}. */
 export function isBodyType(value: unknown): value is BodyType {
   return value === 'government' || value === 'department';

@@ -18,3 +18,4 @@ export { cellValueLimits, compact, looksLikeValue, parseValue, type ParsedValue,
 export * from './region.js';
 export * from './ledger.js';
 export * from './compare.js';
+export * from './figures.js';

@@ -3,7 +3,7 @@
  * of reports (汇总), a published summary compared with the reports it summarises, and which
  * expected bodies are missing, unexpected, duplicated or late.
  */
-import { type BodyType, isBodyType, publicationDeadlineDay } from './body-type.js';
+import { type BodyType, bodyTypeLabels, isBodyType, publicationDeadlineDay } from './body-type.js';
 import { type Report, getCell, withCell } from './report.js';
 import { csvLineFields } from './export/csv.js';
 import { ExactSum } from './exact.js';
@@ -309,7 +309,7 @@ export function coverageFindings(reports: readonly ReportSummaryLine[], expected
     else byKey.set(key, [r]);
   }
   const listed = new Map(expected.map((b) => [agencyKey(b.agency), b]));
-  const typeName = (t: BodyType) => (zh ? (t === 'government' ? '政府' : '部门') : t);
+  const typeName = (t: BodyType) => bodyTypeLabels[zh ? 'zh-CN' : 'en'][t];
   const finding = (rule: string, severity: Finding['severity'], agency: string, message: string, extra: Partial<Finding> = {}): Finding => ({
     rule,
     target: agency,

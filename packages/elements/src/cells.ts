@@ -38,6 +38,11 @@ export interface TableContext {
   readonly renderKey?: string;
   /** Compare mode: each cell's figure last year and the change (read-only tables). */
   readonly comparison?: ReadonlyMap<string, CellComparison>;
+  /**
+   * View mode with a provenance: the tabindex of each cell that has one (`0` for each table's one
+   * tab stop, `-1` for the others, reached with the arrow keys: a roving tabindex).
+   */
+  readonly tabbable?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -158,7 +163,7 @@ export function viewCellParts(ctx: TableContext, cellId: string): ViewCellParts 
   return {
     classes: classes || selected ? ['cell', classes, selected ? 'selected' : ''].filter(Boolean).join(' ') : 'cell',
     parts: parts || blank ? ['cell', parts, blank ? 'cell-blank' : ''].filter(Boolean).join(' ') : 'cell',
-    tabindex: mark.strong ? '-1' : nothing,
+    tabindex: ctx.tabbable?.get(cellId) ?? (mark.strong ? '-1' : nothing),
     content: plain
       ? text
       : html`${mark.strong

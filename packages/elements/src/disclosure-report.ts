@@ -25,11 +25,11 @@ import { define } from './define.js';
 // Types only: edit mode's code comes through `./lazy.js` (a chunk loaded on demand in the standalone bundle).
 import type { CellStamps, DraftsController, FindingMarks, ImportNotes, Imported, LedgerController, ReportEditor, TouchedController } from './edit/mode.js';
 import { CompareController, comparedParagraphs } from './compare.js';
-import { type CellProvenance, ProvenanceController } from './provenance.js';
+import { type CellProvenance, ProvenanceController, detailsProvenance } from './provenance.js';
 import { findingsList } from './findings.js';
 import { format, timeOfDay } from './i18n.js';
 import { type EditPart, editPart } from './lazy.js';
-import { asReport, parseReportJson } from './load.js';
+import { asReport, importDetails, parseReportJson } from './load.js';
 import { editStyles, findingsStyles, hostStyles, printStyles, reportStyles, tableStyles } from './styles.js';
 import { activeTable, requestsTable, reviewsTable } from './tables.js';
 
@@ -198,8 +198,12 @@ export class DisclosureReportElement extends ReportElement {
 
   /**
    * Where each figure came from, by cell id (a report read from a published file: the file, the
-   * place in it, the text printed there and the importer's notes). Selecting such a cell shows it
-   * in a popover; edit mode sets it when it imports a file.
+   * place in it, the row and column labels and the text printed there, the importer's notes).
+   * Selecting such a cell shows it in a popover; in view mode the cells with one are reachable by
+   * keyboard too (one tab stop a table, arrow keys between them). Edit mode sets it when it
+   * imports a file; so does loading the output of `disclosure-report import --details` (from `src`
+   * or the JSON child) in place of a report document: its report is shown, and its provenance
+   * (the source named by the file name the details give) set here.
    */
   @property({ attribute: false }) provenance: Readonly<Record<string, CellProvenance>> | null = null;
 
@@ -449,8 +453,12 @@ export class DisclosureReportElement extends ReportElement {
     try {
       let report: Report;
       let imported: Imported | null = null;
+      let details: Readonly<Record<string, unknown>> | undefined;
       if (/\.json$/i.test(file.name) || file.type === 'application/json') {
-        report = code.validateImported(parseReportJson(await file.text(), 'property'));
+        const parsed = parseReportJson(await file.text(), 'property');
+        // The output of `import --details`: its provenance comes with it.
+        details = importDetails.get(parsed);
+        report = code.validateImported(parsed);
       } else {
         imported = await code.importOther(new Uint8Array(await file.arrayBuffer()), file.name);
         report = asReport(imported.report, 'property');
@@ -461,7 +469,7 @@ export class DisclosureReportElement extends ReportElement {
       // Totals computed on import (auto totals) have a value: only cells still blank are unread.
       const now = editor.report;
       parts.imported.set(imported, before, (id) => !now || getCell(now, id) == null);
-      this.provenance = imported?.provenance ? this.#provenanceOf(imported, file.name) : null;
+      this.provenance = imported?.provenance ? this.#provenanceOf(imported, file.name) : details ? detailsProvenance(details) : null;
       editor.status = format(s.imported, { name: file.name });
       this.requestUpdate();
       return true;
@@ -494,12 +502,14 @@ export class DisclosureReportElement extends ReportElement {
 
   /** Where each cell of an imported file came from, with the importer's notes on it (in the language shown). */
   #provenanceOf(imported: Imported, source: string): Record<string, CellProvenance> {
-    const notes = new Map<string, string[]>();
-    for (const f of imported.warnings(this.resolvedLang)) for (const id of f.cells) notes.set(id, [...(notes.get(id) ?? []), f.message]);
-    const out: Record<string, CellProvenance> = {};
-    for (const [id, p] of Object.entries(imported.provenance ?? {})) out[id] = { ...p, source, ...(notes.has(id) ? { notes: notes.get(id) } : {}) };
-    return out;
+    // As a details document of the CLI would give it (one reading of both: the place, the printed
+    // row and column labels and text), with the warnings in the language shown.
+    const notes = imported.warnings(this.resolvedLang).map((f) => ({ level: 'warning', message: f.message, cells: f.cells }));
+    return detailsProvenance({ source, provenance: imported.provenance ?? {}, notes });
   }
+
+  /** The report whose import details (`import --details`) set `provenance`, if any. */
+  #detailsReport: Report | null = null;
 
   /** The ledger lines behind a cell's figure filled in by 从台账生成 (until it is edited), or undefined. */
   ledgerProvenance(cellId: string): string | undefined {
@@ -635,6 +645,14 @@ export class DisclosureReportElement extends ReportElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    const loaded = this.loadState;
+    if (loaded.status === 'ready' && loaded.report !== this.#detailsReport) {
+      const details = importDetails.get(loaded.report);
+      // A details document read (`import --details`): its provenance. Another report after it
+      // leaves the provenance of the details it replaced (never one a page set).
+      if (details || this.#detailsReport) this.provenance = details ? detailsProvenance(details) : null;
+      this.#detailsReport = details ? loaded.report : null;
+    }
     if (!this.#editing) return;
     const parts = this.#editParts();
     if (!parts) return;
@@ -1071,10 +1089,14 @@ export class DisclosureReportElement extends ReportElement {
   /** What the tables of this element render with (read-only cells unless edit mode swaps them). */
   #tableContext(report: Report, findings: readonly Finding[], selected: Finding | null): TableContext {
     const compared = this.compare && !this.#editing ? this.#compare.comparison(report) : null;
+    const tax = taxonomy(report.format);
+    // View mode: the cells with a provenance reachable by keyboard (edit mode's inputs already are).
+    const tabbable = this.#editing ? undefined : this.#provenance.tabbable(tax.cells);
     return {
       ...(compared ? { comparison: compared.cells } : {}),
+      ...(tabbable ? { tabbable } : {}),
       report,
-      taxonomy: taxonomy(report.format),
+      taxonomy: tax,
       lang: this.resolvedLang,
       strings: this.strings,
       findingsByCell: indexFindings(findings),
@@ -1103,7 +1125,7 @@ export class DisclosureReportElement extends ReportElement {
     const title =
       (typeof report.title === 'string' && report.title.trim()) ||
       (agency && year !== null ? defaultTitle(agency, year) : strings.untitled);
-    return html`<article class="report" part="report" lang=${lang} aria-labelledby="title" @click=${this.#onViewSelect} @focusin=${this.#onViewSelect}>
+    return html`<article class="report" part="report" lang=${lang} aria-labelledby="title" @click=${this.#onViewSelect} @focusin=${this.#onViewSelect} @keydown=${this.#provenance.keydown}>
       <header>
         <h2 id="title" class="title" part="title" lang=${dataLang}>${title}</h2>
         <dl class="meta" part="meta">

@@ -68,6 +68,9 @@ export interface DisclosureStrings {
   provenanceSource: string;
   provenanceWhere: string;
   provenancePrinted: string;
+  /** The row's and the column's labels as the source prints them. */
+  provenanceRowLabel: string;
+  provenanceColumnLabel: string;
   provenancePage: string;
   provenanceTable: string;
   provenanceRow: string;
@@ -254,6 +257,8 @@ export const defaultStrings: Record<Lang, DisclosureStrings> = {
     provenanceSource: '来源',
     provenanceWhere: '位置',
     provenancePrinted: '原文',
+    provenanceRowLabel: '行标题',
+    provenanceColumnLabel: '列标题',
     provenancePage: '第 {page} 页',
     provenanceTable: '表格 {table}',
     provenanceRow: '第 {row} 行',
@@ -395,6 +400,8 @@ export const defaultStrings: Record<Lang, DisclosureStrings> = {
     provenanceSource: 'Source',
     provenanceWhere: 'Where',
     provenancePrinted: 'Printed',
+    provenanceRowLabel: 'Row as printed',
+    provenanceColumnLabel: 'Column as printed',
     provenancePage: 'page {page}',
     provenanceTable: 'table {table}',
     provenanceRow: 'row {row}',

@@ -60,13 +60,30 @@ export function asReport(value: unknown, source: ReportSource): Report {
   return value as Report;
 }
 
-/** Parses JSON text into a report. */
+/**
+ * By report: the `disclosure-report import --details` document it was read from (`{ source,
+ * report, provenance, notes, … }`; see {@link parseReportJson}). Reports read from a report
+ * document are not in it.
+ */
+export const importDetails = new WeakMap<Report, Readonly<Record<string, unknown>>>();
+
+/**
+ * Parses JSON text into a report. The output of `disclosure-report import --details` is taken as
+ * well: its `report` is the report, and the rest (where each cell came from) is kept for
+ * {@link importDetails}, so that publishing the CLI's details file is enough to show provenance.
+ */
 export function parseReportJson(text: string, source: ReportSource): Report {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (e) {
     throw new ReportLoadError('json', source, `Invalid JSON: ${(e as Error).message}`);
+  }
+  // A details document has no format of its own, a report and a provenance beside it.
+  if (isObject(value) && value.format === undefined && isObject(value.report) && isObject(value.provenance)) {
+    const report = asReport(value.report, source);
+    importDetails.set(report, value);
+    return report;
   }
   return asReport(value, source);
 }

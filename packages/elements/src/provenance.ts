@@ -1,8 +1,13 @@
 /**
  * Where a figure came from (issue 17): for a report read from a published file, the cell a
  * reader selects shows the source, the place in it (page, table, row and column, or line), the
- * text printed there (「4166.241619」, 「73802895.90元」) and the importer's notes on it — in a
- * popover (the Popover API: no script in the page, so a strict CSP holds), as text, never markup.
+ * row and column labels as printed there, the text printed in the cell (「4166.241619」,
+ * 「73802895.90元」) and the importer's notes on it — in a popover (the Popover API: no script in
+ * the page, so a strict CSP holds), as text, never markup.
+ *
+ * In view mode the cells with a provenance are reachable by keyboard as in the ARIA grid pattern:
+ * one tab stop a table (a roving tabindex), the arrow keys, Home and End move between them, focus
+ * (or Enter, Space) shows the popover, Escape closes it and leaves focus on the cell.
  */
 import type { ReactiveController, ReactiveControllerHost, TemplateResult } from 'lit';
 import { html, nothing } from 'lit';
@@ -23,9 +28,40 @@ export interface CellProvenance {
   line?: number;
   /** The text printed in the cell. */
   text?: string;
+  /** The row's label as printed, its levels joined by 「｜」 (「三、本年度办理结果｜（三）不予公开｜1.属于国家秘密」). */
+  rowLabel?: string;
+  /** The column's label as printed (「法人或其他组织｜商业企业」). */
+  columnLabel?: string;
   /** The importer's notes on the cell, in the language shown. */
   notes?: readonly string[];
 }
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * The provenance of an `import --details` document (what `disclosure-report import --details`
+ * writes: `source`, the file's name; `provenance` by cell; `notes`), or of edit mode's import in
+ * the same shape. The file is data from elsewhere: only strings and numbers are taken from it
+ * (never an object for Lit to render); the notes kept are the warnings, as edit mode's import shows.
+ */
+export function detailsProvenance(d: Readonly<Record<string, unknown>>): Record<string, CellProvenance> {
+  // No prototype: a cell named "__proto__" in the file is a key like any other.
+  const out = Object.create(null) as Record<string, { notes: string[] }>;
+  for (const [id, p] of Object.entries(d.provenance as Record<string, unknown>)) {
+    if (!isObject(p)) continue;
+    const c: Record<string, unknown> = {};
+    for (const k in p) if (typeof p[k] !== 'object') c[k] = p[k];
+    out[id] = Object.assign(c, { source: typeof d.source === 'string' ? d.source : undefined, notes: [] });
+  }
+  // The notes as the CLI said them in the run's language (`findings`), else as the importer wrote them.
+  const said = Array.isArray(d.findings);
+  for (const n of said ? (d.findings as unknown[]) : Array.isArray(d.notes) ? d.notes : [])
+    if (isObject(n) && (said ? n.severity : n.level) === 'warning' && typeof n.message === 'string')
+      for (const id of Array.isArray(n.cells) ? n.cells : [n.cell]) out[id as string]?.notes.push(n.message);
+  return out as Record<string, CellProvenance>;
+}
+
+const places = ['page', 'table', 'row', 'column', 'line'] as const;
 
 interface ProvenanceHost extends ReactiveControllerHost, HTMLElement {
   provenance: Readonly<Record<string, CellProvenance>> | null;
@@ -71,10 +107,66 @@ export class ProvenanceController implements ReactiveController {
   /** Shows the provenance of `cellId` (or hides it when the cell has none). */
   show(cellId: string | null): void {
     const next = cellId && this.host.provenance?.[cellId] ? cellId : null;
+    if (next) this.#stop = next;
     if (next === this.cell) return;
     this.cell = next;
     this.host.requestUpdate();
   }
+
+  /** The cell shown last: its table's tab stop (focus comes back to where the reader left). */
+  #stop: string | null = null;
+
+  /**
+   * View mode: the tabindex of each cell with a provenance (cells in table order) — `0` for one
+   * cell a table (the one shown last, else the first), `-1` for the rest; undefined without a
+   * provenance, so that view mode without one has no tab stop more than before.
+   */
+  tabbable(cells: readonly { id: string; table: string }[]): Map<string, string> | undefined {
+    const p = this.host.provenance;
+    if (!p) return undefined;
+    const out = new Map<string, string>();
+    const stops = new Map<string, string>();
+    for (const c of cells) {
+      if (!p[c.id]) continue;
+      out.set(c.id, '-1');
+      if (!stops.has(c.table) || c.id === this.#stop) stops.set(c.table, c.id);
+    }
+    for (const id of stops.values()) out.set(id, '0');
+    return out;
+  }
+
+  /**
+   * View mode's keys on a cell with a provenance: Enter or Space shows the popover (again, after
+   * Escape); an arrow moves to the nearest such cell that way (by position: the tables' rows
+   * differ in their columns), whose focus shows its provenance (the focusin handler).
+   */
+  keydown = (e: KeyboardEvent): void => {
+    const td = e.composedPath()[0] as HTMLElement;
+    const p = this.host.provenance;
+    const k = e.key;
+    if (!p?.[td.dataset?.cell as string]) return;
+    if (k === 'Enter' || k === ' ') {
+      e.preventDefault();
+      this.show(td.dataset.cell as string);
+      return;
+    }
+    if (!/^Arrow/.test(k)) return;
+    const a = td.getBoundingClientRect();
+    let next: HTMLElement | undefined;
+    let best = Infinity;
+    for (const c of (td.closest('table') as HTMLTableElement).querySelectorAll<HTMLElement>('td[data-cell]')) {
+      if (!p[c.dataset.cell as string]) continue;
+      const b = c.getBoundingClientRect();
+      const dy = b.top - a.top;
+      const dx = b.left + b.right - a.left - a.right;
+      // Along the row (the same top), or to the next row, the nearest column first.
+      const d = dy ? (k === 'ArrowDown' ? dy : k === 'ArrowUp' ? -dy : -Infinity) * 1e4 + Math.abs(dx) : k === 'ArrowRight' ? dx : k === 'ArrowLeft' ? -dx : -1;
+      if (d > 0 && d < best) [best, next] = [d, c];
+    }
+    // At an edge the key does nothing (nor scrolls the table).
+    e.preventDefault();
+    next?.focus();
+  };
 
   hide(): void {
     this.show(null);
@@ -106,24 +198,24 @@ export class ProvenanceController implements ReactiveController {
   /** The popover: empty and closed unless a cell with a provenance is selected. */
   render(s: DisclosureStrings, cellName: (id: string) => string): TemplateResult {
     const p = this.cell ? this.host.provenance?.[this.cell] : undefined;
+    // The place, in the order page, table, row, column (or line): 「第 2 页，表格 1，第 8 行，第 2 列」.
     const where = p
-      ? [
-          p.page !== undefined ? format(s.provenancePage, { page: p.page }) : '',
-          p.table !== undefined ? format(s.provenanceTable, { table: p.table }) : '',
-          p.row !== undefined ? format(s.provenanceRow, { row: p.row }) : '',
-          p.column !== undefined ? format(s.provenanceColumn, { column: p.column }) : '',
-          p.line !== undefined ? format(s.provenanceLine, { line: p.line }) : '',
-        ]
-          .filter(Boolean)
+      ? places
+          .filter((k) => p[k] !== undefined)
+          .map((k) => format(s[`provenance${k[0]?.toUpperCase()}${k.slice(1)}` as `provenance${Capitalize<(typeof places)[number]>}`], { [k]: p[k] as number }))
           .join(s.provenanceJoin)
       : '';
+    // One term of the list; the source's own words are Chinese whatever the UI language.
+    const item = (dt: string, dd: string | undefined, lang?: string) => (dd ? html`<div><dt>${dt}</dt><dd lang=${lang ?? nothing}>${dd}</dd></div>` : nothing);
     return html`<div popover="manual" class="provenance" part="provenance" role="note" id="provenance">
       ${p && this.cell
         ? html`<p class="provenance-cell"><strong>${cellName(this.cell)}</strong></p>
             <dl>
-              ${p.source ? html`<div><dt>${s.provenanceSource}</dt><dd>${p.source}</dd></div>` : nothing}
-              ${where ? html`<div><dt>${s.provenanceWhere}</dt><dd>${where}</dd></div>` : nothing}
-              ${p.text !== undefined ? html`<div><dt>${s.provenancePrinted}</dt><dd lang="zh-CN">「${p.text}」</dd></div>` : nothing}
+              ${item(s.provenanceSource, p.source)}${item(s.provenanceWhere, where)}${item(s.provenanceRowLabel, p.rowLabel, 'zh-CN')}${item(
+                s.provenanceColumnLabel,
+                p.columnLabel,
+                'zh-CN',
+              )}${item(s.provenancePrinted, p.text === undefined ? p.text : `「${p.text}」`, 'zh-CN')}
             </dl>
             ${p.notes?.length ? html`<ul>${p.notes.map((n) => html`<li>${n}</li>`)}</ul>` : nothing}
             <button type="button" data-action="close-provenance" part="provenance-close">${s.provenanceClose}</button>`

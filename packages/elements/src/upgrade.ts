@@ -49,25 +49,46 @@ export function readStaticReport(article: Element): Report {
 /**
  * Replaces every static report under `root` by a live `<disclosure-report>`. Articles that
  * cannot be read stay as they are (they still show the report). Returns the new elements.
+ *
+ * Besides `lang`, `id` and `class`, an article's `data-show-findings` and `data-compare` become
+ * the element's `show-findings` and `compare`, and `data-previous="ID"` names last year's report:
+ * another static article (or an element) with that id in the same document, which becomes the
+ * element's `previous` (the across-year checks, and compare mode).
  */
 export function upgradeStaticReports(root: ParentNode = document): HTMLElement[] {
-  const upgraded: HTMLElement[] = [];
+  // Every article is read before any is replaced: one may name a later one as last year's.
+  const read = new Map<Element, Report>();
   for (const article of Array.from(root.querySelectorAll('[data-disclosure-report]'))) {
     if (article.closest('disclosure-report')) continue;
-    let report: Report;
     try {
-      report = readStaticReport(article);
+      read.set(article, readStaticReport(article));
     } catch (error) {
       console.warn(`disclosure-report: static report left as it is: ${(error as Error).message}`);
-      continue;
     }
-    const el = document.createElement('disclosure-report') as HTMLElement & { report: Report };
+  }
+  const previousOf = (article: Element): Report | null => {
+    const id = article.getAttribute('data-previous');
+    // Under root first (it may not be in the document yet), then anywhere in the document.
+    const other = id ? (root.querySelector(`[id="${CSS.escape(id)}"]`) ?? document.getElementById(id)) : null;
+    if (!other || other === article) return null;
+    return read.get(other) ?? (other as Element & { report?: Report | null }).report ?? null;
+  };
+  const upgraded: HTMLElement[] = [];
+  for (const [article, report] of read) {
+    const el = document.createElement('disclosure-report') as HTMLElement & { report: Report; previous: Report | null };
     el.report = report;
+    const previous = previousOf(article);
+    if (previous) el.previous = previous;
     const lang = article.getAttribute('lang');
     if (lang) el.setAttribute('lang', lang);
-    for (const attr of ['show-findings', 'id', 'class']) {
-      const value = article.getAttribute(attr === 'show-findings' ? 'data-show-findings' : attr);
-      if (value !== null) el.setAttribute(attr, value);
+    for (const [from, to] of [
+      ['data-show-findings', 'show-findings'],
+      ['data-compare', 'compare'],
+      ['id', 'id'],
+      ['class', 'class'],
+    ] as const) {
+      const value = article.getAttribute(from);
+      if (value !== null) el.setAttribute(to, value);
     }
     article.replaceWith(el);
     upgraded.push(el);

@@ -67,7 +67,10 @@ describe('the provenance popover', () => {
     const rows = [...popover(el).querySelectorAll('dl > div')].map((d) => text(d));
     expect(rows[0]).toBe('来源pingtan-2025.html');
     expect(rows[1]).toMatch(/^位置表格 \d+，第 \d+ 行，第 \d+ 列$/);
-    expect(rows[2]).toBe(`原文「${el.provenance?.[id]?.text}」`);
+    // The printed labels come through edit mode's import too (from the page as printed).
+    expect(rows[2]).toBe('行标题一、本年新收政府信息公开申请数量');
+    expect(rows[3]).toBe('列标题总计');
+    expect(rows[4]).toBe(`原文「${el.provenance?.[id]?.text}」`);
     await userEvent.keyboard('9');
     await settled(el);
     expect(el.provenance?.[id]).toBeUndefined();

@@ -44,6 +44,30 @@ describe('static HTML upgraded in place', () => {
     expect(host.firstElementChild?.textContent).toBe('前文');
   });
 
+  test('data-previous names last year\'s article and data-compare shows it beside this year\'s', async () => {
+    const now = withCell(seed, 'requests.newReceived.total', 12);
+    const last = { ...withCell(seed, 'requests.newReceived.total', 15), year: 2022 };
+    // This year's first, naming an article that comes after it (read before either is replaced).
+    const thisYear = toHtml(now).replace('<article ', '<article data-compare="" data-previous="last-year" ');
+    const lastYear = toHtml(last).replace('<article ', '<article id="last-year" ');
+    const host = paste(`${thisYear}<details>${lastYear}</details>`);
+    const [el, lastEl] = upgradeStaticReports(host) as [
+      HTMLElement & { updateComplete: Promise<unknown>; report: unknown; previous: unknown },
+      HTMLElement & { report: unknown },
+    ];
+    expect(el.hasAttribute('compare')).toBe(true);
+    expect(el.previous).toEqual(last);
+    expect(lastEl.id).toBe('last-year');
+    expect(lastEl.report).toEqual(last);
+    await el.updateComplete;
+    const cell = el.shadowRoot?.querySelector('td[data-cell="requests.newReceived.total"] [part~="cell-previous"]');
+    expect(cell?.textContent?.replace(/\s+/g, ' ').trim()).toBe('上年 15 ▼3，比上年减少 3');
+    // No such id, or the article itself: no last year's report (and no error).
+    const lone = paste(toHtml(now).replace('<article ', '<article id="self" data-compare="" data-previous="self" '));
+    const [alone] = upgradeStaticReports(lone) as [HTMLElement & { previous: unknown }];
+    expect(alone.previous).toBeNull();
+  });
+
   test('leaves an article it cannot read as it is', () => {
     const host = paste(toHtml(seed).replace('data-cell="requests.granted.total"', 'data-cell="x"'));
     expect(upgradeStaticReports(host)).toEqual([]);

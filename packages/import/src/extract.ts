@@ -27,6 +27,49 @@ interface Reading {
   unread?: boolean;
   /** A figure printed once for several rows, split by {@link splitMerged} (its note is already made). */
   value?: number | null;
+  /** The row's and the column's labels as the source prints them (for provenance), when it prints them. */
+  printed?: PrintedLabels;
+}
+
+/** A cell's row and column labels as printed, each level joined by {@link LABEL_JOIN}. */
+interface PrintedLabels {
+  row?: string;
+  column?: string;
+}
+
+/** Between the levels of a printed label (a row under 三、本年度办理结果 and （三）不予公开). */
+const LABEL_JOIN = '｜';
+
+/** Chinese characters and full-width punctuation: a space next to one of them is layout, not text. */
+const WIDE = '[\\u2e80-\\u9fff\\uf900-\\ufaff\\uff00-\\uffef]';
+const LAYOUT_SPACE = new RegExp(`\\s+(?=${WIDE})|(?<=${WIDE})\\s+`, 'g');
+
+/**
+ * A label's text as printed, with whitespace normalised: none at the ends, none next to a Chinese
+ * character (a header wrapped inside its cell, 「商业 企业」 or 「1.<br>属于国家秘密」, reads as one:
+ * Chinese puts no spaces between words), other runs one space. Nothing else is changed: a typo stays.
+ */
+function printedText(text: string): string {
+  return text.replace(LAYOUT_SPACE, '').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The printed labels of the levels of a row or column, outermost first, joined; undefined when the
+ * source printed none of them (never the national label in their place: provenance says what the
+ * source says). A level printed in the same cell as the next (an HTML cell reused) is not repeated.
+ */
+function printedLabel(tokens: readonly (Token | undefined)[]): string | undefined {
+  const parts: string[] = [];
+  for (const t of tokens) {
+    const text = t ? printedText(t.text) : '';
+    if (text && parts.at(-1) !== text) parts.push(text);
+  }
+  return parts.length ? parts.join(LABEL_JOIN) : undefined;
+}
+
+/** The printed tokens of a row's or column's outer levels (its national label path but the last), where they were seen. */
+function outerTokens(labels: readonly { 'zh-CN': string }[], seen: ReadonlyMap<string, Token>): (Token | undefined)[] {
+  return labels.slice(0, -1).map((l) => seen.get(l['zh-CN']));
 }
 
 interface Ctx {
@@ -438,14 +481,22 @@ function record(
   assigned: Map<string, Token | undefined>,
   columns: readonly ColumnDef[],
   slots: readonly ColumnSlot[] = [],
+  printedRow?: string,
+  printedColumns?: ReadonlyMap<string, string | undefined>,
 ) {
   for (const c of columns) {
     const id = `${table}.${rowKey}.${c.key}`;
     if (ctx.readings.has(id)) continue;
     const header = slots.find((s) => s.key === c.key)?.header;
     const yuan = c.kind === 'amount' && !!header && YUAN_HEADER.test(header.n);
-    ctx.readings.set(id, { token: assigned.get(c.key), row: rowLabel, column: c.labels.map((l) => l['zh-CN']).join('/'), ...(yuan ? { yuan } : {}) });
+    const printed = printedLabels(printedRow, printedColumns?.get(c.key));
+    ctx.readings.set(id, { token: assigned.get(c.key), row: rowLabel, column: c.labels.map((l) => l['zh-CN']).join('/'), ...(yuan ? { yuan } : {}), ...(printed ? { printed } : {}) });
   }
+}
+
+function printedLabels(row: string | undefined, column: string | undefined): PrintedLabels | undefined {
+  if (row === undefined && column === undefined) return undefined;
+  return { ...(row !== undefined ? { row } : {}), ...(column !== undefined ? { column } : {}) };
 }
 
 /** A header that gives the amount in 元 (not 万元): 采购总金额（元）, 金额(单位:元). */
@@ -488,7 +539,9 @@ function readActive(ctx: Ctx, tokens: readonly Token[]): void {
     });
     const values = rowValues(tokens, i, slots.length, isLabel, rm.kind === 'truncated');
     const assigned = assignColumns(ctx, values, slots, { table: 'active', row: rm.label, rowKey: row.key, label: tok });
-    if (assigned) record(ctx, 'active', row.key, `${block.label['zh-CN']}/${rm.label}`, assigned, block.columns, slots);
+    // Table 二's columns have one level; its block headings (第二十条第（一）项) head the block, not the row.
+    const printedColumns = new Map(slots.map((s) => [s.key, printedLabel([s.header])]));
+    if (assigned) record(ctx, 'active', row.key, `${block.label['zh-CN']}/${rm.label}`, assigned, block.columns, slots, printedLabel([tok]), printedColumns);
   }
 }
 
@@ -506,6 +559,9 @@ function readRequests(ctx: Ctx, tokens: readonly Token[]): void {
   const isLabel = (u: Token) =>
     u.n === note || !!rows.match(u.n) || !!groups.match(u.n) || !!cols.match(u.n) || !!colGroups.match(u.n);
   const headers = new Map<string, Token>();
+  /** The printed cells of the outer levels seen so far, by national label (法人或其他组织; 三、本年度办理结果, （三）不予公开). */
+  const columnGroupTokens = new Map<string, Token>();
+  const rowGroupTokens = new Map<string, Token>();
   let inRows = false;
   const seen = new Set<string>();
   for (let i = 0; i < tokens.length; i++) {
@@ -518,7 +574,18 @@ function readRequests(ctx: Ctx, tokens: readonly Token[]): void {
         labelNote(ctx, cm, tok, '三 column');
         continue;
       }
+      const gm = colGroups.match(tok.n);
+      if (gm && !columnGroupTokens.has(gm.label)) columnGroupTokens.set(gm.label, tok);
     }
+    /** The printed labels of the columns: their group's cell (when over the column) and their own. */
+    const printedColumns = () =>
+      new Map(
+        t.columns.map((c) => {
+          const own = headers.get(c.key);
+          const outer = outerTokens(c.labels, columnGroupTokens).map((g) => (g && own?.span && g.span && !overlaps(g.span, own.span) ? undefined : g));
+          return [c.key, printedLabel([...outer, own])] as const;
+        }),
+      );
     const slots: ColumnSlot[] = t.columns.map((c) => ({
       key: c.key,
       label: (c.labels.at(-1) as { 'zh-CN': string })['zh-CN'],
@@ -526,6 +593,8 @@ function readRequests(ctx: Ctx, tokens: readonly Token[]): void {
     }));
     const rm = rows.match(tok.n, truncatable(ctx, tok), !ctx.strict);
     if (!rm) {
+      const gm = groups.match(tok.n);
+      if (gm) rowGroupTokens.set(gm.label, tok);
       // A row of the other format: （六）其他处理 as one row (2019) in a 2021 table, or its 2021 items in a 2019 table.
       const other = ctx.strict ? undefined : otherFormatRows.match(tok.n, false, true);
       if (!other || other.value.format === ctx.format) continue;
@@ -534,7 +603,12 @@ function readRequests(ctx: Ctx, tokens: readonly Token[]): void {
       inRows = true;
       labelNote(ctx, other, tok, '三 row');
       const assigned = assignColumns(ctx, values, slots, { table: 'requests', row: other.label, rowKey: other.value.keys[0] as string });
-      if (assigned) otherFormatRow(ctx, other.value, tok, other.label, assigned, t.columns);
+      if (assigned) {
+        // The row stands where the rows it is read into would: their printed outer levels (三、本年度办理结果) are its own.
+        const path = t.rows.find((r) => r.key === other.value.keys[0])?.labels ?? [];
+        const printedRow = printedLabel([...path.map((l) => rowGroupTokens.get(l['zh-CN'])).filter((g) => g !== tok), tok]);
+        otherFormatRow(ctx, other.value, tok, other.label, assigned, t.columns, printedRow, printedColumns());
+      }
       continue;
     }
     inRows = true;
@@ -546,7 +620,7 @@ function readRequests(ctx: Ctx, tokens: readonly Token[]): void {
     labelNote(ctx, rm, tok, '三 row', `requests.${rm.value.key}.total`);
     const values = rowValues(tokens, i, slots.length, isLabel, rm.kind === 'truncated');
     const assigned = assignColumns(ctx, values, slots, { table: 'requests', row: rm.label, rowKey: rm.value.key, label: tok });
-    if (assigned) record(ctx, 'requests', rm.value.key, rm.label, assigned, t.columns);
+    if (assigned) record(ctx, 'requests', rm.value.key, rm.label, assigned, t.columns, [], printedLabel([...outerTokens(rm.value.labels, rowGroupTokens), tok]), printedColumns());
   }
 }
 
@@ -585,6 +659,8 @@ function otherFormatRow(
   label: string,
   assigned: Map<string, Token | undefined>,
   columns: readonly ColumnDef[],
+  printedRow?: string,
+  printedColumns?: ReadonlyMap<string, string | undefined>,
 ): void {
   const t = taxonomy(ctx.format).requests;
   if (row.keys.length > 1) {
@@ -600,7 +676,8 @@ function otherFormatRow(
         const id = `requests.${k}.${c.key}`;
         if (ctx.readings.has(id)) continue;
         const v = shares?.values.get(id);
-        ctx.readings.set(id, { token: cellTok, row: rowLabels[row.keys.indexOf(k)] as string, column: c.labels.map((l) => l['zh-CN']).join('/'), ...(v === undefined ? {} : { value: v }) });
+        const printed = printedLabels(printedRow, printedColumns?.get(c.key));
+        ctx.readings.set(id, { token: cellTok, row: rowLabels[row.keys.indexOf(k)] as string, column: c.labels.map((l) => l['zh-CN']).join('/'), ...(v === undefined ? {} : { value: v }), ...(printed ? { printed } : {}) });
       }
       if (value) moved.push(`${c.labels.at(-1)?.['zh-CN']} ${value}`);
     }
@@ -638,7 +715,9 @@ function otherFormatRow(
     const prev = ctx.readings.get(id);
     const sum = (a: number | null | undefined, b: number | null) => (a === null || a === undefined ? b : b === null ? a : a + b);
     const value = parsed.ok ? sum(prev ? (prev.value === undefined ? null : prev.value) : undefined, parsed.value) : undefined;
-    ctx.readings.set(id, { token: prev?.token ?? cellTok, row: (t.rows.find((r) => r.key === key)?.labels ?? []).map((l) => l['zh-CN']).join('/'), column: c.labels.map((l) => l['zh-CN']).join('/'), ...(value === undefined ? { unread: true } : { value }) });
+    // The cell's provenance is its first item's (the figure it shows first), labels included.
+    const printed = prev ? prev.printed : printedLabels(printedRow, printedColumns?.get(c.key));
+    ctx.readings.set(id, { token: prev?.token ?? cellTok, row: (t.rows.find((r) => r.key === key)?.labels ?? []).map((l) => l['zh-CN']).join('/'), column: c.labels.map((l) => l['zh-CN']).join('/'), ...(value === undefined ? { unread: true } : { value }), ...(printed ? { printed } : {}) });
   }
   ctx.notes.push({
     code: 'rows-merged',
@@ -659,6 +738,8 @@ function readReviews(ctx: Ctx, tokens: readonly Token[]): void {
   const colKeys = t.columns.map((c) => c.key);
   const groupTokens: { key: string; tok: Token; i: number }[] = [];
   const colTokens: { matches: Match<string>[]; tok: Token; i: number }[] = [];
+  /** The printed cells of the groups' outer level (行政诉讼), by national label. */
+  const parentTokens = new Map<string, Token>();
   let lastHeader = -1;
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i] as Token;
@@ -670,7 +751,9 @@ function readReviews(ctx: Ctx, tokens: readonly Token[]): void {
       lastHeader = i;
       continue;
     }
-    if (parents.match(tok.n)) {
+    const pm = parents.match(tok.n);
+    if (pm) {
+      if (!parentTokens.has(pm.label)) parentTokens.set(pm.label, tok);
       lastHeader = i;
       continue;
     }
@@ -681,6 +764,15 @@ function readReviews(ctx: Ctx, tokens: readonly Token[]): void {
     }
   }
   if (lastHeader < 0) return;
+  // Table 四's rows are its groups: a group's printed label is its parent's cell (行政诉讼) and its
+  // own; a column's is its header cell. Printed across (the national layout), the parent counts only
+  // when it stands over the group; printed as rows, it stands beside them.
+  const printedRow = (key: string, own: Token | undefined, across = true): string | undefined => {
+    const path = t.rows.find((r) => r.key === key)?.labels ?? [];
+    const outer = outerTokens(path, parentTokens).map((p) => (across && p && own?.span && p.span && !overlaps(p.span, own.span) ? undefined : p));
+    return own ? printedLabel([...outer, own]) : undefined;
+  };
+  const printedColumns = (resolved: ReadonlyMap<string, Token> | undefined) => new Map(colKeys.map((k) => [k, printedLabel([resolved?.get(k)])]));
 
   // Groups printed as rows (行政复议 | 0 | 0 | …): read them like table 三.
   const transposed =
@@ -697,7 +789,7 @@ function readReviews(ctx: Ctx, tokens: readonly Token[]): void {
       const label = groupLabel(t.rows, g.key);
       const values = rowValues(tokens, g.i, slots.length, () => false);
       const assigned = assignColumns(ctx, values, slots, { table: 'reviews', row: label, rowKey: g.key, label: g.tok });
-      if (assigned) record(ctx, 'reviews', g.key, label, assigned, t.columns);
+      if (assigned) record(ctx, 'reviews', g.key, label, assigned, t.columns, [], printedRow(g.key, g.tok, false), printedColumns(headerCols));
     }
     return;
   }
@@ -736,7 +828,7 @@ function readReviews(ctx: Ctx, tokens: readonly Token[]): void {
       const slots: ColumnSlot[] = t.columns.map((c) => ({ key: c.key, label: (c.labels.at(-1) as { 'zh-CN': string })['zh-CN'], header: resolved?.get(c.key) }));
       const mine = values.filter((v) => inGroup(v.span as [number, number]));
       const assigned = resolved ? assignColumns(ctx, mine, slots, { table: 'reviews', row: label, rowKey: g.key, label: g.tok }) : undefined;
-      if (assigned) record(ctx, 'reviews', g.key, label, assigned, t.columns);
+      if (assigned) record(ctx, 'reviews', g.key, label, assigned, t.columns, [], printedRow(g.key, g.tok), printedColumns(resolved));
     });
     return;
   }
@@ -761,7 +853,8 @@ function readReviews(ctx: Ctx, tokens: readonly Token[]): void {
     const assigned = new Map<string, Token | undefined>();
     colOrder.forEach((k, ci) => assigned.set(k, values[gi * colKeys.length + ci]));
     const label = groupLabel(t.rows, key);
-    record(ctx, 'reviews', key, label, assigned, t.columns);
+    // Labels only where the values were placed by them: an assumed order has no printed label to show.
+    record(ctx, 'reviews', key, label, assigned, t.columns, [], groupOrder ? printedRow(key, groupOrder[gi]?.tok) : undefined, printedColumns(resolved));
   });
 }
 
@@ -996,9 +1089,12 @@ function splitMerged(ctx: Ctx): void {
   }
 }
 
-function provenanceOf(doc: SourceDoc, t: Token | undefined): Provenance {
+function provenanceOf(doc: SourceDoc, r: Reading): Provenance {
+  const t = r.token;
   const p: Provenance = { form: doc.form, text: t?.text ?? '' };
   if (t) for (const k of ['line', 'page', 'table', 'row', 'column'] as const) if (t.loc[k] !== undefined) p[k] = t.loc[k];
+  if (r.printed?.row !== undefined) p.rowLabel = r.printed.row;
+  if (r.printed?.column !== undefined) p.columnLabel = r.printed.column;
   return p;
 }
 
@@ -1113,7 +1209,7 @@ export function extractReport(doc: SourceDoc, options: ImportOptions = {}): Impo
     }
     if (r.value !== undefined) {
       setPath(report, cell.id, r.value);
-      provenance[cell.id] = provenanceOf(doc, r.token);
+      provenance[cell.id] = provenanceOf(doc, r);
       continue;
     }
     const parsed = parseValue(r.token?.text ?? '', cell.kind, r.yuan ? '元' : undefined, strict);
@@ -1141,7 +1237,7 @@ export function extractReport(doc: SourceDoc, options: ImportOptions = {}): Impo
     }
     for (const n of parsed.notes) notes.push({ ...n, cell: cell.id, ...lineOf(r.token) });
     setPath(report, cell.id, parsed.value);
-    provenance[cell.id] = provenanceOf(doc, r.token);
+    provenance[cell.id] = provenanceOf(doc, r);
   }
   if (ctx.errors.length) {
     const [first, ...rest] = ctx.errors as [Ctx['errors'][number], ...Ctx['errors']];

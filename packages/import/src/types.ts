@@ -15,6 +15,14 @@ export interface Provenance {
   column?: number;
   /** 1-based page of a PDF. */
   page?: number;
+  /**
+   * The row's label as the source prints it (whitespace normalised; a typo kept), its levels joined
+   * by 「｜」 outermost first: 「三、本年度办理结果｜（三）不予公开｜1.属于国家秘密」. Table 四's rows are
+   * its groups (「行政诉讼｜未经复议直接起诉」). Absent when the source prints no label for it.
+   */
+  rowLabel?: string;
+  /** The column's label as printed, likewise: 「自然人」, 「法人或其他组织｜商业企业」, 「结果维持」. */
+  columnLabel?: string;
   /** The raw text read. */
   text: string;
 }

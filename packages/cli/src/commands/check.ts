@@ -30,7 +30,7 @@ const order: Severity[] = ['error', 'warning', 'info'];
  * Findings in the order they are listed: `suspect.cell` first (the cell to fix, which explains
  * the failing sums below it), then by severity in the engine's order.
  */
-function listed(findings: readonly Finding[]): Finding[] {
+export function listed(findings: readonly Finding[]): Finding[] {
   const rest = findings.filter((f) => f.rule !== 'suspect.cell');
   return [...findings.filter((f) => f.rule === 'suspect.cell'), ...order.flatMap((s) => rest.filter((f) => f.severity === s))];
 }

@@ -1,0 +1,254 @@
+/**
+ * Builds the region site (`disclosure-report report`): each report is read, checked and written
+ * to its page one at a time (a folder of thousands is never held: only each report's overview
+ * row is kept), then the overview, the assets and findings.csv. The site is written to a folder
+ * beside the target and moved into place at the end, so a run that fails leaves no partial site.
+ */
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { basename, dirname, extname, join, relative, resolve } from 'node:path';
+import {
+  type BodyType,
+  type Finding,
+  type Lang,
+  type Report,
+  type RulePack,
+  check,
+  csvField,
+  inferBodyType,
+  keyFigures,
+  printCss,
+  publicationDeadline,
+} from '@disclosure-report/core';
+import type { PreviousReports } from '../checking.js';
+import { expandPaths } from '../files.js';
+import { InputError } from '../io.js';
+import { loadSource } from '../load.js';
+import type { Progress } from '../progress.js';
+import { type Lateness, type OverviewRow, type Unreadable, defaultTitle, overviewPage, reportPage } from './pages.js';
+import siteCss from './site.css?raw';
+import siteJs from './site.js?raw';
+import { siteStrings } from './strings.js';
+
+const favicon = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect width="16" height="16" rx="3" fill="#0b3d91"/><path d="M4 11V7m4 4V4m4 7V8" stroke="#fff" stroke-width="2"/></svg>\n';
+
+/** The file that marks a folder as a site this command wrote (and may replace). */
+export const siteMarker = '.disclosure-report-site';
+
+/** Why the site could not be written (the folder is left as it was). */
+export class SiteError extends Error {
+  override name = 'SiteError';
+}
+
+export interface SiteOptions {
+  /** Files and folders of reports (report documents or published sources). */
+  inputs: readonly string[];
+  /** The site's folder. */
+  out: string;
+  lang: Lang;
+  title?: string;
+  strict?: boolean;
+  previous?: PreviousReports;
+  packs?: RulePack[];
+  /** The element's classic script (disclosure-report.classic.js), copied into the site's assets. */
+  elementScript: string;
+  /** The day the site is dated (YYYY-MM-DD). */
+  generatedOn?: string;
+  /** A progress bar for this many files: told of each file as it is read, and of each that cannot be read. */
+  progress?: (total: number) => Pick<Progress, 'update' | 'log' | 'done'>;
+  /** Words for a file that cannot be read (the run's language). */
+  fileLine: (file: string, message: string, located?: boolean) => string;
+}
+
+export interface SiteResult {
+  reports: number;
+  unreadable: number;
+}
+
+/** The path of the element's classic script in the installed `@disclosure-report/elements`. */
+export function elementScriptPath(): string {
+  return createRequire(import.meta.url).resolve('@disclosure-report/elements/disclosure-report.classic.js');
+}
+
+/** The body type a report states, else the one its agency's name decides (never a guess a person should confirm). */
+export function bodyTypeOf(report: Report): { bodyType: BodyType | null; inferred: boolean } {
+  if (report.bodyType) return { bodyType: report.bodyType, inferred: false };
+  const guess = inferBodyType({ agency: report.agency, title: report.title });
+  return guess?.certain ? { bodyType: guess.bodyType, inferred: true } : { bodyType: null, inferred: false };
+}
+
+/** Whether a report was published late, and by which deadline (the later one when its body type is not known). */
+export function latenessOf(report: Report, bodyType: BodyType | null): { lateness: Lateness; deadline: string | null } {
+  const published = report.publishedOn;
+  if (bodyType) {
+    const deadline = publicationDeadline(report.year, bodyType);
+    return { lateness: !published ? 'unknown' : published > deadline ? 'late' : 'on-time', deadline };
+  }
+  // Not stated, and the name does not decide it: late only past both deadlines.
+  const early = publicationDeadline(report.year, 'department');
+  const late = publicationDeadline(report.year, 'government');
+  if (!published) return { lateness: 'unknown', deadline: late };
+  return { lateness: published > late ? 'late' : published > early ? 'maybe' : 'on-time', deadline: late };
+}
+
+/** A page name from a file's path under its input: letters, digits and `-_.` kept, the rest `-`. */
+function slugOf(file: string, base: string): string {
+  const rel = relative(base, file) || basename(file);
+  const stem = rel.slice(0, rel.length - extname(rel).length);
+  const slug = stem
+    .normalize('NFKC')
+    .replace(/[\\/]+/g, '__')
+    .replace(/[^\p{L}\p{N}_.-]+/gu, '-')
+    .replace(/^[.-]+|-+$/g, '')
+    .slice(0, 80);
+  return slug || 'report';
+}
+
+/** The folder a site is written to before it is moved into place, and whether `out` may be replaced. */
+function prepare(out: string, notOurs: (dir: string) => string): string {
+  if (existsSync(out)) {
+    if (!statSync(out).isDirectory()) throw new SiteError(notOurs(out));
+    const entries = readdirSync(out);
+    if (entries.length > 0 && !entries.includes(siteMarker)) throw new SiteError(notOurs(out));
+  }
+  const partial = join(dirname(resolve(out)), `.${basename(resolve(out))}.partial-${process.pid}`);
+  rmSync(partial, { recursive: true, force: true });
+  mkdirSync(join(partial, 'reports'), { recursive: true });
+  mkdirSync(join(partial, 'assets'), { recursive: true });
+  return partial;
+}
+
+/** Moves the finished site into place, replacing an earlier site there. */
+function commit(partial: string, out: string): void {
+  const target = resolve(out);
+  if (existsSync(target)) {
+    const old = join(dirname(target), `.${basename(target)}.old-${process.pid}`);
+    renameSync(target, old);
+    renameSync(partial, target);
+    rmSync(old, { recursive: true, force: true });
+  } else {
+    mkdirSync(dirname(target), { recursive: true });
+    renameSync(partial, target);
+  }
+}
+
+/** Builds the site; throws SiteError (nothing written) when it cannot be. */
+export async function buildSite(options: SiteOptions, notOurs: (dir: string) => string, nothing: string): Promise<SiteResult> {
+  const { lang } = options;
+  const s = siteStrings(lang);
+  const files: { file: string; base: string }[] = [];
+  for (const input of options.inputs) {
+    let folder = false;
+    try {
+      folder = statSync(input).isDirectory();
+    } catch {
+      // Not there: said when it is read.
+    }
+    for await (const file of expandPaths([input])) files.push({ file, base: folder ? input : dirname(input) });
+  }
+  const partial = prepare(options.out, notOurs);
+  const progress = options.progress?.(files.length);
+  let committed = false;
+  try {
+    const rows: OverviewRow[] = [];
+    const unreadable: Unreadable[] = [];
+    const ruleReports = new Map<string, { severity: 'error' | 'warning'; reports: number }>();
+    const taken = new Set<string>();
+    const csv = openSync(join(partial, 'findings.csv'), 'w');
+    // With a BOM and CRLF, as Excel and WPS open a UTF-8 CSV.
+    writeSync(csv, `\uFEFF${s.csvColumns.map(csvField).join(',')}\r\n`);
+    const pending: string[] = [];
+    const flushCsv = () => {
+      if (pending.length) writeSync(csv, pending.join(''));
+      pending.length = 0;
+    };
+    try {
+      for (let i = 0; i < files.length; i++) {
+        const { file, base } = files[i] as { file: string; base: string };
+        progress?.update(i, file);
+        let report: Report;
+        let findings: Finding[];
+        let completeness: OverviewRow['completeness'] = null;
+        let previous: Report | undefined;
+        try {
+          const loaded = await loadSource(file, options.strict, lang);
+          report = loaded.report;
+          previous = options.previous ? await options.previous.for(report) : undefined;
+          const checkOptions = { lang, ...(previous ? { previous } : {}), ...(options.packs ? { packs: options.packs } : {}) };
+          if (loaded.imported) {
+            const { checkImported } = await import('@disclosure-report/import');
+            findings = checkImported(loaded.imported, checkOptions);
+            completeness = { read: loaded.imported.completeness.read, expected: loaded.imported.completeness.expected };
+          } else findings = check(report, checkOptions);
+        } catch (e) {
+          if (!(e instanceof InputError)) throw e;
+          unreadable.push({ file, error: e.message });
+          progress?.log(options.fileLine(e.file, e.message, e.located));
+          continue;
+        }
+        let slug = slugOf(file, base);
+        const stem = slug;
+        for (let n = 2; taken.has(slug.toLowerCase()); n++) slug = `${stem}-${n}`;
+        taken.add(slug.toLowerCase());
+        const type = bodyTypeOf(report);
+        const { lateness, deadline } = latenessOf(report, type.bodyType);
+        const row: OverviewRow = {
+          slug,
+          file,
+          name: relative(base, file) || basename(file),
+          agency: report.agency,
+          year: report.year,
+          format: report.format,
+          bodyType: type.bodyType,
+          bodyTypeInferred: type.inferred,
+          publishedOn: report.publishedOn ?? null,
+          lateness,
+          deadline,
+          errors: findings.filter((f) => f.severity === 'error').length,
+          warnings: findings.filter((f) => f.severity === 'warning').length,
+          completeness,
+          figures: keyFigures(report),
+        };
+        rows.push(row);
+        const seen = new Set<string>();
+        for (const f of findings) {
+          if (f.severity === 'info') continue;
+          const entry = ruleReports.get(f.rule);
+          if (!entry) ruleReports.set(f.rule, { severity: f.severity, reports: 1 });
+          else if (!seen.has(f.rule)) {
+            entry.reports++;
+            if (f.severity === 'error') entry.severity = 'error';
+          } else if (f.severity === 'error') entry.severity = 'error';
+          seen.add(f.rule);
+        }
+        for (const f of findings) {
+          const note = typeof f.note === 'string' ? f.note : '';
+          pending.push(`${[file, report.agency, String(report.year), report.format, f.rule, f.severity, f.target, f.message, note].map(csvField).join(',')}\r\n`);
+        }
+        if (pending.length > 512) flushCsv();
+        writeFileSync(join(partial, 'reports', `${slug}.html`), reportPage(row, report, previous, findings, s, lang));
+      }
+      flushCsv();
+    } finally {
+      closeSync(csv);
+      progress?.done();
+    }
+    if (rows.length === 0) throw new SiteError(nothing);
+    const title = options.title ?? defaultTitle(rows, s);
+    writeFileSync(
+      join(partial, 'index.html'),
+      overviewPage({ title, generatedOn: options.generatedOn ?? new Date().toISOString().slice(0, 10), rows, unreadable, ruleReports }, s, lang),
+    );
+    writeFileSync(join(partial, 'assets', 'site.css'), `${siteCss}\n/* The static tables, before the element upgrades them (core's printCss). */\n${printCss()}`);
+    writeFileSync(join(partial, 'assets', 'site.js'), siteJs);
+    // A page without an icon makes a served browser ask for /favicon.ico, outside the site's folder.
+    writeFileSync(join(partial, 'assets', 'favicon.svg'), favicon);
+    writeFileSync(join(partial, 'assets', 'disclosure-report.classic.js'), readFileSync(options.elementScript));
+    writeFileSync(join(partial, siteMarker), 'Written by disclosure-report report: this folder is replaced whole when the site is written again.\n');
+    commit(partial, options.out);
+    committed = true;
+    return { reports: rows.length, unreadable: unreadable.length };
+  } finally {
+    if (!committed) rmSync(partial, { recursive: true, force: true });
+  }
+}
