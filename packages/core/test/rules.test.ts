@@ -371,6 +371,25 @@ describe('the rules as data', () => {
     );
   });
 
+  it('give json-logic-js\'s verdict on cell values no schema allows (the engine fuses cell.type into one closure)', () => {
+    const odd: unknown[] = [null, 0, -0, 7, -1, 1.5, 1e9, 1e9 + 0.5, 1e10, '5', '5.5', '', ' ', 'abc', '-1', true, false, [], [3], [1, 2], {}, { a: 1 }];
+    const base = expectedReport('chenjiaba-2023');
+    for (const id of ['requests.granted.total', 'active.fees.amount', 'reviews.litigationDirect.upheld']) {
+      for (const value of [...odd, undefined]) {
+        const r = withCell(base, id, value as never);
+        if (value === undefined) {
+          // A missing key: JSON-logic reads it as null.
+          const [table, row, column] = id.split('.') as [string, string, string];
+          delete (r as unknown as Record<string, Record<string, Record<string, unknown>>>)[table]![row]![column];
+        }
+        const rule = rulesFor('2021').rules.find((x) => x.id === 'cell.type' && x.cells[0] === id)!;
+        const reference = jsonLogic.truthy(jsonLogic.apply(rule.condition as never, r));
+        const engine = !check(r, { severities: ['error'] }).some((f) => f.rule === 'cell.type' && f.cells[0] === id);
+        expect(engine, `${id} = ${JSON.stringify(value)}`).toBe(reference);
+      }
+    }
+  });
+
   it('use only standard JSON-logic plus the two documented custom operations', () => {
     const standard = new Set(['var', '==', '!=', '<', '<=', '>', '>=', '!', '!!', 'or', 'and', 'if', '+', '-', '*', '%', 'cat', 'substr', 'in']);
     const used = new Set<string>();

@@ -86,25 +86,32 @@ function cellReader(
     ...cells.map((c, i) => [c.id, i] as const),
     ...prevCells.map((c, i) => [`prev.${c.id}`, size + i] as const),
   ]);
+  // Rows of the report (a path to an object, and which of its keys go to which slot), as flat
+  // arrays: reading is a fifth of an error-rules check, and destructuring each [key, slot] pair
+  // cost more than the property reads themselves.
   const planFor = (list: readonly { id: string }[]) => {
-    const rows = new Map<string, { path: string[]; columns: [string, number][] }>();
+    const rows = new Map<string, { path: string[]; keys: string[]; slots: number[] }>();
     list.forEach((c, i) => {
       const keys = c.id.split('.');
       const parent = keys.slice(0, -1).join('.');
       let row = rows.get(parent);
-      if (!row) rows.set(parent, (row = { path: keys.slice(0, -1), columns: [] }));
-      row.columns.push([keys[keys.length - 1] as string, i]);
+      if (!row) rows.set(parent, (row = { path: keys.slice(0, -1), keys: [], slots: [] }));
+      row.keys.push(keys[keys.length - 1] as string);
+      row.slots.push(i);
     });
     return [...rows.values()];
   };
   const plan = planFor(cells);
   const prevPlan = planFor(prevCells);
   const readInto = (out: unknown[], report: unknown, offset: number, plan: ReturnType<typeof planFor>) => {
-    for (const { path, columns } of plan) {
+    for (let r = 0; r < plan.length; r++) {
+      const { path, keys, slots } = plan[r] as (typeof plan)[number];
       let obj: unknown = report;
       for (let k = 0; k < path.length && obj !== null && obj !== undefined; k++) obj = (obj as Record<string, unknown>)[path[k] as string];
-      const row = obj !== null && typeof obj === 'object' ? (obj as Record<string, unknown>) : undefined;
-      for (const [key, slot] of columns) out[offset + slot] = row ? row[key] : undefined;
+      if (obj !== null && typeof obj === 'object') {
+        const row = obj as Record<string, unknown>;
+        for (let j = 0; j < keys.length; j++) out[offset + (slots[j] as number)] = row[keys[j] as string];
+      } else for (let j = 0; j < keys.length; j++) out[offset + (slots[j] as number)] = undefined;
     }
   };
   return {
@@ -217,12 +224,16 @@ export function createChecker(ruleSet: RuleSet): Checker {
         const list = selection.list.filter((c) => !c.reads.some((id) => unknown.has(id)));
         selection = { list, ran: new Set(list.map((c) => c.index)) };
       }
-      const failedEquations = new Set<number>();
-      const byRule = new Map<number, Finding>();
-      for (const c of selection.list) {
+      // Made when a rule fails: most reports pass every rule, and a Set and a Map per check were
+      // a good part of what a passing check allocated (and collected).
+      let failedEquations: Set<number> | undefined;
+      let byRule: Map<number, Finding> | undefined;
+      const list = selection.list;
+      for (let i = 0; i < list.length; i++) {
+        const c = list[i] as CompiledRule;
         const v = c.condition(scope);
         if (Array.isArray(v) ? v.length > 0 : v) continue;
-        if (equationRules.has(c.index)) failedEquations.add(c.index);
+        if (equationRules.has(c.index)) (failedEquations ??= new Set()).add(c.index);
         const finding: Finding = {
           rule: c.rule.id,
           target: c.rule.target,
@@ -238,14 +249,14 @@ export function createChecker(ruleSet: RuleSet): Checker {
             : undefined;
         finding.message = fill(c.message[lang], { expected: finding.expected, actual: finding.actual, difference });
         findings.push(finding);
-        byRule.set(c.index, finding);
+        (byRule ??= new Map()).set(c.index, finding);
       }
       // Pinpointing speaks in warnings (its suspects; the sums' notes come with them): a check
       // for errors alone, the fast path of a batch, skips it.
-      if (!failedEquations.size || options.pinpoint === false || (options.severities && !options.severities.includes('warning'))) return findings;
+      if (!failedEquations || options.pinpoint === false || (options.severities && !options.severities.includes('warning'))) return findings;
       const { suspects, notes } = pinpoint.run(failedEquations, selection.ran, scope.cells, lang);
       for (const [index, note] of notes) {
-        const finding = byRule.get(index);
+        const finding = byRule?.get(index);
         if (finding) finding.note = note;
       }
       return suspects.length ? [...suspects, ...findings] : findings;
