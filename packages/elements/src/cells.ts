@@ -130,7 +130,7 @@ export function markClasses(mark: CellMark): { classes: string; parts: string } 
 }
 
 /** What a marked cell says to screen readers: each finding, severity first. */
-export function findingsText(ctx: TableContext, findings: readonly Finding[]): string {
+export function findingsText(ctx: Pick<TableContext, 'strings' | 'lang'>, findings: readonly Finding[]): string {
   const s = ctx.strings;
   const en = ctx.lang === 'en';
   return `${format(s.cellFlagged, { count: findings.length })} ${findings

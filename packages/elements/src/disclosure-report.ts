@@ -283,7 +283,10 @@ export class DisclosureReportElement extends ReportElement {
     });
     const drafts = new code.DraftsController(this, editor, () => this.#editing);
     new code.StickyBarController(this);
-    return { code, editor, drafts, imported, touched, marks: new code.FindingMarks(), ledger: new code.LedgerController(this), stamps: new code.CellStamps() };
+    const marks = new code.FindingMarks();
+    // What the cells' findings say (their inputs' descriptions), written after each render without rendering the cells.
+    new code.CellDescriptions(this, () => ({ byCell: marks.byCell, ctx: { strings: this.strings, lang: this.resolvedLang } }));
+    return { code, editor, drafts, imported, touched, marks, ledger: new code.LedgerController(this), stamps: new code.CellStamps() };
   }
 
   /** Edit mode's parts, loading their code first if need be (null until it is there, or if it failed). */

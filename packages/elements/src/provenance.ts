@@ -6,7 +6,7 @@
  * the page, so a strict CSP holds), as text, never markup.
  *
  * In view mode the cells with a provenance are reachable by keyboard as in the ARIA grid pattern:
- * one tab stop a table (a roving tabindex), the arrow keys, Home and End move between them, focus
+ * one tab stop a table (a roving tabindex), the arrow keys move between them, focus
  * (or Enter, Space) shows the popover, Escape closes it and leaves focus on the cell.
  */
 import type { ReactiveController, ReactiveControllerHost, TemplateResult } from 'lit';

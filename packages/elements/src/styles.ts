@@ -785,6 +785,14 @@ export const editStyles = css`
     .editing .findings {
       contain: layout style;
     }
+    /*
+     * A text input is as large as its font and the cell make it, never its text: contained, the
+     * text a keystroke inserts lays out the input alone, not the whole table around it (which the
+     * browser does before the input event, at every keystroke).
+     */
+    .cell-input {
+      contain: size layout;
+    }
   }
   @media (forced-colors: active) {
     td.edit.invalid {

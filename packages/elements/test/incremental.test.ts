@@ -84,6 +84,67 @@ describe('a keystroke re-renders only what it changed', () => {
   });
 });
 
+describe('a sum breaking or mending rewrites the descriptions of its cells, not the cells', () => {
+  test('typing 5 into a cell of the seed and deleting it: one text in each cell of the sums, nothing else in any other cell', async () => {
+    const el = await renderEditor(seed, 'no-drafts');
+    const root = el.shadowRoot!;
+    const id = 'requests.granted.naturalPerson';
+    const input = inputOf(el, id);
+    input.focus();
+    input.setSelectionRange(input.value.length, input.value.length);
+    await el.updateComplete;
+    const cells = Array.from(root.querySelectorAll<HTMLElement>('td[data-cell]'));
+    // Every cell's nodes, to see that none is made anew.
+    const nodes = new Map(cells.map((td) => [td.dataset.cell!, [td, td.querySelector('input')!, td.querySelector('span[hidden]')!] as const]));
+    const description = (cell: string) => text(nodes.get(cell)![2]);
+    for (const [key, breaks] of [['5', true], ['{Backspace}', false]] as const) {
+      const before = new Map(cells.map((td) => [td.dataset.cell!, description(td.dataset.cell!)]));
+      const findingsBefore = el.findings;
+      const records = await mutationsOf(el, () => userEvent.keyboard(key));
+      const sums = (breaks ? el.findings : findingsBefore).filter((f) => f.cells.includes(id) && f.rule !== 'suspect.cell' && f.severity === 'error');
+      expect(sums.length, key).toBeGreaterThan(0);
+      // The cells whose description changed: exactly those of the findings the keystroke changed.
+      const redescribed = cells.map((td) => td.dataset.cell!).filter((cell) => description(cell) !== before.get(cell));
+      const expected = [...changedFindingCells(findingsBefore, el.findings)].filter((cell) => nodes.has(cell));
+      expect(new Set(redescribed), key).toEqual(new Set(expected));
+      for (const f of sums) {
+        for (const cell of f.cells) {
+          if (breaks) expect(description(cell), cell).toContain(f.message);
+          else expect(description(cell), cell).toBe('');
+        }
+      }
+      // In a cell other than the one typed in, a keystroke changes the text of its description
+      // and nothing else: no attribute, no node of the cell's template (it is not rendered again).
+      for (const r of records) {
+        const td = elementOf(r)?.closest<HTMLElement>('td[data-cell]');
+        if (!td || td.dataset.cell === id) continue;
+        const span = nodes.get(td.dataset.cell!)![2];
+        expect(r.type === 'attributes' ? r.attributeName : r.target === span || r.target.parentNode === span, `${key}: ${r.type} in ${td.dataset.cell}`).toBe(true);
+      }
+      const touched = new Set(records.map((r) => elementOf(r)?.closest<HTMLElement>('td[data-cell]')?.dataset.cell).filter(Boolean));
+      for (const cell of touched) expect(cell === id || redescribed.includes(cell!), `${key}: ${cell}`).toBe(true);
+      // The same nodes in every cell, and each input still names its description.
+      for (const td of Array.from(root.querySelectorAll<HTMLElement>('td[data-cell]'))) {
+        const [cell, field, span] = nodes.get(td.dataset.cell!)!;
+        expect(td).toBe(cell);
+        expect(td.querySelector('input')).toBe(field);
+        expect(td.querySelector('span[hidden]')).toBe(span);
+        expect(field.getAttribute('aria-describedby')?.split(' ')).toContain(span.id);
+      }
+    }
+    expect(getCell(el.value!, id)).toBe(0);
+    // A sum's cell says the sum to a screen reader while it fails, and nothing once it is mended.
+    await userEvent.keyboard('5');
+    await el.updateComplete;
+    const sum = el.findings.find((f) => f.cells.includes(id) && f.rule === 'requests.results-sum')!;
+    const other = sum.cells.find((cell) => cell !== id)!;
+    await expect.element(inputOf(el, other)).toHaveAccessibleDescription(expect.stringContaining(sum.message));
+    await userEvent.keyboard('{Backspace}');
+    await el.updateComplete;
+    await expect.element(inputOf(el, other)).toHaveAccessibleDescription('');
+  });
+});
+
 describe('what decides that a cell renders again', () => {
   const state = (texts = new Map<string, string>()) => ({
     texts,
@@ -105,6 +166,30 @@ describe('what decides that a cell renders again', () => {
     expect(shown).toEqual(changed);
     // The findings that did not change keep their objects (their list items are not rendered again).
     for (const f of shown.filter((f, i) => f !== changed[i])) expect(first).toContain(f);
+  });
+
+  test('a sum that starts failing changes the stamps of the cells it marks, not of those it only describes', () => {
+    // The seed: （一）予以公开·自然人 typed as 5 breaks two sums; core pinpoints that cell, so the
+    // sums' other cells are not marked (their inputs' descriptions say the sums: not their stamps).
+    const id = 'requests.granted.naturalPerson';
+    const marks = new FindingMarks();
+    const stamps = new CellStamps();
+    marks.update(check(seed));
+    const first = stamps.begin(state(), seed, marks, new Set());
+    const snapshot = new Map(taxonomy('2021').cells.map((c) => [c.id, first(c.id)]));
+    const next = withCell(seed, id, 5);
+    const findings = marks.update(check(next));
+    expect(findings.some((f) => f.rule === 'suspect.cell' && f.cells.includes(id))).toBe(true);
+    const described = new Set(findings.filter((f) => f.cells.includes(id) && f.rule !== 'suspect.cell').flatMap((f) => f.cells));
+    expect(described.size).toBeGreaterThan(10);
+    const after = stamps.begin(state(), next, marks, new Set());
+    expect(taxonomy('2021').cells.filter((c) => after(c.id) !== snapshot.get(c.id)).map((c) => c.id)).toEqual([id]);
+    // A mark that changes does change the stamp: the same sums with no suspect mark their cells lightly.
+    const other = [...described].find((cell) => cell !== id)!;
+    const unmarked = after(other);
+    marks.update(findings.filter((f) => f.rule !== 'suspect.cell').map((f) => ({ ...f })));
+    const light = stamps.begin(state(), next, marks, new Set());
+    expect(light(other)).not.toBe(unmarked);
   });
 
   test('after a change, only the changed cell and the cells of the findings that changed get new stamps', () => {

@@ -5,8 +5,8 @@
  * follows the DOM without the `live` directive.
  */
 import { type CellDef, type Finding, type Lang, type Report, cellName as coreCellName, getCell } from '@disclosure-report/core';
-import { html, nothing } from 'lit';
-import { type CellRenderer, cellMark, findingsText, formatValue, markClasses } from '../cells.js';
+import { type ReactiveController, type ReactiveControllerHost, html, nothing } from 'lit';
+import { type CellRenderer, type TableContext, cellMark, findingsText, formatValue, markClasses } from '../cells.js';
 
 /** What the edit renderer reads besides the table context. */
 export interface EditCellState {
@@ -45,17 +45,20 @@ export function cellName(def: CellDef, lang: Lang): string {
 
 /**
  * Findings that mark a cell in edit mode: a blank cell is already shown as blank. What they say
- * is the input's description, in a `hidden` span that is always there: a description may be
- * hidden, and text that is not rendered costs no layout when a keystroke changes the figures of
- * a sum (in every cell of it), nor a new element when a sum starts or stops failing.
+ * is the input's description, in a `hidden` span that is always there (and always named by the
+ * input's `aria-describedby`; empty, it describes nothing): a description may be hidden, and text
+ * that is not rendered costs no layout when a keystroke changes the figures of a sum (in every
+ * cell of it), nor a new element when a sum starts or stops failing. Its text is written by
+ * `CellDescriptions`, not by the cell's template, so a sum breaking or mending changes that text
+ * in each of its cells and renders none of them again (only a cell whose marks change does).
  */
-const marks = (findings: readonly Finding[] | undefined) => findings?.filter((f) => f.rule !== 'blank-cell');
+export const cellMarks = (findings: readonly Finding[] | undefined) => findings?.filter((f) => f.rule !== 'blank-cell');
 
 export function editCellRenderer(state: EditCellState): CellRenderer {
   return (ctx, cellId, headers, colSpan = 1) => {
     const def = ctx.taxonomy.cellById.get(cellId) as CellDef;
     const value = getCell(ctx.report, cellId);
-    const findings = marks(ctx.findingsByCell.get(cellId));
+    const findings = cellMarks(ctx.findingsByCell.get(cellId));
     const error = state.errors.get(cellId);
     const auto = state.autoCells.has(cellId);
     const typed = state.texts.get(cellId);
@@ -63,7 +66,6 @@ export function editCellRenderer(state: EditCellState): CellRenderer {
     const blank = text === '';
     const mark = cellMark(findings, blank, ctx.explained);
     const marked = markClasses(mark);
-    const described = !!findings?.length;
     const unread = !!state.unread?.has(cellId);
     const source = state.provenance?.(cellId);
     const id = cellDomId(cellId);
@@ -86,7 +88,8 @@ export function editCellRenderer(state: EditCellState): CellRenderer {
     if (auto) parts += ' cell-auto';
     if (unread) parts += ' cell-unread';
     if (source) parts += ' cell-from-ledger';
-    const describedBy = error && described ? `${id}-error ${id}-findings` : error ? `${id}-error` : described ? `${id}-findings` : '';
+    // The span of the findings is named even while empty: a sum breaking or mending changes no attribute.
+    const describedBy = error ? `${id}-error ${id}-findings` : `${id}-findings`;
     // The refusal is in the cell's own flow, under the number: it never covers a neighbour.
     return html`<td class=${classes} part=${parts} headers=${headers} colspan=${colSpan > 1 ? colSpan : nothing} data-cell=${cellId} title=${source ?? nothing}
       >${mark.strong || error
@@ -100,14 +103,14 @@ export function editCellRenderer(state: EditCellState): CellRenderer {
         spellcheck="false"
         aria-label=${auto ? `${cellName(def, ctx.lang)}${s.autoCellSuffix}` : cellName(def, ctx.lang)}
         aria-invalid=${error ? 'true' : nothing}
-        aria-describedby=${describedBy || nothing}
+        aria-describedby=${describedBy}
         placeholder=${s.blankPlaceholder}
         ?readonly=${auto}
         ?disabled=${state.disabled}
         .value=${text}
       />${auto ? html`<span class="auto-mark" aria-hidden="true">${s.autoMark}</span>` : nothing}${error
         ? html`<span class="cell-error" part="cell-error" id="${id}-error">${error}</span>`
-        : nothing}<span hidden id="${id}-findings">${described ? findingsText(ctx, findings) : ''}</span></td>`;
+        : nothing}<span hidden id="${id}-findings"></span></td>`;
   };
 }
 
@@ -186,5 +189,44 @@ export class CellStamps {
       }
       return c.stamp;
     };
+  }
+}
+
+/**
+ * Writes what each cell's findings say into its input's description (the `hidden` span the cell
+ * template leaves empty), after every render: only the spans whose text changed are written, so a
+ * keystroke that breaks or mends a sum changes one text in each cell of it and renders no cell
+ * template again. A span the template made anew (the tables rendered again whole: another
+ * language or format, back from printing) is written whatever was written before.
+ */
+export class CellDescriptions implements ReactiveController {
+  /** What was last written, by cell: the span and its text. */
+  #written = new Map<string, { span: Element; text: string }>();
+
+  constructor(
+    private readonly host: ReactiveControllerHost & { readonly renderRoot: HTMLElement | DocumentFragment },
+    /** The findings of the cells as the last render showed them (`FindingMarks.byCell`), and the strings they are said in. */
+    private readonly shown: () => { byCell: ReadonlyMap<string, readonly Finding[]>; ctx: Pick<TableContext, 'strings' | 'lang'> },
+  ) {
+    host.addController(this);
+  }
+
+  hostUpdated(): void {
+    const { byCell, ctx } = this.shown();
+    const root = this.host.renderRoot as DocumentFragment;
+    const written = new Map<string, { span: Element; text: string }>();
+    for (const [cellId, all] of byCell) {
+      const findings = cellMarks(all) as Finding[];
+      // No span outside edit mode's tables (view mode, printing).
+      const span = findings.length ? root.getElementById(`${cellDomId(cellId)}-findings`) : null;
+      if (!span) continue;
+      const text = findingsText(ctx, findings);
+      const last = this.#written.get(cellId);
+      if (last?.span !== span || last.text !== text) span.textContent = text;
+      written.set(cellId, { span, text });
+    }
+    // Cells no longer described: their span emptied (unless it is gone with its table).
+    for (const [cellId, last] of this.#written) if (!written.has(cellId) && last.span.isConnected) last.span.textContent = '';
+    this.#written = written;
   }
 }

@@ -5,7 +5,7 @@
  * again. Each cell gets a key of its marks: only cells whose marks changed render again.
  */
 import type { Finding } from '@disclosure-report/core';
-import { explainedSums, indexFindings } from '../cells.js';
+import { cellMark, explainedSums, indexFindings } from '../cells.js';
 
 export class FindingMarks {
   /** The findings shown: the same array as long as their content is the same. */
@@ -42,17 +42,21 @@ export class FindingMarks {
     return next;
   }
 
-  /** What a cell's marks depend on, as a string (blank-cell findings aside: edit mode shows blank as blank). */
+  /**
+   * How a cell is marked, as a string: its strong mark's severity, suspect, or the light mark of a
+   * failing sum (blank-cell findings aside: edit mode shows blank as blank). Not what its findings
+   * say: that is its input's description, written without rendering the cell (`CellDescriptions`),
+   * so the figures of a failing sum changing, or the sum failing, render no cell of it again.
+   */
   cellKey(cellId: string): string {
     const findings = this.byCell.get(cellId);
     // Most cells have no findings: nothing to build or keep (this runs for every cell on every keystroke).
     if (!findings) return '';
     let key = this.#cellKeys.get(cellId);
     if (key === undefined) {
-      key = '';
-      for (const f of findings) {
-        if (f.rule !== 'blank-cell') key += `${f.severity}|${f.rule}|${f.message}|${this.explained.has(f) ? 1 : 0}\u0001`;
-      }
+      // As a cell that is not blank (the cell's text, in its stamp too, decides the light mark).
+      const mark = cellMark(findings.filter((f) => f.rule !== 'blank-cell'), false, this.explained);
+      key = mark.strong ? `${mark.strong}${mark.suspect ? '!' : ''}` : mark.light ? '~' : '';
       this.#cellKeys.set(cellId, key);
     }
     return key;

@@ -3,7 +3,7 @@
  * notes and the cells with inputs. The standalone bundle loads this module on demand (its
  * `disclosure-report-edit.js`) when `mode="edit"` is set; see `../lazy.ts`.
  */
-export { CellStamps, editCellRenderer } from './cells.js';
+export { CellDescriptions, CellStamps, editCellRenderer } from './cells.js';
 export { DraftsController } from './drafts-controller.js';
 export { ReportEditor } from './editor.js';
 export { ImportNotes } from './import-notes.js';
