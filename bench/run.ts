@@ -577,8 +577,8 @@ async function sizes(): Promise<void> {
     case: 'all three (edit mode loads every one)',
     result: `${kb(all.gzip)} gzip, ${kb(all.brotli)} brotli`,
     range: `${kb(all.raw)} raw`,
-    target: '< 72 KB gzip (test budget)',
-    met: all.gzip < 72 * 1024 ? 'yes' : '**no**',
+    target: '< 73 KB gzip (test budget)',
+    met: all.gzip < 73 * 1024 ? 'yes' : '**no**',
     untimed: true,
   });
   // Core alone, minified with its dependencies, as a bundler would ship it: the checking part
@@ -868,7 +868,7 @@ Targets:
 - **flat memory**: the CLI's peak resident memory (GNU time) over ${quick ? '1,000 / 5,000 / 10,000' : '10,000 / 50,000 / 100,000'} files, largest ≤ 1.2× smallest (files beyond the distinct ones are hard links to them).
 - **keystroke → findings list, p95 ≤ 4 ms**; **keystroke → paint within one frame** (16.7 ms) of the bare input's, at p95.
 - **first paint ≤ 1.2× static HTML** (the element without findings; with findings is shown beside it).
-- **standalone script ≤ 40 KB gzip** (issue 15's target, and the test budget): what a page loads before the element paints in view mode; the checks and edit mode are chunks it loads on demand, reported apart, the three together budgeted < 72 KB by the tests (KB = 1,024 bytes).
+- **standalone script ≤ 40 KB gzip** (issue 15's target, and the test budget): what a page loads before the element paints in view mode; the checks and edit mode are chunks it loads on demand, reported apart, the three together budgeted < 73 KB by the tests (KB = 1,024 bytes).
 
 The machine's load: the 1-minute load average is sampled at the start, before each part and at
 the end. Above the number of cores at the start, or above cores + 1 later (the bench's own

@@ -172,6 +172,19 @@ describe('the site folder', () => {
     expect(readdirSync(dir).filter((f) => f.startsWith('.'))).toEqual([]);
   });
 
+  it('speaks English with --lang en: the page\'s language, its headings and its messages', async () => {
+    const out = join(dir, 'english');
+    const r = await cli('--lang', 'en', 'report', join(region, 'few.json'), join(region, 'broken.json'), '-o', out);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`site written: 1 reports, 1 files could not be read → ${out}`);
+    const index = readFileSync(join(out, 'index.html'), 'utf8');
+    expect(index).toContain('<html lang="en">');
+    expect(index).toContain('Files that could not be read (1)');
+    expect(index).toMatch(/broken\.json<\/span>: /);
+    expect(index).toContain('>Disclosed</th>');
+    expect(readFileSync(join(out, 'findings.csv'), 'utf8').startsWith('\uFEFFfile,agency,year,format,rule,severity,target,message,note\r\n')).toBe(true);
+  });
+
   it('needs -o, and says so', async () => {
     const r = await cli('report', region);
     expect(r.code).toBe(2);

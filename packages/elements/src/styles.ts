@@ -415,6 +415,18 @@ export const reportStyles = css`
     text-indent: 0;
     opacity: 0.75;
   }
+  /*
+   * View mode on screen: a section below the fold is laid out and painted when it scrolls near
+   * (it stays in the accessibility tree, find-in-page and focus reach it), so the first paint is
+   * the first screen's work, not the whole report's. "auto" keeps a section's last size once
+   * shown. Print lays out everything (no containment there).
+   */
+  @media screen {
+    .report:not(.editing) > .section {
+      content-visibility: auto;
+      contain-intrinsic-size: auto 32em;
+    }
+  }
 
   /* Compare mode: last year's figure under this year's, small; the sentences repeated, tinted. */
   .previous {

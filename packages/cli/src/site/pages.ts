@@ -209,13 +209,13 @@ export function overviewPage(data: OverviewData, s: SiteStrings, lang: Lang): st
 <label>${esc(s.showFilter)} <select name="show"><option value="all">${esc(s.show.all)}</option><option value="errors">${esc(s.show.errors)}</option><option value="late">${esc(s.show.late)}</option><option value="incomplete">${esc(s.show.incomplete)}</option></select></label>
 <output name="count" aria-live="polite" data-template="${esc(s.shown)}"></output>
 </form>`;
-  const table = `<div class="table-scroll" tabindex="0" role="region" aria-labelledby="reports-caption"><table id="reports-table" class="reports" data-sortable="" data-sort-hint="${esc(s.sortHint)}"><caption id="reports-caption">${esc(s.tableCaption)}</caption>${thead}<tbody>
+  const table = `<div class="table-scroll" tabindex="0" role="region" aria-labelledby="reports-caption"><table id="reports-table" class="reports" data-sortable=""><caption id="reports-caption">${esc(s.tableCaption)}</caption>${thead}<tbody>
 ${rows.map((r) => overviewRow(r, s, lang)).join('\n')}
 </tbody></table></div>`;
   const how = `<ul class="how">${s.howComputed(minShareBase).map((line) => `<li>${esc(line)}</li>`).join('')}</ul>`;
   const unreadable = data.unreadable.length
     ? `<section class="unreadable" aria-labelledby="unreadable-heading"><h2 id="unreadable-heading">${esc(s.unreadableHeading(data.unreadable.length))}</h2><ul>${data.unreadable
-        .map((u) => `<li><span class="file">${esc(u.file)}</span>：${esc(u.error)}</li>`)
+        .map((u) => `<li><span class="file">${esc(u.file)}</span>${esc(s.colon)}${esc(u.error)}</li>`)
         .join('')}</ul></section>`
     : '';
   const body = `<header class="site-header"><h1>${esc(data.title)}</h1><p>${esc(s.generated(rows.length, yearsOf(rows), data.generatedOn))}</p></header>

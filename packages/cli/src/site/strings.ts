@@ -46,7 +46,7 @@ export interface SiteStrings {
   showFilter: string;
   show: { all: string; errors: string; late: string; incomplete: string };
   shown: string;
-  sortHint: string;
+  colon: string;
   late: string;
   lateTitle: (deadline: string) => string;
   mayBeLate: string;
@@ -121,7 +121,7 @@ const zh: SiteStrings = {
   showFilter: '显示',
   show: { all: '全部报告', errors: '有错误的', late: '逾期发布的', incomplete: '导入不完整的' },
   shown: '显示 {shown} / {total} 份报告',
-  sortHint: '排序',
+  colon: '：',
   late: '逾期',
   lateTitle: (deadline) => `发布期限为 ${deadline}`,
   mayBeLate: '可能逾期',
@@ -200,7 +200,7 @@ const en: SiteStrings = {
   showFilter: 'Show',
   show: { all: 'all reports', errors: 'with errors', late: 'published late', incomplete: 'import incomplete' },
   shown: '{shown} of {total} reports shown',
-  sortHint: 'sort',
+  colon: ': ',
   late: 'late',
   lateTitle: (deadline) => `due by ${deadline}`,
   mayBeLate: 'maybe late',
