@@ -2,46 +2,31 @@
  * The built demo portal (both pages) served with a strict Content-Security-Policy header and
  * loaded in chromium: the report shows, the editor works, and no CSP violation is reported.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { type Server, createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumLaunchOptions } from '../../../scripts/chromium.mjs';
+import { type ServedFolder, serveFolder } from '../../../scripts/serve-folder.mjs';
 
 const dist = resolve(fileURLToPath(new URL('..', import.meta.url)), 'dist');
 const csp = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:";
-const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.mjs': 'text/javascript' };
 
-let server: Server;
-/** Every path the pages asked for. */
-const served: string[] = [];
+let server: ServedFolder;
 let browser: Browser;
 let base: string;
 
 beforeAll(async () => {
   if (!existsSync(join(dist, 'index.html'))) throw new Error('build the demo first: npm run build');
-  server = createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://x').pathname;
-    served.push(path);
-    const file = normalize(join(dist, path === '/' ? 'index.html' : path));
-    if (!file.startsWith(dist) || !existsSync(file)) {
-      res.writeHead(path === '/favicon.ico' ? 204 : 404).end();
-      return;
-    }
-    res.writeHead(200, { 'Content-Type': types[extname(file)] ?? 'application/octet-stream', 'Content-Security-Policy': csp });
-    res.end(readFileSync(file));
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await serveFolder(dist, { 'Content-Security-Policy': csp });
+  base = server.base;
   browser = await chromium.launch(chromiumLaunchOptions);
 });
 
 afterAll(async () => {
   await browser?.close();
-  server?.close();
+  await server?.close();
 });
 
 async function open(path: string, viewport?: { width: number; height: number }) {
@@ -95,11 +80,11 @@ describe('the demo portal under a strict CSP', () => {
       const { page, problems } = await open(path);
       await page.locator('disclosure-report td[data-cell]').first().waitFor();
       // Chromium asks for an icon once the page has loaded: the linked one, else /favicon.ico.
-      await expect.poll(() => served.some((p) => p.startsWith('/favicon.'))).toBe(true);
-      expect(served).not.toContain('/favicon.ico');
+      await expect.poll(() => server.served.some((p) => p.startsWith('/favicon.'))).toBe(true);
+      expect(server.served).not.toContain('/favicon.ico');
       expect(problems).toEqual([]);
       await page.close();
-      served.length = 0;
+      server.served.length = 0;
     }
   });
 

@@ -3,26 +3,23 @@
  * strict Content-Security-Policy, it asks for nothing outside the site, breaks no policy, sorts
  * and filters its table, and each report page shows the element with last year beside this year.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { type Server, createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { extname, join, normalize } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type Browser, type Page, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumLaunchOptions } from '../../../scripts/chromium.mjs';
+import { type ServedFolder, serveFolder } from '../../../scripts/serve-folder.mjs';
 import { cli } from './run-cli.js';
 import { scratchFolder } from './scratch.js';
 import { hostileAgency, writeRegion } from './site-fixture.js';
 
 const csp = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'";
-const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.csv': 'text/csv' };
 
 let dir = '';
 scratchFolder('disclosure-site-browser-', (d) => (dir = d));
 let site = '';
-let server: Server;
+let server: ServedFolder;
 let base = '';
 let browser: Browser;
 
@@ -31,24 +28,14 @@ beforeAll(async () => {
   site = join(dir, 'site');
   const r = await cli('report', region, '--prev', region, '-o', site);
   if (r.code !== 0) throw new Error(r.stderr);
-  server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    const file = normalize(join(site, path === '/' ? 'index.html' : path));
-    if (!file.startsWith(site) || !existsSync(file)) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'Content-Type': types[extname(file)] ?? 'application/octet-stream', 'Content-Security-Policy': csp });
-    res.end(readFileSync(file));
-  });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', () => done()));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await serveFolder(site, { 'Content-Security-Policy': csp });
+  base = server.base;
   browser = await chromium.launch(chromiumLaunchOptions);
 }, 180_000);
 
 afterAll(async () => {
   await browser?.close();
-  server?.close();
+  await server?.close();
 });
 
 interface Opened {
