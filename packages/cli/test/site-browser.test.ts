@@ -119,6 +119,12 @@ describe.each([
     // No static article is left: both years became elements (last year's in its <details>).
     expect(await page.locator('article[data-disclosure-report]').count()).toBe(0);
     expect(await page.locator('details.previous disclosure-report').count()).toBe(1);
+    // Where a figure came from: the published page, its place, its printed labels and text.
+    await report.locator('td[data-cell="active.fees.amount"]').click();
+    const popover = report.locator('[part~="provenance"]');
+    await expect.poll(() => popover.evaluate((p) => p.matches(':popover-open'))).toBe(true);
+    const said = (await popover.textContent()) ?? '';
+    for (const part of ['pingtan-2025.html', '行政事业性收费', '「4166.241619」']) expect(said).toContain(part);
     expect(problems).toEqual([]);
     expect(requests.filter((u) => !inSite(u))).toEqual([]);
     await page.close();

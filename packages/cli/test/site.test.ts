@@ -97,7 +97,7 @@ describe('disclosure-report report', () => {
 
   it('puts last year\'s report beside this year\'s on the report page, for the element to compare', () => {
     const page = read('reports/published__pingtan-2025.html');
-    expect(page).toMatch(/<article data-compare="" data-previous="previous-report" class="disclosure-report" data-disclosure-report=""[^>]*data-year="2025"/);
+    expect(page).toMatch(/<article data-compare="" data-previous="previous-report" [^>]*data-disclosure-report=""[^>]*data-year="2025"/);
     expect(page).toMatch(/<article id="previous-report" [^>]*data-year="2024"/);
     expect(page).toContain('<script defer src="../assets/disclosure-report.classic.js"></script>');
     expect(page).toContain('<a href="../index.html">');
@@ -105,6 +105,15 @@ describe('disclosure-report report', () => {
     expect(page).toContain('sections.government-assessment[overview]');
     // No last year's report for the seed township: said so.
     expect(read('reports/chenjiaba-2023.html')).toContain('未找到上年报告。');
+    // An imported report carries where each figure came from (as import --details gives it); a report document none.
+    const attr = /data-import-details="([^"]*)"/.exec(page)?.[1] ?? '';
+    const details = JSON.parse(attr.replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n)))) as {
+      source: string;
+      provenance: Record<string, { text: string; rowLabel?: string; columnLabel?: string }>;
+    };
+    expect(details.source).toBe('pingtan-2025.html');
+    expect(details.provenance['active.fees.amount']).toMatchObject({ text: '4166.241619', rowLabel: '行政事业性收费' });
+    expect(read('reports/chenjiaba-2023.html')).not.toContain('data-import-details');
   });
 
   it('has no inline script, no inline style, no event attribute and no URL to anywhere else', () => {

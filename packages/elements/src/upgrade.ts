@@ -5,6 +5,7 @@
  * is replaced in place by a `<disclosure-report>` showing the same report, read back from it.
  */
 import { type FormatId, type Report, blankReport, isBodyType, isFormatId, taxonomy, textSectionKeys, withCell } from '@disclosure-report/core';
+import { type CellProvenance, detailsProvenance } from './provenance.js';
 
 /** Why a static report could not be read (the article is then left as it is). */
 export class StaticReportError extends Error {
@@ -75,20 +76,23 @@ export function upgradeStaticReports(root: ParentNode = document): HTMLElement[]
   };
   const upgraded: HTMLElement[] = [];
   for (const [article, report] of read) {
-    const el = document.createElement('disclosure-report') as HTMLElement & { report: Report; previous: Report | null };
+    const el = document.createElement('disclosure-report') as HTMLElement & { report: Report; previous: Report | null; provenance: Record<string, CellProvenance> | null };
     el.report = report;
+    try {
+      // Data from the page (absent: null): only an object with a provenance object is taken, as from src.
+      const details = JSON.parse(article.getAttribute('data-import-details') as string) as Record<string, unknown> | null;
+      if (details?.provenance instanceof Object) el.provenance = detailsProvenance(details);
+    } catch {
+      // Not JSON: no provenance (the report shows as it is).
+    }
     const previous = previousOf(article);
     if (previous) el.previous = previous;
     const lang = article.getAttribute('lang');
     if (lang) el.setAttribute('lang', lang);
-    for (const [from, to] of [
-      ['data-show-findings', 'show-findings'],
-      ['data-compare', 'compare'],
-      ['id', 'id'],
-      ['class', 'class'],
-    ] as const) {
-      const value = article.getAttribute(from);
-      if (value !== null) el.setAttribute(to, value);
+    // id and class as they are; the element's attributes from data-show-findings and data-compare.
+    for (const name of ['id', 'class', 'show-findings', 'compare']) {
+      const value = article.getAttribute(name.length > 5 ? `data-${name}` : name);
+      if (value !== null) el.setAttribute(name, value);
     }
     article.replaceWith(el);
     upgraded.push(el);

@@ -68,6 +68,22 @@ describe('static HTML upgraded in place', () => {
     expect(alone.previous).toBeNull();
   });
 
+  test('data-import-details gives where each figure came from; anything else there, none', async () => {
+    const evil = '<img src=x onerror="document.title=1">';
+    const details = { source: `source.html${evil}`, provenance: { 'active.fees.amount': { form: 'html', table: 1, row: 9, column: 2, text: `4166.241619${evil}`, rowLabel: evil } }, findings: [] };
+    const article = (attr: string) => toHtml(seed).replace('<article ', `<article data-import-details="${attr.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}" `);
+    const host = paste(article(JSON.stringify(details)) + article('{not json') + article('{"provenance": "x"}') + toHtml(seed));
+    const [el, bad, odd, plain] = upgradeStaticReports(host) as (HTMLElement & { provenance: unknown; updateComplete: Promise<unknown> })[];
+    expect(el?.provenance).toEqual({ 'active.fees.amount': { form: 'html', table: 1, row: 9, column: 2, text: `4166.241619${evil}`, rowLabel: evil, source: `source.html${evil}`, notes: [] } });
+    for (const other of [bad, odd, plain]) expect(other?.provenance).toBeNull();
+    await el?.updateComplete;
+    (el?.shadowRoot?.querySelector('td[data-cell="active.fees.amount"]') as HTMLElement).click();
+    await el?.updateComplete;
+    const shown = el?.shadowRoot?.querySelector('[part~="provenance"]');
+    expect(shown?.textContent).toContain(`「4166.241619${evil}」`);
+    expect(shown?.querySelector('img')).toBeNull();
+  });
+
   test('leaves an article it cannot read as it is', () => {
     const host = paste(toHtml(seed).replace('data-cell="requests.granted.total"', 'data-cell="x"'));
     expect(upgradeStaticReports(host)).toEqual([]);

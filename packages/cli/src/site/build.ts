@@ -25,7 +25,7 @@ import { expandPaths } from '../files.js';
 import { InputError } from '../io.js';
 import { loadSource } from '../load.js';
 import type { Progress } from '../progress.js';
-import { type Lateness, type OverviewRow, type Unreadable, defaultTitle, overviewPage, reportPage } from './pages.js';
+import { type ImportDetails, type Lateness, type OverviewRow, type Unreadable, defaultTitle, overviewPage, reportPage } from './pages.js';
 import siteCss from './site.css?raw';
 import siteJs from './site.js?raw';
 import { siteStrings } from './strings.js';
@@ -170,15 +170,18 @@ export async function buildSite(options: SiteOptions, notOurs: (dir: string) => 
         let findings: Finding[];
         let completeness: OverviewRow['completeness'] = null;
         let previous: Report | undefined;
+        // For an imported report, where each figure came from (as `import --details` gives it).
+        let details: ImportDetails | undefined;
         try {
           const loaded = await loadSource(file, options.strict, lang);
           report = loaded.report;
           previous = options.previous ? await options.previous.for(report) : undefined;
           const checkOptions = { lang, ...(previous ? { previous } : {}), ...(options.packs ? { packs: options.packs } : {}) };
           if (loaded.imported) {
-            const { checkImported } = await import('@disclosure-report/import');
+            const { checkImported, importFindings } = await import('@disclosure-report/import');
             findings = checkImported(loaded.imported, checkOptions);
             completeness = { read: loaded.imported.completeness.read, expected: loaded.imported.completeness.expected };
+            details = { source: basename(file), provenance: loaded.imported.provenance, findings: importFindings(loaded.imported, lang).filter((f) => f.severity === 'warning' && f.cells.length) };
           } else findings = check(report, checkOptions);
         } catch (e) {
           if (!(e instanceof InputError)) throw e;
@@ -226,7 +229,7 @@ export async function buildSite(options: SiteOptions, notOurs: (dir: string) => 
           pending.push(`${[file, report.agency, String(report.year), report.format, f.rule, f.severity, f.target, f.message, note].map(csvField).join(',')}\r\n`);
         }
         if (pending.length > 512) flushCsv();
-        writeFileSync(join(partial, 'reports', `${slug}.html`), reportPage(row, report, previous, findings, s, lang));
+        writeFileSync(join(partial, 'reports', `${slug}.html`), reportPage(row, report, previous, findings, s, lang, details));
       }
       flushCsv();
     } finally {

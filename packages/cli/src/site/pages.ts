@@ -51,6 +51,17 @@ export interface OverviewRow {
   figures: KeyFigures;
 }
 
+/**
+ * Where each figure of an imported report came from, in the shape of `import --details` (the
+ * source's file name, each cell's place, printed labels and text, the import's warnings): the
+ * page's element shows it when a figure is selected.
+ */
+export interface ImportDetails {
+  source: string;
+  provenance: Readonly<Record<string, unknown>>;
+  findings: readonly Finding[];
+}
+
 /** A file that could not be read, and why. */
 export interface Unreadable {
   file: string;
@@ -234,7 +245,7 @@ ${unreadable}
 }
 
 /** One report's page: who and when, every finding (in the order `check` prints them), and the report (the element, last year's beside it). */
-export function reportPage(row: OverviewRow, report: Report, previous: Report | undefined, findings: readonly Finding[], s: SiteStrings, lang: Lang): string {
+export function reportPage(row: OverviewRow, report: Report, previous: Report | undefined, findings: readonly Finding[], s: SiteStrings, lang: Lang, details?: ImportDetails): string {
   const count = (sev: Finding['severity']) => findings.filter((f) => f.severity === sev).length;
   const list = findings.length
     ? `<p>${esc(s.findingsSummary(count('error'), count('warning'), count('info')))}</p><ul class="findings">${listed(findings)
@@ -256,8 +267,11 @@ export function reportPage(row: OverviewRow, report: Report, previous: Report | 
   ];
   const lateBadge = row.lateness === 'late' ? ` <span class="badge late">${esc(s.late)}</span>` : row.lateness === 'maybe' ? ` <span class="badge maybe">${esc(s.mayBeLate)}</span>` : '';
   // The static tables are the page without a script; disclosure-report.classic.js upgrades them in
-  // place into the element, with last year's report (the article named by data-previous) beside it.
-  const now = toHtml(report, { lang }).replace('<article ', `<article data-compare="" ${previous ? 'data-previous="previous-report" ' : ''}`);
+  // place into the element, with last year's report (the article named by data-previous) beside it,
+  // and where each figure came from (data-import-details: JSON in an attribute, escaped like any
+  // value: data, not markup) shown when it is selected.
+  const extra = `${previous ? 'data-previous="previous-report" ' : ''}${details ? `data-import-details="${esc(JSON.stringify(details))}" ` : ''}`;
+  const now = toHtml(report, { lang }).replace('<article ', `<article data-compare="" ${extra}`);
   const before = previous
     ? `<details class="previous"><summary>${esc(s.previousHeading(previous.agency, previous.year))}</summary>${toHtml(previous, { lang, idPrefix: 'previous-' }).replace('<article ', '<article id="previous-report" ')}</details>`
     : '';
