@@ -187,7 +187,8 @@ or the output file could not be written (named, with the reason).`;
 
 const zhReportUsage = `disclosure-report report <文件|目录…> -o <站点目录> [--prev <文件|目录>] [--rules 规则包.json]… [--title 标题] [--strict] [--lang zh|en]
 
-把一个地区的报告做成一个静态网站，可直接从文件夹打开（file://），也可放到任何网站上（严格的
+把一个地区的报告（报告文件、报告文件的 JSON 数组、NDJSON，或公开发布的原文：与 check 读取的相同）
+做成一个静态网站，可直接从文件夹打开（file://），也可放到任何网站上（严格的
 内容安全策略下可用：没有内联脚本和样式，不请求外部资源）：
   index.html     概览：每份报告一行（机关、类型、发布日期与是否逾期、错误与警告数、导入完整度、
                  新收申请、公开率、不予公开率、复议诉讼纠错数），可排序、可筛选；
@@ -208,7 +209,8 @@ const zhReportUsage = `disclosure-report report <文件|目录…> -o <站点目
 
 const enReportUsage = `disclosure-report report <file|dir…> -o <site folder> [--prev <file|dir>] [--rules pack.json]… [--title title] [--strict] [--lang zh|en]
 
-Writes a static site of a region's reports that opens from the folder itself (file://) and works
+Writes a static site of a region's reports (report documents, JSON arrays of them, NDJSON, or
+published sources: what check reads) that opens from the folder itself (file://) and works
 on any web server under a strict Content-Security-Policy (no inline script or style, no request
 to anywhere else):
   index.html     the overview: a row per report (agency, body type, publication date and
@@ -432,7 +434,7 @@ const zh = {
   siteNotOurs: (dir: string) => `${dir} 不是空目录，也不是本命令生成的站点：不写入（请指定新目录或空目录）`,
   siteNothing: '没有可读取的报告：未生成站点',
   siteNoElement: (reason: string) => `找不到 <disclosure-report> 的脚本（@disclosure-report/elements 的 disclosure-report.classic.js）：${reason}`,
-  siteWritten: (reports: number, unreadable: number, dir: string) => `已生成站点：${reports} 份报告${unreadable ? `，${unreadable} 个文件无法读取` : ''} → ${dir}`,
+  siteWritten: (reports: number, unreadable: number, dir: string) => `已生成站点：${reports} 份报告${unreadable ? `，${unreadable} 项无法读取` : ''} → ${dir}`,
 
   // check: packs and regions.
   packRefused: (m: string) => `规则包无法使用：${m}`,
@@ -557,7 +559,7 @@ const en: Messages = {
   siteNotOurs: (dir) => `${dir} is neither empty nor a site this command wrote: nothing written (name a new or empty folder)`,
   siteNothing: 'no report could be read: no site written',
   siteNoElement: (reason) => `the script of <disclosure-report> (disclosure-report.classic.js of @disclosure-report/elements) was not found: ${reason}`,
-  siteWritten: (reports, unreadable, dir) => `site written: ${reports} reports${unreadable ? `, ${unreadable} files could not be read` : ''} → ${dir}`,
+  siteWritten: (reports, unreadable, dir) => `site written: ${reports} reports${unreadable ? `, ${unreadable} could not be read` : ''} → ${dir}`,
 
   packRefused: (m) => `rule pack cannot be used: ${m}`,
   partsIncomplete: (failed) => `--parts: ${failed} file(s) could not be read: not compared with the summary (a comparison must include every report)`,

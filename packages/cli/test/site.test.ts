@@ -12,7 +12,7 @@ import type { Io } from '../src/io.js';
 import { main } from '../src/main.js';
 import { cli } from './run-cli.js';
 import { scratchFolder } from './scratch.js';
-import { hostileAgency, writeRegion } from './site-fixture.js';
+import { hostileAgency, seed, writeRegion } from './site-fixture.js';
 
 let dir = '';
 scratchFolder('disclosure-site-', (d) => (dir = d));
@@ -43,14 +43,14 @@ describe('disclosure-report report', () => {
   it('writes the overview, a page per report, the assets and findings.csv, and names the file it could not read', () => {
     expect(run.code).toBe(0);
     expect(run.stderr).toContain('broken.json 第 1 行第 20 列：不是有效的 JSON');
-    expect(run.stderr).toContain(`已生成站点：6 份报告，1 个文件无法读取 → ${site}`);
+    expect(run.stderr).toContain(`已生成站点：6 份报告，1 项无法读取 → ${site}`);
     expect(readdirSync(join(site, 'reports')).sort()).toEqual(
       ['chenjiaba-2023.html', 'few.html', 'hostile.html', 'published__hongze-2023.html', 'published__pingtan-2024.html', 'published__pingtan-2025.html'].sort(),
     );
     expect(readdirSync(join(site, 'assets')).sort()).toEqual(['disclosure-report.classic.js', 'favicon.svg', 'site.css', 'site.js']);
     const index = read('index.html');
     expect(index).toContain('<h1>某某市 2023—2025 年度报告</h1>');
-    expect(index).toMatch(/无法读取的文件（1 个）[\s\S]*broken\.json/);
+    expect(index).toMatch(/无法读取的文件或报告（1 项）[\s\S]*broken\.json/);
   });
 
   it('gives each report its row: body type, late or not, errors and warnings, import completeness and the key figures', () => {
@@ -185,13 +185,34 @@ describe('the site folder', () => {
     const out = join(dir, 'english');
     const r = await cli('--lang', 'en', 'report', join(region, 'few.json'), join(region, 'broken.json'), '-o', out);
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain(`site written: 1 reports, 1 files could not be read → ${out}`);
+    expect(r.stderr).toContain(`site written: 1 reports, 1 could not be read → ${out}`);
     const index = readFileSync(join(out, 'index.html'), 'utf8');
     expect(index).toContain('<html lang="en">');
-    expect(index).toContain('Files that could not be read (1)');
+    expect(index).toContain('Files or reports that could not be read (1)');
     expect(index).toMatch(/broken\.json<\/span>: /);
     expect(index).toContain('>Disclosed</th>');
     expect(readFileSync(join(out, 'findings.csv'), 'utf8').startsWith('\uFEFFfile,agency,year,format,rule,severity,target,message,note\r\n')).toBe(true);
+  });
+
+  it('reads a JSON array of reports and NDJSON as `check` does: a page and a row each, and each bad entry named', async () => {
+    const a = { ...seed(), agency: '甲局' };
+    const b = { ...seed(), agency: '乙局' };
+    const array = join(dir, 'batch', 'reports.json');
+    const lines = join(dir, 'batch', 'reports.ndjson');
+    mkdirSync(join(dir, 'batch'));
+    writeFileSync(array, JSON.stringify([a, { format: '2021' }, b]));
+    writeFileSync(lines, `${JSON.stringify(a)}\n\n${JSON.stringify(b)}\n{bad\n`);
+    const out = join(dir, 'batch-site');
+    const r = await cli('report', join(dir, 'batch'), '-o', out);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`${array}[1]：不是有效的报告文件`);
+    expect(r.stderr).toContain(`${lines}:4 第 2 列：不是有效的 JSON`);
+    expect(r.stderr).toContain(`已生成站点：4 份报告，2 项无法读取 → ${out}`);
+    expect(readdirSync(join(out, 'reports')).sort()).toEqual(['reports-0.html', 'reports-1.html', 'reports-2.html', 'reports-3.html']);
+    const index = readFileSync(join(out, 'index.html'), 'utf8');
+    for (const name of ['reports.json[0]', 'reports.json[2]', 'reports.ndjson:1', 'reports.ndjson:3']) expect(index).toContain(`<span class="file">${name}</span>`);
+    // findings.csv names each entry as check does.
+    expect(readFileSync(join(out, 'findings.csv'), 'utf8')).toContain(`${lines}:3,乙局,`);
   });
 
   it('needs -o, and says so', async () => {

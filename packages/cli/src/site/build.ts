@@ -23,7 +23,9 @@ import {
 import type { PreviousReports } from '../checking.js';
 import { expandPaths } from '../files.js';
 import { InputError } from '../io.js';
-import { loadSource } from '../load.js';
+import { type Loaded, asReport, jsonText, loadSource, parseJson, readBytes, sourceExtensions } from '../load.js';
+import { messages } from '../messages.js';
+import { checkSources, isNdjson } from '../sources.js';
 import type { Progress } from '../progress.js';
 import { type ImportDetails, type Lateness, type OverviewRow, type Unreadable, defaultTitle, overviewPage, reportPage } from './pages.js';
 import siteCss from './site.css?raw';
@@ -132,6 +134,66 @@ function commit(partial: string, out: string): void {
   }
 }
 
+/** One report of a file, or why it cannot be had: `part` names it within the file (`[3]`, `:17`). */
+type Read = { part: string; loaded: Loaded } | { part: string; error: InputError };
+
+/**
+ * The reports of one file: a report document, each element of a JSON array of them, each line
+ * of an NDJSON file (as `check` reads them), or a published source, imported.
+ */
+async function* reportsOf(file: string, strict: boolean, lang: Lang): AsyncGenerator<Read> {
+  const m = messages(lang);
+  const failed = (part: string, e: unknown): Read => {
+    if (e instanceof InputError) return { part, error: e };
+    throw e;
+  };
+  if (isNdjson(file)) {
+    for await (const source of checkSources([file], m)) {
+      const part = source.kind === 'file' ? '' : source.name.slice(file.length);
+      if (source.kind === 'error') yield { part, error: new InputError(source.name, source.error, source.located) };
+      else if (source.kind === 'bytes') {
+        try {
+          yield { part, loaded: { report: asReport(source.name, parseJson(source.name, await jsonText(source.name, source.bytes, m), m, true), m) } };
+        } catch (e) {
+          yield failed(part, e);
+        }
+      }
+    }
+    return;
+  }
+  if (!file.toLowerCase().endsWith('.json')) {
+    try {
+      yield { part: '', loaded: await loadSource(file, strict, lang) };
+    } catch (e) {
+      yield failed('', e);
+    }
+    return;
+  }
+  let doc: unknown;
+  try {
+    doc = parseJson(file, await jsonText(file, await readBytes(file, m), m), m);
+  } catch (e) {
+    yield failed('', e);
+    return;
+  }
+  if (!Array.isArray(doc)) {
+    try {
+      yield { part: '', loaded: { report: asReport(file, doc, m) } };
+    } catch (e) {
+      yield failed('', e);
+    }
+    return;
+  }
+  if (doc.length === 0) yield { part: '', error: new InputError(file, m.emptyArray) };
+  for (let i = 0; i < doc.length; i++) {
+    try {
+      yield { part: `[${i}]`, loaded: { report: asReport(`${file}[${i}]`, doc[i], m) } };
+    } catch (e) {
+      yield failed(`[${i}]`, e);
+    }
+  }
+}
+
 /** Builds the site; throws SiteError (nothing written) when it cannot be. */
 export async function buildSite(options: SiteOptions, notOurs: (dir: string) => string, nothing: string): Promise<SiteResult> {
   const { lang } = options;
@@ -144,7 +206,8 @@ export async function buildSite(options: SiteOptions, notOurs: (dir: string) => 
     } catch {
       // Not there: said when it is read.
     }
-    for await (const file of expandPaths([input])) files.push({ file, base: folder ? input : dirname(input) });
+    // As `check` reads them: report documents (or arrays of them), NDJSON, published sources.
+    for await (const file of expandPaths([input], [...sourceExtensions, '.ndjson', '.jsonl'])) files.push({ file, base: folder ? input : dirname(input) });
   }
   const partial = prepare(options.out, notOurs);
   const progress = options.progress?.(files.length);
@@ -153,7 +216,14 @@ export async function buildSite(options: SiteOptions, notOurs: (dir: string) => 
     const rows: OverviewRow[] = [];
     const unreadable: Unreadable[] = [];
     const ruleReports = new Map<string, { severity: 'error' | 'warning'; reports: number }>();
+    // No two pages get one name (compared ignoring case, as the file systems of Windows and macOS do).
     const taken = new Set<string>();
+    const uniqueSlug = (stem: string): string => {
+      let slug = stem;
+      for (let n = 2; taken.has(slug.toLowerCase()); n++) slug = `${stem}-${n}`;
+      taken.add(slug.toLowerCase());
+      return slug;
+    };
     const csv = openSync(join(partial, 'findings.csv'), 'w');
     // With a BOM and CRLF, as Excel and WPS open a UTF-8 CSV.
     writeSync(csv, `\uFEFF${s.csvColumns.map(csvField).join(',')}\r\n`);
@@ -166,70 +236,66 @@ export async function buildSite(options: SiteOptions, notOurs: (dir: string) => 
       for (let i = 0; i < files.length; i++) {
         const { file, base } = files[i] as { file: string; base: string };
         progress?.update(i, file);
-        let report: Report;
-        let findings: Finding[];
-        let completeness: OverviewRow['completeness'] = null;
-        let previous: Report | undefined;
-        // For an imported report, where each figure came from (as `import --details` gives it).
-        let details: ImportDetails | undefined;
-        try {
-          const loaded = await loadSource(file, options.strict, lang);
-          report = loaded.report;
-          previous = options.previous ? await options.previous.for(report) : undefined;
+        for await (const read of reportsOf(file, options.strict === true, lang)) {
+          const name = `${file}${read.part}`;
+          if ('error' in read) {
+            unreadable.push({ file: name, error: read.error.message });
+            progress?.log(options.fileLine(read.error.file, read.error.message, read.error.located));
+            continue;
+          }
+          const { report } = read.loaded;
+          const previous = options.previous ? await options.previous.for(report) : undefined;
           const checkOptions = { lang, ...(previous ? { previous } : {}), ...(options.packs ? { packs: options.packs } : {}) };
-          if (loaded.imported) {
+          let findings: Finding[];
+          let completeness: OverviewRow['completeness'] = null;
+          // For an imported report, where each figure came from (as `import --details` gives it).
+          let details: ImportDetails | undefined;
+          if (read.loaded.imported) {
+            const imported = read.loaded.imported;
             const { checkImported, importFindings } = await import('@disclosure-report/import');
-            findings = checkImported(loaded.imported, checkOptions);
-            completeness = { read: loaded.imported.completeness.read, expected: loaded.imported.completeness.expected };
-            details = { source: basename(file), provenance: loaded.imported.provenance, findings: importFindings(loaded.imported, lang).filter((f) => f.severity === 'warning' && f.cells.length) };
+            findings = checkImported(imported, checkOptions);
+            completeness = { read: imported.completeness.read, expected: imported.completeness.expected };
+            details = { source: basename(file), provenance: imported.provenance, findings: importFindings(imported, lang).filter((f) => f.severity === 'warning' && f.cells.length) };
           } else findings = check(report, checkOptions);
-        } catch (e) {
-          if (!(e instanceof InputError)) throw e;
-          unreadable.push({ file, error: e.message });
-          progress?.log(options.fileLine(e.file, e.message, e.located));
-          continue;
+          const slug = uniqueSlug(`${slugOf(file, base)}${read.part ? `-${read.part.replace(/\D+/g, '')}` : ''}`);
+          const type = bodyTypeOf(report);
+          const { lateness, deadline } = latenessOf(report, type.bodyType);
+          const row: OverviewRow = {
+            slug,
+            file: name,
+            name: `${relative(base, file) || basename(file)}${read.part}`,
+            agency: report.agency,
+            year: report.year,
+            format: report.format,
+            bodyType: type.bodyType,
+            bodyTypeInferred: type.inferred,
+            publishedOn: report.publishedOn ?? null,
+            lateness,
+            deadline,
+            errors: findings.filter((f) => f.severity === 'error').length,
+            warnings: findings.filter((f) => f.severity === 'warning').length,
+            completeness,
+            figures: keyFigures(report),
+          };
+          rows.push(row);
+          const seen = new Set<string>();
+          for (const f of findings) {
+            if (f.severity === 'info') continue;
+            const entry = ruleReports.get(f.rule);
+            if (!entry) ruleReports.set(f.rule, { severity: f.severity, reports: 1 });
+            else if (!seen.has(f.rule)) {
+              entry.reports++;
+              if (f.severity === 'error') entry.severity = 'error';
+            } else if (f.severity === 'error') entry.severity = 'error';
+            seen.add(f.rule);
+          }
+          for (const f of findings) {
+            const note = typeof f.note === 'string' ? f.note : '';
+            pending.push(`${[name, report.agency, String(report.year), report.format, f.rule, f.severity, f.target, f.message, note].map(csvField).join(',')}\r\n`);
+          }
+          if (pending.length > 512) flushCsv();
+          writeFileSync(join(partial, 'reports', `${slug}.html`), reportPage(row, report, previous, findings, s, lang, details));
         }
-        let slug = slugOf(file, base);
-        const stem = slug;
-        for (let n = 2; taken.has(slug.toLowerCase()); n++) slug = `${stem}-${n}`;
-        taken.add(slug.toLowerCase());
-        const type = bodyTypeOf(report);
-        const { lateness, deadline } = latenessOf(report, type.bodyType);
-        const row: OverviewRow = {
-          slug,
-          file,
-          name: relative(base, file) || basename(file),
-          agency: report.agency,
-          year: report.year,
-          format: report.format,
-          bodyType: type.bodyType,
-          bodyTypeInferred: type.inferred,
-          publishedOn: report.publishedOn ?? null,
-          lateness,
-          deadline,
-          errors: findings.filter((f) => f.severity === 'error').length,
-          warnings: findings.filter((f) => f.severity === 'warning').length,
-          completeness,
-          figures: keyFigures(report),
-        };
-        rows.push(row);
-        const seen = new Set<string>();
-        for (const f of findings) {
-          if (f.severity === 'info') continue;
-          const entry = ruleReports.get(f.rule);
-          if (!entry) ruleReports.set(f.rule, { severity: f.severity, reports: 1 });
-          else if (!seen.has(f.rule)) {
-            entry.reports++;
-            if (f.severity === 'error') entry.severity = 'error';
-          } else if (f.severity === 'error') entry.severity = 'error';
-          seen.add(f.rule);
-        }
-        for (const f of findings) {
-          const note = typeof f.note === 'string' ? f.note : '';
-          pending.push(`${[file, report.agency, String(report.year), report.format, f.rule, f.severity, f.target, f.message, note].map(csvField).join(',')}\r\n`);
-        }
-        if (pending.length > 512) flushCsv();
-        writeFileSync(join(partial, 'reports', `${slug}.html`), reportPage(row, report, previous, findings, s, lang, details));
       }
       flushCsv();
     } finally {
