@@ -88,6 +88,13 @@ describe('disclosure-report report', () => {
     const got = lines.map((l) => [l[0], l[4], l[5], l[6], l[7]].map((v) => readCsvSafeText(v ?? '')).join('|')).sort();
     expect(got).toEqual(want);
     expect(got.length).toBeGreaterThan(10);
+    // The chart of findings by rule counts the reports with an error or warning of each rule, once a report.
+    const chart = /<figure class="chart" id="chart-rules">[\s\S]*?<\/figure>/.exec(read('index.html'))?.[0] ?? '';
+    const charted = Object.fromEntries([...chart.matchAll(/<tr><th scope="row">([^<]+)<\/th><td>[^<]*<\/td><td>(\d+)<\/td><\/tr>/g)].map((x) => [x[1], Number(x[2])]));
+    const perRule: Record<string, number> = {};
+    for (const x of results) for (const rule of new Set(x.findings.filter((f) => f.severity !== 'info').map((f) => f.rule))) perRule[rule] = (perRule[rule] ?? 0) + 1;
+    expect(Object.keys(charted).length).toBeGreaterThan(3);
+    for (const [rule, n] of Object.entries(charted)) expect(n, rule).toBe(perRule[rule]);
     // The overview's counts are the same findings'.
     const pingtan = results.find((x) => x.file.endsWith('pingtan-2025.html')) as { findings: Finding[] };
     expect(rows().get('published/pingtan-2025.html')?.slice(4, 6)).toEqual(

@@ -43,7 +43,7 @@ export class SiteError extends Error {
 }
 
 export interface SiteOptions {
-  /** Files and folders of reports (report documents or published sources). */
+  /** Files and folders of reports: report documents, JSON arrays of them, NDJSON, published sources. */
   inputs: readonly string[];
   /** The site's folder. */
   out: string;
@@ -278,16 +278,15 @@ export async function buildSite(options: SiteOptions, notOurs: (dir: string) => 
             figures: keyFigures(report),
           };
           rows.push(row);
-          const seen = new Set<string>();
+          // Reports with an error or warning of each rule (once a report), the worst severity seen.
+          const counted = new Set<string>();
           for (const f of findings) {
             if (f.severity === 'info') continue;
-            const entry = ruleReports.get(f.rule);
-            if (!entry) ruleReports.set(f.rule, { severity: f.severity, reports: 1 });
-            else if (!seen.has(f.rule)) {
-              entry.reports++;
-              if (f.severity === 'error') entry.severity = 'error';
-            } else if (f.severity === 'error') entry.severity = 'error';
-            seen.add(f.rule);
+            const entry = ruleReports.get(f.rule) ?? { severity: f.severity, reports: 0 };
+            if (!counted.has(f.rule)) entry.reports++;
+            if (f.severity === 'error') entry.severity = 'error';
+            counted.add(f.rule);
+            ruleReports.set(f.rule, entry);
           }
           for (const f of findings) {
             const note = typeof f.note === 'string' ? f.note : '';
