@@ -3,10 +3,63 @@ import { type Plugin, defineConfig } from 'vite';
 import pkg from './package.json' with { type: 'json' };
 
 /**
+ * The literal parts of each `html` template in a module (the text between its `${…}`), nested
+ * templates included: a template is read to its closing backtick, skipping what is inside its
+ * expressions (strings, comments, nested templates), so a template with templates inside it is
+ * minified as well. Returned as [start, end) ranges of `code`.
+ */
+function htmlLiterals(code: string): [number, number][] {
+  const ranges: [number, number][] = [];
+  // From just after an opening backtick to just after its closing one; `html` marks whose literals count.
+  const template = (i: number, html: boolean): number => {
+    let start = i;
+    while (i < code.length) {
+      const c = code[i];
+      if (c === '\\') i += 2;
+      else if (c === '`') {
+        if (html) ranges.push([start, i]);
+        return i + 1;
+      } else if (c === '$' && code[i + 1] === '{') {
+        if (html) ranges.push([start, i]);
+        i = expression(i + 2);
+        start = i;
+      } else i++;
+    }
+    return i;
+  };
+  // From just after `${` to just after its closing brace.
+  const expression = (i: number): number => {
+    let depth = 1;
+    while (i < code.length) {
+      const c = code[i] as string;
+      if (c === '`') i = template(i + 1, /(?:^|[^\w$.])html$/.test(code.slice(Math.max(0, i - 5), i)));
+      else if (c === "'" || c === '"') {
+        for (i++; i < code.length && code[i] !== c; i++) if (code[i] === '\\') i++;
+        i++;
+      } else if (c === '/' && code[i + 1] === '/') i = code.indexOf('\n', i) === -1 ? code.length : code.indexOf('\n', i);
+      else if (c === '/' && code[i + 1] === '*') i = code.indexOf('*/', i + 2) === -1 ? code.length : code.indexOf('*/', i + 2) + 2;
+      else {
+        if (c === '{') depth++;
+        else if (c === '}' && --depth === 0) return i + 1;
+        i++;
+      }
+    }
+    return i;
+  };
+  for (const m of code.matchAll(/(?<![\w$.])html`/g)) {
+    const at = (m.index as number) + m[0].length;
+    // Nested ones were found inside their parent's expressions.
+    if (ranges.some(([, end]) => end >= at)) continue;
+    template(at, true);
+  }
+  return ranges;
+}
+
+/**
  * Squeezes the whitespace out of Lit's `css` and `html` templates in our sources (Lit ships
  * them as written): comments and indentation in CSS, line breaks and indentation between
  * tags in HTML (collapsed to one space, which HTML renders the same; only next to a tag, so
- * code inside `${…}` keeps its line breaks).
+ * code inside `${…}` keeps its line breaks; before a tag's `>`, dropped).
  */
 function minifyTemplates(): Plugin {
   const cssBody = (body: string) =>
@@ -17,13 +70,23 @@ function minifyTemplates(): Plugin {
       // After a colon only: before one, a space can mean a descendant (.a :hover).
       .replace(/:\s+/g, ':')
       .replace(/;}/g, '}');
+  const htmlText = (text: string) =>
+    text
+      .replace(/\s*\n\s*>/g, '>')
+      .replace(/>\s*\n\s*/g, '> ')
+      .replace(/\s*\n\s*</g, ' <');
   return {
     name: 'disclosure-minify-templates',
     transform(code, id) {
       if (!/\/src\/.*\.ts$/.test(id)) return null;
-      const out = code
-        .replace(/\bcss`([^`]*)`/g, (_, body: string) => `css\`${cssBody(body)}\``)
-        .replace(/\bhtml`([^`]*)`/g, (_, body: string) => `html\`${body.replace(/>\s*\n\s*/g, '> ').replace(/\s*\n\s*</g, ' <')}\``);
+      const css = code.replace(/\bcss`([^`]*)`/g, (_, body: string) => `css\`${cssBody(body)}\``);
+      let out = '';
+      let at = 0;
+      for (const [start, end] of htmlLiterals(css)) {
+        out += css.slice(at, start) + htmlText(css.slice(start, end));
+        at = end;
+      }
+      out += css.slice(at);
       return out === code ? null : { code: out, map: null };
     },
   };
