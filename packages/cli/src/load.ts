@@ -1,7 +1,7 @@
 import { closeSync, constants, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { isAscii, isUtf8, transcode } from 'node:buffer';
 import { basename } from 'node:path';
-import { type Lang, type Report, formatSchemaIssue, validateReport } from '@disclosure-report/core';
+import { type Finding, type Lang, type Report, formatSchemaIssue, validateReport } from '@disclosure-report/core';
 import type { ImportResult } from '@disclosure-report/import';
 import { InputError } from './io.js';
 import { jsonFailure } from './json-position.js';
@@ -216,4 +216,14 @@ export async function loadSource(file: string, strict = false, lang: Lang = 'zh-
   if (file.toLowerCase().endsWith('.json')) return { report: await parseJsonReport(file, await readBytes(file, m), m) };
   const imported = await importFile(file, strict, lang);
   return { report: imported.report, imported };
+}
+
+/**
+ * What `import --details` writes and `<disclosure-report>` reads to show where each figure came
+ * from: the source's file name (never its path: where it was read from is the importer's
+ * business), the import result, and its notes in the run's language (`import.*` findings).
+ */
+export async function importDetails(file: string, result: ImportResult, lang: Lang): Promise<{ source: string; findings: Finding[] } & ImportResult> {
+  const { importFindings } = await import('@disclosure-report/import');
+  return { source: basename(file), ...result, findings: importFindings(result, lang) };
 }

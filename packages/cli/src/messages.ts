@@ -4,7 +4,7 @@
  * The findings' own messages come from core (in the language asked for); this module holds the
  * CLI's words around them.
  */
-import type { FormatId, Lang, LedgerNote, Severity } from '@disclosure-report/core';
+import type { Finding, FormatId, Lang, LedgerNote, Severity } from '@disclosure-report/core';
 
 export type { Lang };
 
@@ -785,4 +785,16 @@ export function displayWidth(text: string): number {
 /** The text padded with spaces to this display width. */
 export function padDisplay(text: string, width: number): string {
   return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
+}
+
+/** Severities in the order findings are listed. */
+export const severityOrder: readonly Severity[] = ['error', 'warning', 'info'];
+
+/**
+ * Findings in the order they are listed (the terminal, the region site): `suspect.cell` first
+ * (the cell to fix, which explains the failing sums below it), then by severity in the engine's order.
+ */
+export function listed(findings: readonly Finding[]): Finding[] {
+  const rest = findings.filter((f) => f.rule !== 'suspect.cell');
+  return [...findings.filter((f) => f.rule === 'suspect.cell'), ...severityOrder.flatMap((s) => rest.filter((f) => f.severity === s))];
 }

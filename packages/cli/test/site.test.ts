@@ -95,6 +95,11 @@ describe('disclosure-report report', () => {
     for (const x of results) for (const rule of new Set(x.findings.filter((f) => f.severity !== 'info').map((f) => f.rule))) perRule[rule] = (perRule[rule] ?? 0) + 1;
     expect(Object.keys(charted).length).toBeGreaterThan(3);
     for (const [rule, n] of Object.entries(charted)) expect(n, rule).toBe(perRule[rule]);
+    // 逾期 on the overview where the check warns published.deadline (the same deadlines and body types).
+    for (const x of results.filter((r) => r.findings.length)) {
+      const row = rows().get(x.file.slice(region.length + 1)) as string[];
+      expect(/ 逾期$/.test(row[3] ?? ''), x.file).toBe(x.findings.some((f) => f.rule === 'published.deadline' && f.severity === 'warning'));
+    }
     // The overview's counts are the same findings'.
     const pingtan = results.find((x) => x.file.endsWith('pingtan-2025.html')) as { findings: Finding[] };
     expect(rows().get('published/pingtan-2025.html')?.slice(4, 6)).toEqual(

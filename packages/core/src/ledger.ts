@@ -268,6 +268,19 @@ const requestColumnKeys = ['naturalPerson', 'commercial', 'research', 'publicInt
 const reviewGroups = ['reconsideration', 'litigationDirect', 'litigationAfterReconsideration'] as const;
 const reviewResults = ['upheld', 'corrected', 'other', 'pending'] as const;
 
+/** A line's 序号: there, and not that of an earlier line of its ledger (a problem otherwise; `numbers` keeps the lines seen). */
+function serial(
+  numbers: Map<string, number>,
+  number: string,
+  line: number,
+  problem: (code: LedgerNote['code'], message: string, column?: string) => void,
+  w: { missingNumber: string; duplicate: (number: string, line: number) => string },
+): void {
+  if (!number) problem('missing-number', w.missingNumber, '序号');
+  else if (numbers.has(number)) problem('duplicate-number', w.duplicate(number, numbers.get(number) as number), '序号');
+  else numbers.set(number, line);
+}
+
 /**
  * Counts tables 三 and 四 for `year` from the ledgers (CSV text or a sheet's rows: the requests
  * ledger, and the appeals ledger when given), by the national rules:
@@ -319,10 +332,7 @@ export function tallyLedger(requests: Ledger, options: { year: number; appeals?:
       const problem = (code: LedgerNote['code'], message: string, column?: string) =>
         notes.push({ level: 'error', code, ledger: 'requests', line, ...(column ? { column } : {}), message });
       const before = notes.length;
-      const number = field('序号');
-      if (!number) problem('missing-number', w.missingNumber, '序号');
-      else if (numbers.has(number)) problem('duplicate-number', w.duplicate(number, numbers.get(number) as number), '序号');
-      else numbers.set(number, line);
+      serial(numbers, field('序号'), line, problem, w);
       const received = dateOf(field('收到日期'));
       if (!received) problem('bad-date', w.badDate('收到日期', field('收到日期')), '收到日期');
       const finishedText = field('办结日期');
@@ -371,10 +381,7 @@ export function tallyLedger(requests: Ledger, options: { year: number; appeals?:
         const problem = (code: LedgerNote['code'], message: string, column?: string) =>
           notes.push({ level: 'error', code, ledger: 'appeals', line, ...(column ? { column } : {}), message });
         const before = notes.length;
-        const number = field('序号');
-        if (!number) problem('missing-number', w.missingNumber, '序号');
-        else if (numbers.has(number)) problem('duplicate-number', w.duplicate(number, numbers.get(number) as number), '序号');
-        else numbers.set(number, line);
+        serial(numbers, field('序号'), line, problem, w);
         const dateText = field('收到日期');
         const date = dateText ? dateOf(dateText) : null;
         if (date === undefined) problem('bad-date', w.badDate('收到日期', dateText), '收到日期');

@@ -292,6 +292,33 @@ export function publicationDeadline(year: number, bodyType: BodyType): string {
 }
 
 /**
+ * The body type a report's deadline goes by, as the `published.deadline` rule decides it: the
+ * report's `bodyType`, else a government when the agency ends in 人民政府 (the rule's definition,
+ * `inferred`), else unknown (null: the rule does not guess).
+ */
+export function deadlineBodyType(report: Pick<Report, 'agency' | 'bodyType'>): { bodyType: BodyType | null; inferred: boolean } {
+  if (isBodyType(report.bodyType)) return { bodyType: report.bodyType, inferred: false };
+  return typeof report.agency === 'string' && report.agency.endsWith('人民政府') ? { bodyType: 'government', inferred: true } : { bodyType: null, inferred: false };
+}
+
+/**
+ * Whether a report came out late: `late` after its deadline, `on-time`, `unknown` without a
+ * publication date; with no body type (see {@link deadlineBodyType}), `late` only after both
+ * deadlines (31 March) and `maybe` after a department's (31 January).
+ */
+export type Lateness = 'late' | 'maybe' | 'on-time' | 'unknown';
+
+/** A report's lateness and the deadline it is held to (the later one when its body type is not known). */
+export function reportLateness(report: Pick<Report, 'agency' | 'bodyType' | 'year' | 'publishedOn'>): { lateness: Lateness; deadline: string; bodyType: BodyType | null; inferred: boolean } {
+  const type = deadlineBodyType(report);
+  const published = report.publishedOn;
+  const deadline = publicationDeadline(report.year, type.bodyType ?? 'government');
+  if (!published) return { lateness: 'unknown', deadline, ...type };
+  if (type.bodyType) return { lateness: published > deadline ? 'late' : 'on-time', deadline, ...type };
+  return { lateness: published > deadline ? 'late' : published > publicationDeadline(report.year, 'department') ? 'maybe' : 'on-time', deadline, ...type };
+}
+
+/**
  * Who is missing, who is late: the reports of a region against the list of bodies expected to
  * report. Findings (rule, severity): `region.missing` (error) for a listed body with no report,
  * `region.unexpected` (warning) for a report from a body not on the list, `region.duplicate`

@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  reportLateness,
   AggregateError,
   ExpectedBodiesError,
   RegionSum,
@@ -185,5 +186,38 @@ describe('coverageFindings: who is missing, unexpected, duplicated or late', () 
   it('speaks English when asked', () => {
     const [f] = coverageFindings([], bodies.slice(1, 2), { lang: 'en' });
     expect(f?.message).toBe('no report from 某某区教育局 (department)');
+  });
+});
+
+describe('reportLateness: late by the deadline rule\'s own body type', () => {
+  const at = (agency: string, publishedOn: string | null, bodyType?: 'government' | 'department') =>
+    reportLateness({ ...seed(), agency, year: 2023, publishedOn, ...(bodyType ? { bodyType } : {}) } as Report);
+
+  it('holds a stated body type to its deadline, and an agency ending in 人民政府 to a government\'s', () => {
+    expect(at('某某局', '2024-02-01', 'department')).toEqual({ lateness: 'late', deadline: '2024-01-31', bodyType: 'department', inferred: false });
+    expect(at('某某局', '2024-01-31', 'department').lateness).toBe('on-time');
+    expect(at('某某区人民政府', '2024-03-31')).toEqual({ lateness: 'on-time', deadline: '2024-03-31', bodyType: 'government', inferred: true });
+    expect(at('某某区人民政府', '2024-04-01').lateness).toBe('late');
+    // Stated wins over the name, as in the rule.
+    expect(at('某某区人民政府', '2024-02-01', 'department').lateness).toBe('late');
+  });
+
+  it('guesses no body type: late only after both deadlines, maybe between; unknown without a date', () => {
+    expect(at('某某局', '2024-02-15')).toEqual({ lateness: 'maybe', deadline: '2024-03-31', bodyType: null, inferred: false });
+    expect(at('某某局', '2024-04-02').lateness).toBe('late');
+    expect(at('某某局', '2024-01-20').lateness).toBe('on-time');
+    expect(at('某某局', null).lateness).toBe('unknown');
+  });
+
+  it('says late exactly where a report with a known body type gets a published.deadline warning', () => {
+    for (const agency of ['某某局', '某某镇人民政府'])
+      for (const bodyType of [undefined, 'government', 'department'] as const)
+        for (const publishedOn of ['2024-01-15', '2024-02-20', '2024-04-10']) {
+          const report = { ...seed(), agency, year: 2023, publishedOn, ...(bodyType ? { bodyType } : {}) } as Report;
+          const l = reportLateness(report);
+          if (l.bodyType === null) continue;
+          const warned = check(report).some((f) => f.rule === 'published.deadline' && f.severity === 'warning');
+          expect(l.lateness === 'late', `${agency} ${bodyType} ${publishedOn}`).toBe(warned);
+        }
   });
 });

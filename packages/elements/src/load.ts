@@ -96,13 +96,16 @@ export function findJsonScript(host: Element): HTMLScriptElement | null {
   return null;
 }
 
+/** The protocol of a URL from an attribute when it may not be fetched: only http(s), relative URLs included (never javascript:, data:, blob: or file:). */
+export function refusedProtocol(url: string): string | null {
+  const protocol = new URL(url, document.baseURI).protocol;
+  return protocol === 'http:' || protocol === 'https:' ? null : protocol;
+}
+
 /** Fetches a report document. */
 export async function fetchReport(url: string, signal: AbortSignal): Promise<Report> {
-  // Only http(s), relative URLs included: never javascript:, data:, blob: or file: from an attribute.
-  const protocol = new URL(url, document.baseURI).protocol;
-  if (protocol !== 'http:' && protocol !== 'https:') {
-    throw new ReportLoadError('url', 'src', `Not fetched: ${protocol} URLs are not allowed for src (only http(s) and relative URLs)`);
-  }
+  const protocol = refusedProtocol(url);
+  if (protocol) throw new ReportLoadError('url', 'src', `Not fetched: ${protocol} URLs are not allowed for src (only http(s) and relative URLs)`);
   let response: Response;
   try {
     response = await fetch(url, { signal, headers: { Accept: 'application/json' } });

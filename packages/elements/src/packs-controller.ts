@@ -8,6 +8,7 @@
 import type { RulePack } from '@disclosure-report/core';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { checksPart } from './lazy.js';
+import { refusedProtocol } from './load.js';
 
 /** Where an element's packs stand. */
 export type PacksState =
@@ -24,8 +25,7 @@ interface PacksHost extends ReactiveControllerHost {
 
 /** A pack document from a URL: only http(s) and relative URLs, as for `src`. */
 async function fetchPack(url: string, signal: AbortSignal): Promise<{ doc: unknown; url: string }> {
-  const protocol = new URL(url, document.baseURI).protocol;
-  if (protocol !== 'http:' && protocol !== 'https:') throw new Error(`${url}: not fetched (only http(s) and relative URLs)`);
+  if (refusedProtocol(url)) throw new Error(`${url}: not fetched (only http(s) and relative URLs)`);
   const response = await fetch(url, { signal, headers: { Accept: 'application/json' } });
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
   const text = await response.text();

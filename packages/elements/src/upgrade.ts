@@ -89,10 +89,14 @@ export function upgradeStaticReports(root: ParentNode = document): HTMLElement[]
     if (previous) el.previous = previous;
     const lang = article.getAttribute('lang');
     if (lang) el.setAttribute('lang', lang);
-    // id and class as they are; the element's attributes from data-show-findings and data-compare.
-    for (const name of ['id', 'class', 'show-findings', 'compare']) {
-      const value = article.getAttribute(name.length > 5 ? `data-${name}` : name);
-      if (value !== null) el.setAttribute(name, value);
+    for (const [from, to] of [
+      ['id', 'id'],
+      ['class', 'class'],
+      ['data-show-findings', 'show-findings'],
+      ['data-compare', 'compare'],
+    ] as const) {
+      const value = article.getAttribute(from);
+      if (value !== null) el.setAttribute(to, value);
     }
     article.replaceWith(el);
     upgraded.push(el);

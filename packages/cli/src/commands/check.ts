@@ -10,7 +10,6 @@ import {
   RegionSum,
   type ReportSummaryLine,
   RulePackError,
-  type Severity,
   countBySeverity,
   coverageFindings,
   parseExpectedBodies,
@@ -20,20 +19,9 @@ import { expandPaths } from '../files.js';
 import { loadReport } from '../load.js';
 import { DuplicateIndex } from '../duplicates.js';
 import { type Io, InputError, UsageError, exitCodes } from '../io.js';
-import { type Messages, displayWidth, fileLine, messages, padDisplay } from '../messages.js';
+import { type Messages, displayWidth, fileLine, listed, messages, padDisplay, severityOrder } from '../messages.js';
 import { checkInWorkers } from '../pool.js';
 import { type Source, checkSources } from '../sources.js';
-
-const order: Severity[] = ['error', 'warning', 'info'];
-
-/**
- * Findings in the order they are listed: `suspect.cell` first (the cell to fix, which explains
- * the failing sums below it), then by severity in the engine's order.
- */
-export function listed(findings: readonly Finding[]): Finding[] {
-  const rest = findings.filter((f) => f.rule !== 'suspect.cell');
-  return [...findings.filter((f) => f.rule === 'suspect.cell'), ...order.flatMap((s) => rest.filter((f) => f.severity === s))];
-}
 
 /**
  * One report's findings as people read them: the severity label, padded to the same display
@@ -41,7 +29,7 @@ export function listed(findings: readonly Finding[]): Finding[] {
  * `ids` appends `rule[target]`. A finding's note goes on the next line, under its message.
  */
 export function formatFindings(findings: readonly Finding[], m: Messages, ids = false): string[] {
-  const width = Math.max(...order.map((s) => displayWidth(m.severity[s])));
+  const width = Math.max(...severityOrder.map((s) => displayWidth(m.severity[s])));
   const indent = ' '.repeat(2 + width + 2);
   const lines: string[] = [];
   for (const f of listed(findings)) {

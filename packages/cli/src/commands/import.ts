@@ -5,7 +5,7 @@ import { type Lang, scriptSafeJson } from '@disclosure-report/core';
 import type { ImportResult } from '@disclosure-report/import';
 import { expandPaths } from '../files.js';
 import { type Io, InputError, UsageError, exitCodes } from '../io.js';
-import { importFile } from '../load.js';
+import { importDetails, importFile } from '../load.js';
 import { fileLine, messages } from '../messages.js';
 import { writeReason } from '../output.js';
 import { Progress } from '../progress.js';
@@ -113,12 +113,8 @@ export async function runImport(args: string[], io: Io, lang: Lang = 'zh-CN'): P
     let settled: Promise<() => Promise<void> | void>;
     try {
       const result = await importFile(file, values.strict === true, lang);
-      // --details: the source's file name first (never its path: the file is published beside the
-      // report, and where it was read from is the importer's business), then the import result:
-      // the report, the provenance of each cell (place, printed labels, text) and the notes, and
-      // last the notes in words of the run's language (`import.*` findings, as `check` says them).
-      // `<disclosure-report src>` reads this document as it is.
-      const out = values.details ? { source: basename(file), ...result, findings: (await import('@disclosure-report/import')).importFindings(result, lang) } : result.report;
+      // --details: the document `<disclosure-report src>` reads as it is (see importDetails).
+      const out = values.details ? await importDetails(file, result, lang) : result.report;
       // Safe to paste into a page's <script type="application/json"> as it is (core's scriptSafeJson).
       const json = `${scriptSafeJson(out, 2)}\n`;
       if (single && !values.out) {

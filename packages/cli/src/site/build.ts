@@ -8,26 +8,24 @@ import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, 
 import { createRequire } from 'node:module';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import {
-  type BodyType,
   type Finding,
   type Lang,
   type Report,
   type RulePack,
   check,
   csvField,
-  inferBodyType,
   keyFigures,
   printCss,
-  publicationDeadline,
+  reportLateness,
 } from '@disclosure-report/core';
 import type { PreviousReports } from '../checking.js';
 import { expandPaths } from '../files.js';
 import { InputError } from '../io.js';
-import { type Loaded, asReport, jsonText, loadSource, parseJson, readBytes, sourceExtensions } from '../load.js';
+import { type Loaded, asReport, importDetails, jsonText, loadSource, parseJson, readBytes, sourceExtensions } from '../load.js';
 import { messages } from '../messages.js';
 import { checkSources, isNdjson } from '../sources.js';
 import type { Progress } from '../progress.js';
-import { type ImportDetails, type Lateness, type OverviewRow, type Unreadable, defaultTitle, overviewPage, reportPage } from './pages.js';
+import { type ImportDetails, type OverviewRow, type Unreadable, defaultTitle, overviewPage, reportPage } from './pages.js';
 import siteCss from './site.css?raw';
 import siteJs from './site.js?raw';
 import { siteStrings } from './strings.js';
@@ -70,27 +68,6 @@ export interface SiteResult {
 /** The path of the element's classic script in the installed `@disclosure-report/elements`. */
 export function elementScriptPath(): string {
   return createRequire(import.meta.url).resolve('@disclosure-report/elements/disclosure-report.classic.js');
-}
-
-/** The body type a report states, else the one its agency's name decides (never a guess a person should confirm). */
-export function bodyTypeOf(report: Report): { bodyType: BodyType | null; inferred: boolean } {
-  if (report.bodyType) return { bodyType: report.bodyType, inferred: false };
-  const guess = inferBodyType({ agency: report.agency, title: report.title });
-  return guess?.certain ? { bodyType: guess.bodyType, inferred: true } : { bodyType: null, inferred: false };
-}
-
-/** Whether a report was published late, and by which deadline (the later one when its body type is not known). */
-export function latenessOf(report: Report, bodyType: BodyType | null): { lateness: Lateness; deadline: string | null } {
-  const published = report.publishedOn;
-  if (bodyType) {
-    const deadline = publicationDeadline(report.year, bodyType);
-    return { lateness: !published ? 'unknown' : published > deadline ? 'late' : 'on-time', deadline };
-  }
-  // Not stated, and the name does not decide it: late only past both deadlines.
-  const early = publicationDeadline(report.year, 'department');
-  const late = publicationDeadline(report.year, 'government');
-  if (!published) return { lateness: 'unknown', deadline: late };
-  return { lateness: published > late ? 'late' : published > early ? 'maybe' : 'on-time', deadline: late };
 }
 
 /** A page name from a file's path under its input: letters, digits and `-_.` kept, the rest `-`. */
@@ -252,14 +229,15 @@ export async function buildSite(options: SiteOptions, notOurs: (dir: string) => 
           let details: ImportDetails | undefined;
           if (read.loaded.imported) {
             const imported = read.loaded.imported;
-            const { checkImported, importFindings } = await import('@disclosure-report/import');
+            const { checkImported } = await import('@disclosure-report/import');
             findings = checkImported(imported, checkOptions);
             completeness = { read: imported.completeness.read, expected: imported.completeness.expected };
-            details = { source: basename(file), provenance: imported.provenance, findings: importFindings(imported, lang).filter((f) => f.severity === 'warning' && f.cells.length) };
+            // The report itself is the page's article: its place, labels, text and notes go with it.
+            const { source, provenance, findings: notes } = await importDetails(file, imported, lang);
+            details = { source, provenance, findings: notes };
           } else findings = check(report, checkOptions);
           const slug = uniqueSlug(`${slugOf(file, base)}${read.part ? `-${read.part.replace(/\D+/g, '')}` : ''}`);
-          const type = bodyTypeOf(report);
-          const { lateness, deadline } = latenessOf(report, type.bodyType);
+          const { lateness, deadline, bodyType, inferred } = reportLateness(report);
           const row: OverviewRow = {
             slug,
             file: name,
@@ -267,8 +245,8 @@ export async function buildSite(options: SiteOptions, notOurs: (dir: string) => 
             agency: report.agency,
             year: report.year,
             format: report.format,
-            bodyType: type.bodyType,
-            bodyTypeInferred: type.inferred,
+            bodyType,
+            bodyTypeInferred: inferred,
             publishedOn: report.publishedOn ?? null,
             lateness,
             deadline,

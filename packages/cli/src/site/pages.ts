@@ -10,6 +10,7 @@ import {
   type FormatId,
   type KeyFigures,
   type Lang,
+  type Lateness,
   type Report,
   type Share,
   bodyTypeLabels,
@@ -19,12 +20,9 @@ import {
   outcomeLabels,
   toHtml,
 } from '@disclosure-report/core';
-import { listed } from '../commands/check.js';
+import { listed } from '../messages.js';
 import { type ChartDatum, barChart, rowChart, stackedBar } from './charts.js';
 import type { SiteStrings } from './strings.js';
-
-/** Whether a report came out after its deadline; `maybe` when its body type is not stated and only a department's deadline has passed. */
-export type Lateness = 'late' | 'maybe' | 'on-time' | 'unknown';
 
 /** One report of the overview: what its row shows and sorts by. */
 export interface OverviewRow {
@@ -37,13 +35,13 @@ export interface OverviewRow {
   agency: string;
   year: number;
   format: FormatId;
-  /** As the report states it, else as its agency's name decides it (`bodyTypeInferred`), else null. */
+  /** As the report states it, else a government for an agency ending in 人民政府 (`bodyTypeInferred`: the deadline rule's definition), else null. */
   bodyType: BodyType | null;
   bodyTypeInferred: boolean;
   publishedOn: string | null;
   lateness: Lateness;
-  /** The deadline that applies (the later one when the body type is not stated). */
-  deadline: string | null;
+  /** The deadline that applies (the later one when the body type is not known). */
+  deadline: string;
   errors: number;
   warnings: number;
   /** Cells read from a published file; null for a report document. */
@@ -122,7 +120,7 @@ const numCell = (value: number | null, extraClass = '') =>
 function publishedCell(row: OverviewRow, s: SiteStrings): string {
   const date = row.publishedOn ? `<time datetime="${esc(row.publishedOn)}">${esc(row.publishedOn)}</time>` : `<span class="blank">${esc(s.noDate)}</span>`;
   let badge = '';
-  if (row.lateness === 'late') badge = ` <span class="badge late" title="${esc(s.lateTitle(row.deadline ?? ''))}">${esc(s.late)}</span>`;
+  if (row.lateness === 'late') badge = ` <span class="badge late" title="${esc(s.lateTitle(row.deadline))}">${esc(s.late)}</span>`;
   if (row.lateness === 'maybe') badge = ` <span class="badge maybe" title="${esc(s.mayBeLateTitle(`${row.year + 1}-01-31`, `${row.year + 1}-03-31`))}">${esc(s.mayBeLate)}</span>`;
   return `<td data-sort="${esc(row.publishedOn ?? '')}">${date}${badge}</td>`;
 }
@@ -260,7 +258,7 @@ export function reportPage(row: OverviewRow, report: Report, previous: Report | 
   const meta: [string, string][] = [
     [s.meta.bodyType, row.bodyType ? `${bodyTypeLabels[lang][row.bodyType]}${row.bodyTypeInferred ? `（${s.inferredTitle}）` : ''}` : s.unknownBodyType],
     [s.meta.published, row.publishedOn ?? s.noDate],
-    [s.meta.deadline, row.deadline ?? '—'],
+    [s.meta.deadline, row.deadline],
     [s.meta.format, s.formatName(row.format)],
     [s.meta.source, row.name],
     ...(row.completeness ? [[s.meta.completeness, s.completenessTitle(row.completeness.read, row.completeness.expected)] as [string, string]] : []),
