@@ -87,26 +87,26 @@ function countScratch(text: string): TextFeatures {
   const shift = 32 - bits;
   let distinct = 0;
   let length = 0;
+  let prev = -1;
   const end = comparedEnd(text);
-  let i = firstText(text, end);
-  let prev = i < end ? text.charCodeAt(i) : 0;
-  if (i < end) length = 1;
-  for (i++; i < end; i++) {
+  for (let i = 0; i < end; i++) {
     const c = text.charCodeAt(i);
     if (isSpace(c)) continue;
     length++;
-    const g = prev * 65536 + c;
-    for (let h = slotOf(g, shift); ; h = (h + 1) & mask) {
-      const at = table[h] as number;
-      if (at === 0) {
-        scratchGrams[distinct] = g;
-        scratchCounts[distinct] = 1;
-        table[h] = ++distinct;
-        break;
-      }
-      if (scratchGrams[at - 1] === g) {
-        (scratchCounts[at - 1] as number)++;
-        break;
+    if (prev >= 0) {
+      const g = prev * 65536 + c;
+      for (let h = slotOf(g, shift); ; h = (h + 1) & mask) {
+        const at = table[h] as number;
+        if (at === 0) {
+          scratchGrams[distinct] = g;
+          scratchCounts[distinct] = 1;
+          table[h] = ++distinct;
+          break;
+        }
+        if (scratchGrams[at - 1] === g) {
+          (scratchCounts[at - 1] as number)++;
+          break;
+        }
       }
     }
     prev = c;
@@ -438,31 +438,31 @@ export function textSimilarityCompare(a: unknown, b: unknown, minLength: unknown
   let matched = 0;
   let missing = 0;
   let lb = 0;
+  let prev = -1;
   const end = comparedEnd(scanned);
-  let i = firstText(scanned, end);
-  let prev = i < end ? scanned.charCodeAt(i) : 0;
-  if (i < end) lb = 1;
-  for (i++; i < end; i++) {
+  for (let i = 0; i < end; i++) {
     const c = scanned.charCodeAt(i);
     if (isSpace(c)) continue;
     lb++;
-    const g = prev * 65536 + c;
-    let found = false;
-    for (let h = slotOf(g, shift); ; h = (h + 1) & mask) {
-      const at = table[h] as number;
-      if (at === 0) break;
-      if (grams[at - 1] === g) {
-        if ((used[at - 1] as number) < (counts[at - 1] as number)) {
-          (used[at - 1] as number)++;
-          found = true;
+    if (prev >= 0) {
+      const g = prev * 65536 + c;
+      let found = false;
+      for (let h = slotOf(g, shift); ; h = (h + 1) & mask) {
+        const at = table[h] as number;
+        if (at === 0) break;
+        if (grams[at - 1] === g) {
+          if ((used[at - 1] as number) < (counts[at - 1] as number)) {
+            (used[at - 1] as number)++;
+            found = true;
+          }
+          break;
         }
-        break;
       }
+      if (found) {
+        // Reached (once the scanned text is long enough to be compared at all).
+        if (++matched >= need && lb >= min) return !below;
+      } else if (++missing > allowed) return below;
     }
-    if (found) {
-      // Reached (once the scanned text is long enough to be compared at all).
-      if (++matched >= need && lb >= min) return !below;
-    } else if (++missing > allowed) return below;
     prev = c;
   }
   // Scanned whole: the shared bigrams are `matched`, exactly (each matched against a count of
