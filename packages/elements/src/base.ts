@@ -33,6 +33,18 @@ export abstract class DisclosureElement extends LitElement {
   /** The UI language in use: `lang` on the element, else on the nearest ancestor, else zh-CN. */
   @state() protected resolvedLang: Lang = 'zh-CN';
 
+  /** Shows the print layout (A4 width, no UI chrome) on screen. */
+  @property({ type: Boolean, reflect: true, attribute: 'print-preview' }) printPreview = false;
+
+  /**
+   * Classes for the root of what the element renders: `en` (English) and `print-preview`. The
+   * styles of the tables' cells match these, never `:lang()` or `:host()` above each cell, which
+   * the browser tests cell by cell on every render (a class above is ruled out by its ancestor filter).
+   */
+  protected get rootClass(): string {
+    return `${this.resolvedLang === 'en' ? 'en' : ''}${this.printPreview ? ' print-preview' : ''}`;
+  }
+
   static override get observedAttributes(): string[] {
     return [...super.observedAttributes, 'lang'];
   }

@@ -1,5 +1,5 @@
 import type { Finding } from '@disclosure-report/core';
-import { type TemplateResult, html } from 'lit';
+import { type TemplateResult, css, html } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ReportElement } from './base.js';
 import { define } from './define.js';
@@ -32,7 +32,7 @@ import { findingsStyles, hostStyles, printStyles } from './styles.js';
  * @cssprop --disclosure-warning-color - Warning labels.
  */
 export class DisclosureFindingsElement extends ReportElement {
-  static override styles = [hostStyles, findingsStyles, printStyles];
+  static override styles = css`${hostStyles}${findingsStyles}${printStyles}`;
 
   /** Findings to list instead of checking `report`. */
   @property({ attribute: false }) findings: Finding[] | null = null;

@@ -125,9 +125,21 @@ export const tableStyles = css`
   }
   /* Row labels stay in view while the numbers scroll. */
   th.sticky {
-    position: sticky;
     z-index: 1;
     background: var(--disclosure-table-header-background, #fff);
+  }
+  .scroll {
+    container-type: scroll-state;
+  }
+  @container scroll-state(scrollable: inline) {
+    th.sticky {
+      position: sticky;
+    }
+  }
+  @supports not (container-type: scroll-state) {
+    th.sticky {
+      position: sticky;
+    }
   }
   /*
    * Table 三's row labels: fixed widths per level (so the sticky offsets add up), the rest of
@@ -177,14 +189,14 @@ export const tableStyles = css`
    * English labels are longer than the national ones: smaller column headers and tighter
    * padding, so tables 三 and 四 fit a laptop screen beside a portal's menu.
    */
-  table:lang(en) thead th {
+  .en thead th {
     font-size: 0.8125em;
     padding-inline: 0.25em;
   }
-  table:lang(en) td {
+  .en td {
     padding-inline: 0.375em;
   }
-  .requests:lang(en) {
+  .en .requests {
     --_w3: var(--disclosure-row-label-width-3, 13em);
   }
   /*
@@ -825,18 +837,23 @@ export const editStyles = css`
   }
 `;
 
-const printRules = (scope: string) => `
+/**
+ * `scope` leads the rules of a few elements (by class); `cells` the rules of every table element
+ * (by tag), since what leads them is tested for each cell: there the class the render puts on
+ * its root (`rootClass`), never `:host()`.
+ */
+const printRules = (scope: string, cells = scope) => `
   ${scope} .scroll { overflow: visible !important; margin: 0.5em 0; }
   ${scope} th.sticky { position: static !important; }
   ${scope} .findings, ${scope} .status, ${scope} .flag, ${scope} .edit-bar, ${scope} .import-summary, ${scope} .ledger-summary, ${scope} .auto-mark, ${scope} .cell-error { display: none !important; }
   ${scope} .cell-input, ${scope} .section-text, ${scope} .meta-fields input, ${scope} .meta-fields select { border: 0 !important; background: none !important; color: #000 !important; }
   ${scope} td.flagged, ${scope} td.unread { outline: none !important; background: none !important; }
-  ${scope} table { break-inside: avoid; page-break-inside: avoid; font-size: 10.5pt; }
-  ${scope} thead { display: table-header-group; }
-  ${scope} tr, ${scope} th, ${scope} td { break-inside: avoid; page-break-inside: avoid; }
-  ${scope} th, ${scope} td, ${scope} table { border-color: #000 !important; color: #000 !important; background: #fff !important; }
+  ${cells} table { break-inside: avoid; page-break-inside: avoid; font-size: 10.5pt; }
+  ${cells} thead { display: table-header-group; }
+  ${cells} tr, ${cells} th, ${cells} td { break-inside: avoid; page-break-inside: avoid; }
+  ${cells} th, ${cells} td, ${cells} table { border-color: #000 !important; color: #000 !important; background: #fff !important; }
   ${scope} .section-heading { break-after: avoid; page-break-after: avoid; }
-  ${scope} .section p { orphans: 2; widows: 2; }
+  ${cells} .section p { orphans: 2; widows: 2; }
 `;
 
 /**
@@ -860,5 +877,5 @@ export const printStyles = css`
     color: #000;
     background: #fff;
   }
-  ${unsafeCSS(printRules(':host([print-preview])'))}
+  ${unsafeCSS(printRules(':host([print-preview])', '.print-preview'))}
 `;

@@ -1,6 +1,6 @@
 /** Single tables for pages that want one table only. */
 import { type Label, type Report, sections, taxonomy } from '@disclosure-report/core';
-import { type TemplateResult, html } from 'lit';
+import { type TemplateResult, css, html } from 'lit';
 import { ReportElement } from './base.js';
 import { type TableContext, explainedSums, indexFindings, renderCellView } from './cells.js';
 import { define } from './define.js';
@@ -11,7 +11,7 @@ import { activeTable, requestsTable, reviewsTable } from './tables.js';
 type TableRenderer = (ctx: TableContext, heading: Label) => TemplateResult;
 
 abstract class DisclosureTableElement extends ReportElement {
-  static override styles = [hostStyles, tableStyles, printStyles];
+  static override styles = css`${hostStyles}${tableStyles}${printStyles}`;
 
   protected abstract readonly tableKey: 'active' | 'requests' | 'reviews';
   protected abstract readonly renderTable: TableRenderer;
@@ -39,7 +39,7 @@ abstract class DisclosureTableElement extends ReportElement {
       captionVisible: true,
       renderCell: renderCellView,
     };
-    return html`<div lang=${this.resolvedLang}>${this.renderTable(ctx, heading)}</div>`;
+    return html`<div class=${this.rootClass} lang=${this.resolvedLang}>${this.renderTable(ctx, heading)}</div>`;
   }
 }
 

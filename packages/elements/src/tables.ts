@@ -5,9 +5,10 @@
  * reader announces, e.g., 三、本年度办理结果 / （三）不予公开 / 1.属于国家秘密 and 申请人情况 / 自然人.
  */
 import { type DataCellLayout, type FormatId, type Label, type Lang, type LayoutRow, type TableId, type TableLayout, tableLayout } from '@disclosure-report/core';
-import { type TemplateResult, html, nothing } from 'lit';
+import { type TemplateResult, html, noChange, nothing } from 'lit';
+import { Directive, type ElementPart, directive } from 'lit/directive.js';
 import { guard } from 'lit/directives/guard.js';
-import { type TableContext, renderCellView, viewCellParts } from './cells.js';
+import { type TableContext, type ViewCellParts, renderCellView, viewCellParts } from './cells.js';
 
 const layouts = new Map<string, TableLayout>();
 
@@ -18,6 +19,38 @@ function layoutFor(format: FormatId, table: TableId, idPrefix: string): TableLay
   if (!layout) layouts.set(key, (layout = tableLayout(format, table, idPrefix)));
   return layout;
 }
+
+/**
+ * A read-only cell's class, part and tab stop, set only where they differ from the markup's
+ * (`cell`, `cell`, none): most cells are plain numbers, and three attribute bindings each cost
+ * some 600 attribute writes on a table's first render.
+ */
+class CellAttributes extends Directive {
+  #classes = 'cell';
+  #parts = 'cell';
+  #tabindex: string | typeof nothing = nothing;
+  #text = ' ';
+
+  render(_cell: ViewCellParts): unknown {
+    return noChange;
+  }
+
+  override update(part: ElementPart, [cell]: [ViewCellParts]): unknown {
+    const td = part.element;
+    // A plain number is the data of the cell's first node; other content is the cell's template (bound after it).
+    const text = typeof cell.content === 'string' ? cell.content : '';
+    if (text !== this.#text) (td.firstChild as Text).data = this.#text = text;
+    if (cell.classes !== this.#classes) td.setAttribute('class', (this.#classes = cell.classes));
+    if (cell.parts !== this.#parts) td.setAttribute('part', (this.#parts = cell.parts));
+    if (cell.tabindex !== this.#tabindex) {
+      this.#tabindex = cell.tabindex;
+      if (cell.tabindex === nothing) td.removeAttribute('tabindex');
+      else td.setAttribute('tabindex', cell.tabindex);
+    }
+    return noChange;
+  }
+}
+const cellAttributes = directive(CellAttributes);
 
 /** The focusable scroll container around a wide table (keyboard users can scroll it). */
 function scroller(ctx: TableContext, heading: Label, table: unknown): TemplateResult {
@@ -35,8 +68,10 @@ const span = (name: string, n: number) => (n > 1 ? attr(name, n) : '');
 
 /**
  * A table as one Lit template, made once per layout, language and kind: everything but the
- * numbers is fixed markup, as in the static HTML export. Read-only tables bind four things per
- * number cell (class, part, tabindex, content); other renderers (edit mode's inputs) bind each
+ * numbers is fixed markup, as in the static HTML export. Read-only tables bind two things per
+ * number cell: `cellAttributes` (class, part and tab stop where they differ from a plain cell's,
+ * and a plain number into the cell's text node) and the content of any other cell (a mark, a
+ * blank's words, last year's figure); other renderers (edit mode's inputs) bind each
  * whole `<td>`, which edit mode wraps in `guard` so a keystroke re-renders only the cells that
  * changed. (A template per row and per cell cost a clone, a tree walk, an iterable part and up to
  * six comment markers for each of some 250 cells: most of the element's script on first paint.)
@@ -88,10 +123,10 @@ function tableTemplate(layout: TableLayout, lang: Lang, view: boolean): TableTem
         cells.push(cell);
         if (!view) bind('');
         else {
-          markup += '<td class=';
-          bind(' part=');
-          bind(`${attr('headers', cell.headers.join(' '))}${span('colspan', cell.colSpan)}${attr('data-cell', cell.cellId)} tabindex=`);
-          bind('>');
+          // A plain cell's class and part are in the markup; `cellAttributes` changes them only for the others.
+          markup += `<td class="cell" part="cell"${attr('headers', cell.headers.join(' '))}${span('colspan', cell.colSpan)}${attr('data-cell', cell.cellId)} `;
+          // The text node holds a plain cell's number (cloned with the table, no node inserted per cell).
+          bind('> ');
           bind('</td>');
         }
       } else if (cell.kind === 'note') {
@@ -148,7 +183,7 @@ function renderTable(ctx: TableContext, heading: Label, table: TableId): Templat
     for (const cell of t.cells) {
       if (view) {
         const c = viewCellParts(ctx, cell.cellId);
-        values.push(c.classes, c.parts, c.tabindex, c.content);
+        values.push(cellAttributes(c), typeof c.content === 'string' ? nothing : c.content);
       } else {
         const td = () => ctx.renderCell(ctx, cell.cellId, cell.headers.join(' '), cell.colSpan);
         // Edit mode: a cell whose stamp did not change is not rendered again.

@@ -245,9 +245,13 @@ describe('dist/disclosure-report.js', () => {
     // with 从台账生成 (issue 18: the ledger tally in the edit file), ~70.3 with compare mode
     // (issue 17, in the entry: 35.4), ~71.7 with the provenance popover (entry 36.8), ~72.4 with
     // its printed labels, keyboard access in view mode and import --details as src (entry 37.5;
-    // the budget moved from 72 to 73 KiB for them). Only edit mode loads it all; a feature view
-    // mode does not need belongs in a chunk loaded on demand, not in the entry.
+    // the budget moved from 72 to 73 KiB for them), ~73.3 with issue 15's speed: the similarity
+    // bound's loops (checks, +0.1) and a first paint 0.9 ms sooner (one stylesheet, a directive
+    // that writes a cell's attributes only where they differ, sticky labels only on a table that
+    // scrolls, print preview and English matched by class; entry 37.8: the budget moved to 74 KiB).
+    // Only edit mode loads it all; a feature view mode does not need belongs in a chunk loaded
+    // on demand, not in the entry.
     const all = standaloneFiles.reduce((sum, f) => sum + gz(f), 0);
-    expect(all).toBeLessThan(73 * 1024);
+    expect(all).toBeLessThan(74 * 1024);
   });
 });

@@ -48,6 +48,18 @@ describe('lang', () => {
     await vi.waitFor(() => expect(text(el.shadowRoot!.querySelector('.section-heading'))).toBe('1. Overview'));
   });
 
+  test('English tables are set tighter, and back when the language changes', async () => {
+    const el = await renderReport(seed, 'lang="en"');
+    const padding = () => {
+      const td = el.shadowRoot!.querySelector<HTMLElement>('td[data-cell="requests.newReceived.total"]')!;
+      return Number.parseFloat(getComputedStyle(td).paddingLeft) / Number.parseFloat(getComputedStyle(td).fontSize);
+    };
+    expect(padding()).toBeCloseTo(0.375, 3);
+    el.lang = 'zh-CN';
+    await el.updateComplete;
+    expect(padding()).toBeCloseTo(0.5, 3);
+  });
+
   test('zh-CN is the default, and UI strings can be overridden', async () => {
     document.documentElement.removeAttribute('lang');
     const el = await renderReport(seed);
@@ -128,7 +140,8 @@ describe('robust on other people’s pages', () => {
 
   test('styles are adopted stylesheets (no <style> or style attributes needed under CSP)', async () => {
     const el = await renderReport(seed, 'show-findings');
-    expect(el.shadowRoot!.adoptedStyleSheets.length).toBeGreaterThan(0);
+    // One sheet: the browser matches every element against each sheet in turn (first paint).
+    expect(el.shadowRoot!.adoptedStyleSheets.length).toBe(1);
     expect(el.shadowRoot!.querySelector('style, [style]')).toBeNull();
   });
 
@@ -141,6 +154,28 @@ describe('robust on other people’s pages', () => {
     const table = root.querySelector('table.requests')!;
     expect(getComputedStyle(table).breakInside).toBe('avoid');
     expect(getComputedStyle(root.querySelector('td.flagged')!).outlineStyle).toBe('none');
+    expect(getComputedStyle(root.querySelector('td')!).breakInside).toBe('avoid');
+    // Off again (the property reflects to the attribute): the screen layout is back.
+    el.printPreview = false;
+    await el.updateComplete;
+    expect(el.hasAttribute('print-preview')).toBe(false);
+    expect(getComputedStyle(scroller).overflowX).toBe('auto');
+    expect(getComputedStyle(table).breakInside).toBe('auto');
+    expect(getComputedStyle(root.querySelector('td')!).breakInside).toBe('auto');
+    expect(getComputedStyle(root.querySelector('[part~="findings"]')!).display).not.toBe('none');
+    el.printPreview = true;
+    await el.updateComplete;
+    expect(el.hasAttribute('print-preview')).toBe(true);
+    expect(getComputedStyle(table).breakInside).toBe('avoid');
+  });
+
+  test('print-preview on a single table', async () => {
+    const el = mount<HTMLElement & { report: unknown; updateComplete: Promise<boolean> }>('<disclosure-requests-table print-preview></disclosure-requests-table>');
+    el.report = seed;
+    await settled(el);
+    const root = el.shadowRoot!;
+    expect(getComputedStyle(root.querySelector('table')!).breakInside).toBe('avoid');
+    expect(getComputedStyle(root.querySelector('[part~="table-scroll"]')!).overflowX).toBe('visible');
   });
 });
 

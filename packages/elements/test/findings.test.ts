@@ -68,6 +68,43 @@ describe('findings', () => {
     expect(root.querySelector('td[data-cell="reviews.reconsideration.total"]')!.classList.contains('flagged')).toBe(false);
   });
 
+  test('a cell marked, then mended, then blank and marked again: its class, part, tab stop and text follow each time', async () => {
+    const el = await renderWithFindings(wrongTotal());
+    const root = el.shadowRoot!;
+    const td = root.querySelector<HTMLElement>('td[data-cell="requests.newReceived.total"]')!;
+    const plain = root.querySelector<HTMLElement>('td[data-cell="reviews.reconsideration.total"]')!;
+    const expectPlain = (cell: HTMLElement, value: string) => {
+      expect(cell.getAttribute('class')).toBe('cell');
+      expect(cell.getAttribute('part')).toBe('cell');
+      expect(cell.hasAttribute('tabindex')).toBe(false);
+      expect(cell.querySelector('.flag, .visually-hidden')).toBeNull();
+      expect(text(cell)).toBe(value);
+    };
+    expect(td.classList.contains('flagged')).toBe(true);
+    expect(td.getAttribute('tabindex')).toBe('-1');
+    expect(text(td)).toMatch(/^✕5/);
+    expectPlain(plain, String(seed.reviews.reconsideration.total));
+    // Mended: a plain number again, nothing left of the mark.
+    const total = String(seed.requests.newReceived.total);
+    el.report = seed;
+    await el.updateComplete;
+    expect(root.querySelector('td[data-cell="requests.newReceived.total"]')).toBe(td);
+    expectPlain(td, total);
+    // Blank: empty for the eye, said to screen readers; then marked again.
+    el.report = withCell(seed, 'requests.newReceived.total', null);
+    await el.updateComplete;
+    expect(td.getAttribute('part')).toContain('cell-blank');
+    expect(text(td.querySelector('.visually-hidden'))).toContain('空白');
+    el.report = wrongTotal();
+    await el.updateComplete;
+    expect(td.classList.contains('flagged')).toBe(true);
+    expect(td.getAttribute('part')).toContain('cell-flagged');
+    expect(text(td)).toMatch(/^✕5/);
+    el.report = seed;
+    await el.updateComplete;
+    expectPlain(td, total);
+  });
+
   test('activating a finding moves focus to its cell (click and keyboard)', async () => {
     const el = await renderWithFindings(wrongTotal());
     const root = el.shadowRoot!;

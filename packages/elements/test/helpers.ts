@@ -59,6 +59,11 @@ export async function settled(el: Element): Promise<void> {
   await (el as unknown as { whenLoaded(): Promise<unknown> }).whenLoaded();
 }
 
+/** Waits for `n` animation frames (what the browser decides after layout, e.g. scroll-state queries). */
+export async function frames(n: number): Promise<void> {
+  for (let i = 0; i < n; i++) await new Promise((r) => requestAnimationFrame(r));
+}
+
 /** Mounts `<disclosure-report mode="edit">` with a report and waits until it has rendered. */
 export async function renderEditor(report: Report, attrs = '', parent?: Element): Promise<DisclosureReportElement> {
   const el = mount<DisclosureReportElement>(`<disclosure-report mode="edit" ${attrs}></disclosure-report>`, parent);

@@ -2,7 +2,7 @@
 import { type CellDef, type FormatId, type Label, taxonomy } from '@disclosure-report/core';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { DisclosureReportElement } from '../src/index.js';
-import { cleanup, mount, numberedReport, seed, settled, tableGrid, text } from './helpers.js';
+import { cleanup, frames, mount, numberedReport, seed, settled, tableGrid, text } from './helpers.js';
 
 beforeEach(() => {
   document.documentElement.lang = 'zh-CN';
@@ -174,12 +174,32 @@ describe('<disclosure-report> renders the national tables', () => {
     expect(scroller.getAttribute('tabindex')).toBe('0');
     expect(scroller.getAttribute('role')).toBe('region');
     expect(scroller.scrollWidth).toBeGreaterThan(scroller.clientWidth);
+    // The labels stick once the browser has seen that the table scrolls (a scroll-state query,
+    // answered after layout, in the next frame).
+    await frames(2);
     const label = el.shadowRoot!.querySelector('tr[data-row="carriedOver"] th') as HTMLElement;
     const before = label.getBoundingClientRect().left;
     scroller.scrollLeft = 200;
     expect(scroller.scrollLeft).toBeGreaterThan(0);
     // It sticks at the scroller's edge (at most the 1px table border from where it started).
     expect(Math.abs(label.getBoundingClientRect().left - before)).toBeLessThanOrEqual(1.5);
+    expect(getComputedStyle(label).position).toBe('sticky');
+  });
+
+  test('a table that fits has no sticky labels (nothing scrolls: the first paint skips their layers)', async () => {
+    const host = mount('<div style="width:1400px"></div>');
+    const el = mount<DisclosureReportElement>('<disclosure-report></disclosure-report>', host);
+    el.report = seed;
+    await settled(el);
+    await frames(2);
+    const scroller = el.shadowRoot!.querySelector('table.requests')!.parentElement as HTMLElement;
+    expect(scroller.scrollWidth).toBe(scroller.clientWidth);
+    const label = el.shadowRoot!.querySelector('tr[data-row="carriedOver"] th') as HTMLElement;
+    expect(getComputedStyle(label).position).toBe('static');
+    // Narrowed until it scrolls, the labels stick.
+    host.style.width = '320px';
+    await frames(2);
+    expect(scroller.scrollWidth).toBeGreaterThan(scroller.clientWidth);
     expect(getComputedStyle(label).position).toBe('sticky');
   });
 
