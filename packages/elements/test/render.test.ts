@@ -203,6 +203,15 @@ describe('<disclosure-report> renders the national tables', () => {
     expect(getComputedStyle(label).position).toBe('sticky');
   });
 
+  test('sections from 四 on are laid out when they come near; 一 to 三, usually on the first screen, at once', async () => {
+    const el = await renderReport(seed);
+    const visibility = (key: string) => getComputedStyle(el.shadowRoot!.querySelector(`[part~="section-${key}"]`)!).contentVisibility;
+    expect(['overview', 'active', 'requests'].map(visibility)).toEqual(['visible', 'visible', 'visible']);
+    expect(['reviews', 'problems', 'other'].map(visibility)).toEqual(['auto', 'auto', 'auto']);
+    // Their content is there all the same (find-in-page, focus and screen readers reach it).
+    expect(el.shadowRoot!.querySelectorAll('[part~="section-reviews"] td[data-cell]').length).toBeGreaterThan(0);
+  });
+
   test('keeps its width in shrink-to-fit layouts (old portals lay pages out in tables)', async () => {
     const layout = mount('<table><tr><td id="slot"></td></tr></table>');
     const el = mount<DisclosureReportElement>('<disclosure-report></disclosure-report>', layout.querySelector('#slot')!);
