@@ -1,6 +1,6 @@
 /** The national structure: every cell in its row and column, read from the DOM. */
 import { type CellDef, type FormatId, type Label, taxonomy } from '@disclosure-report/core';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { DisclosureReportElement } from '../src/index.js';
 import { cleanup, frames, mount, numberedReport, seed, settled, tableGrid, text } from './helpers.js';
 
@@ -175,9 +175,9 @@ describe('<disclosure-report> renders the national tables', () => {
     expect(scroller.getAttribute('role')).toBe('region');
     expect(scroller.scrollWidth).toBeGreaterThan(scroller.clientWidth);
     // The labels stick once the browser has seen that the table scrolls (a scroll-state query,
-    // answered after layout, in the next frame).
-    await frames(2);
+    // answered after layout, in a following frame).
     const label = el.shadowRoot!.querySelector('tr[data-row="carriedOver"] th') as HTMLElement;
+    await vi.waitFor(() => expect(getComputedStyle(label).position).toBe('sticky'));
     const before = label.getBoundingClientRect().left;
     scroller.scrollLeft = 200;
     expect(scroller.scrollLeft).toBeGreaterThan(0);
@@ -198,9 +198,8 @@ describe('<disclosure-report> renders the national tables', () => {
     expect(getComputedStyle(label).position).toBe('static');
     // Narrowed until it scrolls, the labels stick.
     host.style.width = '320px';
-    await frames(2);
     expect(scroller.scrollWidth).toBeGreaterThan(scroller.clientWidth);
-    expect(getComputedStyle(label).position).toBe('sticky');
+    await vi.waitFor(() => expect(getComputedStyle(label).position).toBe('sticky'));
   });
 
   test('sections from 四 on are laid out when they come near; 一 to 三, usually on the first screen, at once', async () => {
