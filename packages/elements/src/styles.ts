@@ -128,6 +128,10 @@ export const tableStyles = css`
     z-index: 1;
     background: var(--disclosure-table-header-background, #fff);
   }
+  /*
+   * Sticky only inside a scroller that scrolls: a table that fits builds no layer per label on
+   * its first paint. Browsers without scroll-state queries keep the labels sticky always.
+   */
   .scroll {
     container-type: scroll-state;
   }
