@@ -462,7 +462,12 @@ function cli(): void {
         }
       }
       log(`CLI: memory over ${fmt(count)} files`);
-      const r = count === n && t.oneMb.length ? { peakMb: median(t.oneMb), seconds: oneS } : runCli([target, '--json', '--jobs', '1']);
+      // A peak is one garbage collection more or less: the median of three runs, as for 10,000 above.
+      const runs = count === n && t.oneMb.length ? [] : Array.from({ length: quick ? 1 : 3 }, () => runCli([target, '--json', '--jobs', '1']));
+      const runPeaks = runs.map((x) => x.peakMb).filter((x): x is number => x !== undefined);
+      const r = runs.length
+        ? { peakMb: runPeaks.length === runs.length ? median(runPeaks) : undefined, seconds: median(runs.map((x) => x.seconds)) }
+        : { peakMb: median(t.oneMb), seconds: oneS };
       peaks.push([count, r.peakMb, r.seconds]);
       if (target !== files) rmSync(target, { recursive: true, force: true });
     }
@@ -885,7 +890,7 @@ Targets:
 - **check, error rules, ≥ 50,000 reports/s** on one core (and ≥ 20×).
 - **CLI ≤ 1.5× read+parse**: \`check <folder> --json --jobs 1\` over ${quick ? '1,000' : '10,000'} JSON files, output discarded, warm page cache.
 - **--jobs auto never slower** than one process (≤ 1.05×, the run-to-run noise).
-- **flat memory**: the CLI's peak resident memory (GNU time) over ${quick ? '1,000 / 5,000 / 10,000' : '10,000 / 50,000 / 100,000'} files, largest ≤ 1.2× smallest (files beyond the distinct ones are hard links to them).
+- **flat memory**: the CLI's peak resident memory (GNU time; the median of ${quick ? 'the runs' : 'three runs or more'} at each size) over ${quick ? '1,000 / 5,000 / 10,000' : '10,000 / 50,000 / 100,000'} files, largest ≤ 1.2× smallest (files beyond the distinct ones are hard links to them).
 - **keystroke → findings list, p95 ≤ 4 ms**; **keystroke → paint within one frame** (16.7 ms) of the bare input's, at p95.
 - **first paint ≤ 1.2× static HTML** (the element without findings; with findings is shown beside it).
 - **standalone script ≤ 40 KB gzip** (issue 15's target, and the test budget): what a page loads before the element paints in view mode; the checks and edit mode are chunks it loads on demand, reported apart, the three together budgeted < 74 KB by the tests (KB = 1,024 bytes).
