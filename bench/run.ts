@@ -890,7 +890,12 @@ Targets:
 - **check, error rules, ≥ 50,000 reports/s** on one core (and ≥ 20×).
 - **CLI ≤ 1.5× read+parse**: \`check <folder> --json --jobs 1\` over ${quick ? '1,000' : '10,000'} JSON files, output discarded, warm page cache.
 - **--jobs auto never slower** than one process (≤ 1.05×, the run-to-run noise).
-- **flat memory**: the CLI's peak resident memory (GNU time; the median of ${quick ? 'the runs' : 'three runs or more'} at each size) over ${quick ? '1,000 / 5,000 / 10,000' : '10,000 / 50,000 / 100,000'} files, largest ≤ 1.2× smallest (files beyond the distinct ones are hard links to them).
+- **flat memory**: the CLI's peak resident memory (GNU time; the median of ${quick ? 'the runs' : 'three runs or more'} at each size) over ${quick ? '1,000 / 5,000 / 10,000' : '10,000 / 50,000 / 100,000'} files, largest ≤ 1.2× smallest (files beyond the distinct ones are hard links to them). What grows
+  from 10,000 files to 100,000 is V8's young generation, which it sizes up on a long run: at
+  the end of a run its new space is 16 MB after 10,000 files and 32 MB after
+  100,000, while the old space holds 11.5 and 10.2 MB (\`v8.getHeapSpaceStatistics()\`). With
+  \`--max-semi-space-size=8\` the peaks are 98 and 107 MB (1.09×). The heap the CLI keeps is
+  bounded: a CI test checks 100,000 reports with the old space capped at 32 MB.
 - **keystroke → findings list, p95 ≤ 4 ms**; **keystroke → paint within one frame** (16.7 ms) of the bare input's, at p95.
 - **first paint ≤ 1.2× static HTML** (the element without findings; with findings is shown beside it).
 - **standalone script ≤ 40 KB gzip** (issue 15's target, and the test budget): what a page loads before the element paints in view mode; the checks and edit mode are chunks it loads on demand, reported apart, the three together budgeted < 74 KB by the tests (KB = 1,024 bytes).
