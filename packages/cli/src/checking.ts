@@ -1,12 +1,12 @@
 /** Checking one entry: shared by the main process and the worker processes of `check --jobs`. */
 import { stat } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
-import { type Finding, type Lang, type RegionSum, type Report, type ReportSummaryLine, type RulePack, AggregateError, check, parseRulePack, summaryFindings } from '@disclosure-report/core';
+import { type Finding, type Lang, type RegionSum, type Report, type ReportSummaryLine, type RulePack, AggregateError, RulePackError, check, parseRulePack, summaryFindings } from '@disclosure-report/core';
 import type { ImportResult } from '@disclosure-report/import';
 import { expandPaths } from './files.js';
-import { InputError } from './io.js';
+import { InputError, type Io, exitCodes } from './io.js';
 import { asReport, jsonText, loadReport, loadSource, parseJson, readTransient, utf8JsonText } from './load.js';
-import { type Messages, messages } from './messages.js';
+import { type Messages, fileLine, messages } from './messages.js';
 import type { Source } from './sources.js';
 
 /** What every file of one `check` run is checked with. */
@@ -70,6 +70,18 @@ function partsFindings(report: Report, job: CheckJob): Finding[] {
     if (e instanceof AggregateError) throw new InputError('--parts', e.message);
     throw e;
   }
+}
+
+/**
+ * What stops `check` or `report` before any report is read (a file given with `--prev`,
+ * `--expect` or `--parts` that cannot be read, a rule pack that cannot be used): said on stderr,
+ * and the exit code for it. Anything else is thrown again.
+ */
+export function refusedBeforeRun(e: unknown, io: Io, m: Messages): number {
+  if (e instanceof InputError) io.stderr(`${fileLine(m, e.file, e.message, e.located)}\n`);
+  else if (e instanceof RulePackError) io.stderr(`disclosure-report: ${m.packRefused(e.message)}\n`);
+  else throw e;
+  return exitCodes.input;
 }
 
 /** The outcome for one report, as printed. */

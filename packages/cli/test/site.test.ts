@@ -184,6 +184,22 @@ describe('the site folder', () => {
     expect(readdirSync(dir).filter((f) => f.startsWith('.'))).toEqual([]);
   });
 
+  it("a rule pack or last year's folder that cannot be used stops it before anything is written, as check does", async () => {
+    const pack = join(dir, 'not-json.json');
+    writeFileSync(pack, '{ nope');
+    for (const args of [['--rules', pack], ['--prev', join(dir, 'no-such-folder')]]) {
+      const out = join(dir, 'stopped');
+      const r = await cli('report', join(region, 'few.json'), '-o', out, ...args);
+      const checked = await cli('check', join(region, 'few.json'), ...args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(checked.code).toBe(2);
+      // The same words as check's (one place says them).
+      expect(r.stderr).toBe(checked.stderr);
+      expect(r.stderr).toContain(args[1]);
+      expect(existsSync(out)).toBe(false);
+    }
+  });
+
   it('writes nothing when no report can be read', async () => {
     const out = join(dir, 'none');
     const r = await cli('report', join(region, 'broken.json'), '-o', out);

@@ -9,12 +9,11 @@ import {
   type Lang,
   RegionSum,
   type ReportSummaryLine,
-  RulePackError,
   countBySeverity,
   coverageFindings,
   parseExpectedBodies,
 } from '@disclosure-report/core';
-import { type CheckJob, type FileResult, PreviousReports, checkSourceLater, checkSourceNow, packsOf } from '../checking.js';
+import { type CheckJob, type FileResult, PreviousReports, checkSourceLater, checkSourceNow, packsOf, refusedBeforeRun } from '../checking.js';
 import { expandPaths } from '../files.js';
 import { loadReport } from '../load.js';
 import { DuplicateIndex } from '../duplicates.js';
@@ -134,15 +133,7 @@ export async function runCheck(args: string[], io: Io, lang: Lang = 'zh-CN'): Pr
     // Read once, here: a worker asks this process for the report it needs.
     if (values.prev) previous = await PreviousReports.open(values.prev, lang, (e) => io.stderr(`${fileLine(m, e.file, m.prevNotUsed(e.message))}\n`));
   } catch (e) {
-    if (e instanceof InputError) {
-      io.stderr(`${fileLine(m, e.file, e.message, e.located)}\n`);
-      return exitCodes.input;
-    }
-    if (e instanceof RulePackError) {
-      io.stderr(`disclosure-report: ${m.packRefused(e.message)}\n`);
-      return exitCodes.input;
-    }
-    throw e;
+    return refusedBeforeRun(e, io, m);
   }
 
   let sources: AsyncIterable<Source> = checkSources(positionals, m);

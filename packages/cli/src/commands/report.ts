@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
-import { type Lang, type RulePack, RulePackError } from '@disclosure-report/core';
-import { PreviousReports, packsOf } from '../checking.js';
-import { type Io, InputError, UsageError, exitCodes } from '../io.js';
+import { type Lang, type RulePack } from '@disclosure-report/core';
+import { PreviousReports, packsOf, refusedBeforeRun } from '../checking.js';
+import { type Io, UsageError, exitCodes } from '../io.js';
 import { fileLine, messages } from '../messages.js';
 import { Progress } from '../progress.js';
 import { SiteError, buildSite, elementScriptPath } from '../site/build.js';
@@ -41,15 +41,7 @@ export async function runReport(args: string[], io: Io, lang: Lang = 'zh-CN'): P
     packs = packsOf({ lang, ...(values.rules?.length ? { rules: values.rules } : {}) });
     if (values.prev) previous = await PreviousReports.open(values.prev, lang, (e) => io.stderr(`${say(e.file, m.prevNotUsed(e.message))}\n`));
   } catch (e) {
-    if (e instanceof InputError) {
-      io.stderr(`${say(e.file, e.message, e.located)}\n`);
-      return exitCodes.input;
-    }
-    if (e instanceof RulePackError) {
-      io.stderr(`disclosure-report: ${m.packRefused(e.message)}\n`);
-      return exitCodes.input;
-    }
-    throw e;
+    return refusedBeforeRun(e, io, m);
   }
   try {
     const result = await buildSite(
