@@ -18,12 +18,12 @@ const parts = ['naturalPerson', 'commercial', 'research', 'publicInterest', 'leg
  * 上年结转 carries forward, its texts sharing some of this year's sentences. Every tenth report
  * has one wrong figure (a mistyped total), as real reports do now and then.
  */
-export function reportPairs(count: number, seed = 3, max = 100_000): { report: Report; previous: Report }[] {
+export function reportPairs(count: number, seed = 3, max = 100_000, sameWords = false): { report: Report; previous: Report }[] {
   const tables = fc.sample(consistentReport('2021', max), { numRuns: Math.min(count, 250) * 2, seed }) as Report[];
   const half = tables.length / 2;
   const out: { report: Report; previous: Report }[] = [];
   for (let i = 0; i < count; i++) {
-    const { sections, previous: lastTexts } = sectionPair(seed * 1_000_003 + i);
+    const { sections, previous: lastTexts } = sectionPair(seed * 1_000_003 + i, sameWords);
     const agency = `某某市第${i + 1}局`;
     const own = tables[i % half] as Report;
     let report: Report = { ...own, agency, title: `${agency}政府信息公开工作年度报告（${own.year}年度）`, sections };
@@ -37,6 +37,16 @@ export function reportPairs(count: number, seed = 3, max = 100_000): { report: R
       sections: lastTexts,
     };
     for (const c of parts) previous = withCell(previous, `requests.carriedForward.${c}`, getCell(report, `requests.carriedOver.${c}`) ?? null);
+    // Half the reports quote the requests received in 总体情况, as two of the corpus's four do
+    // (about a third of the way in; `sections.figures-match` compares it with table 三).
+    if (i % 2 === 0) {
+      const overview = sections.overview;
+      // At the end of the paragraph a quarter of the way in (or of the text).
+      const end = overview.indexOf('\n', overview.length >> 2);
+      const at = end < 0 ? overview.length : end;
+      const quote = `本年度共收到政府信息公开申请${getCell(report, 'requests.newReceived.total')}件，均在法定期限内办结。`;
+      report = { ...report, sections: { ...sections, overview: `${overview.slice(0, at)}${quote}${overview.slice(at)}` } };
+    }
     if (i % 10 === 9) report = withCell(report, 'requests.granted.total', (getCell(report, 'requests.granted.total') as number) + 18);
     out.push({ report, previous });
   }

@@ -162,7 +162,7 @@ async function checking(): Promise<void> {
   // generated large-city reports with last year's, realistic texts and a mistake in one of ten.
   log(`generating ${poolSize} report pairs with realistic texts`);
   const pairs = reportPairs(poolSize);
-  const cases: { name: string; pool: string[]; check: number }[] = [
+  const cases: { name: string; pool: string[]; check: number; judged?: false }[] = [
     ...corpusNames().map((n) => ({
       name: `${n} (real report; texts made unique per copy)`,
       pool: Array.from({ length: poolSize }, () => pooled({ report: expectedReport(n) })),
@@ -173,12 +173,20 @@ async function checking(): Promise<void> {
       pool: pairs.map(pooled),
       check: quick ? 60 : 300,
     },
+    {
+      // Shown beside, not judged: last year's new sentences in this year's very words.
+      name: `stress case, not judged: the same reports, last year's new sentences in this year's words (sections 0.7–0.9 alike; the corpus's two years 0.25–0.45)`,
+      pool: reportPairs(poolSize, 3, 100_000, true).map(pooled),
+      check: quick ? 60 : 300,
+      judged: false,
+    },
   ];
-  for (const { name, pool, check: compared } of cases) {
+  for (const { name, pool, check: compared, judged } of cases) {
     for (const [label, severities] of [
       ['error rules', ['error'] as const],
       ['all rules', undefined],
     ] as const) {
+      if (judged === false && severities) continue;
       log(`check: ${name}, ${label}`);
       const rules = rulesFor('2021').rules;
       const ours = (e: Entry) => check(e.report, { ...(e.previous ? { previous: e.previous } : {}), ...(severities ? { severities } : {}) });
@@ -200,8 +208,9 @@ async function checking(): Promise<void> {
         range: `${fmt(perSecond(Math.max(...engine)))}–${fmt(perSecond(Math.min(...engine)))} (${engine.length} rounds)`,
         baseline: `json-logic-js ${fmt(perSecond(median(base)))} reports/s`,
         ratio: `${fmt(ratio, 1)}×`,
-        target: label === 'error rules' ? '≥ 20× and ≥ 50,000/s' : '≥ 20×',
-        met: ratio >= 20 && (label !== 'error rules' || rate >= 50_000),
+        ...(judged === false
+          ? {}
+          : { target: label === 'error rules' ? '≥ 20× and ≥ 50,000/s' : '≥ 20×', met: ratio >= 20 && (label !== 'error rules' || rate >= 50_000) }),
       });
     }
   }
@@ -841,27 +850,36 @@ what it is compared to (so a burst of load hits both).
   — and no text — is checked twice: a cache keyed on either never hits. The generated pairs
   have sections of 2,000–4,000 characters in the register of real reports, last year's sharing
   20–70% of this year's sentences (one section in eight nearly copied), so
-  \`prev.copied-text\` compares real texts; one report in ten has a wrong figure.
+  \`prev.copied-text\` compares real texts; one report in ten has a wrong figure, and half
+  quote the requests received in 总体情况 (as two of the corpus's four reports do).
+- **Texts as alike as real ones.** Each generated agency writes in a voice: a field of work
+  (an education bureau's 招生入学, a township's 村务公开) and a share of the common phrasings,
+  drawn anew for last year's text. Measured with \`textSimilarity\` (bigram Dice): sections of
+  unrelated generated reports are 0.2–0.5 alike (73% at 0.3–0.4), where the corpus's four real
+  reports are 0.16–0.38 alike; a generated report and its last year's are 0.5–0.9 (75% at
+  0.6–0.8), where the corpus's one real pair (pingtan 2024 and 2025) is 0.45 and 0.25. So the
+  generated texts are still more alike than real ones, which is the hard case for the
+  copied-text comparison. (Until 2026-11-30 the generator had a vocabulary of a few dozen
+  phrases: unrelated reports were 0.6–0.8 alike, more than twice the corpus's. The stress case
+  row keeps pairs that alike: last year's new sentences in this year's words, 0.7–0.9.)
 - **What bounds the all-rules ratio on the generated pairs.** Both sides evaluate
   \`prev.copied-text\` on three pairs of 2,000–4,000-character sections (about 18,000 characters
   a report) with the same \`textSimilarity\` json-logic-js is given. The engine compiles the
   rule's comparison with 0.9 into a bound that stops as soon as the threshold is out of reach: it
   counts the longer text's bigrams into buckets and takes the shorter's from them until too many
-  are missing. It cannot stop before it has read the longer text whole (any unread part could
-  hold the bigrams the shorter one needs), and on these pairs it reads 73% of the shorter on
-  average. Profiled (one core, distinct pairs): the engine's check is about 117 µs a report, the
-  bound about 55 µs of it, and a bare loop that only reads the characters the bound must read
-  about 23 µs; json-logic-js takes about 1,500 µs. 20× would leave the engine 75 µs, so the
-  similarity about 25 µs: a bare read of the same characters. The bound's own loops are what was
-  left to make faster (150 → 117 µs a report this round: no limit and no first-character test
-  per character, white space ruled out in two comparisons for CJK, the longer text counted).
-  Measured on 300 of the generated pairs: the bigram similarity of this year's section and last
-  year's is 0.6–0.8 for 35% of them and 0.8–0.9 for 61% (a generator with a small vocabulary:
-  the two years of the real zone in the corpus, pingtan 2024 and 2025, are 0.45 and 0.25 alike
-  in 总体情况 and 存在的主要问题), so the comparison with 0.9 is settled only late in the texts, and
-  their lengths (within 18% of each other for 99%) settle none: a first pass measuring both
-  lengths made the check slower (145 → 190 µs), and was left out. The generator is left as it
-  is: a bench that passes by making texts less alike would measure nothing.
+  are missing (on these pairs, half of the shorter is read). It cannot stop before it has read the
+  longer text whole: any unread part could hold the bigrams the shorter one needs. Profiled (one
+  core, distinct pairs): the engine's check is about 100 µs a report (114 before this round's
+  changes, interleaved A/B): the bound about 37 µs, the nearly copied sections (which the bound
+  cannot settle, so they are counted exactly too) about 10, and the rest of the check about 50
+  (of which the three quoted-figure searches over the joined sections about half).
+  json-logic-js takes about 1,400 µs, so 20× would leave the engine 70 µs. Counting the longer texts alone, in a bare loop with no white
+  space to skip, takes 15 µs a report; the bound counts them in 19. This round: white space is
+  one table lookup (its comparisons defeated the branch predictor on digits among CJK), the
+  shorter text is taken from the buckets without a branch on whether its bucket is empty, and a
+  text compared once is counted exactly straight into a table keyed by the bigram (a fifth
+  faster; this is also the rule packs' \`textSimilarity ≤ 0.5\`). What is left to find is the
+  other half of the check, or a way to count a text that reads fewer than every character.
 - **read+parse floor**: a plain Node process that reads every file of the same folder and
   \`JSON.parse\`s it, started exactly like the CLI (process start-up is in both).
 - **static innerHTML**: the same report as core's \`toHtml\` (with \`staticStyles\`), set as the

@@ -204,6 +204,9 @@ describe('a similarity compared with a threshold, settled by a bound where it ca
       [base, base.replace(/。/g, '。\n')], // the same but for white space
       ['字'.repeat(60_000), '字'.repeat(50_001)], // one bigram counted 49,999 times, past the 50,000-character limit
       [`${base}${'尾'.repeat(50_000)}`, `${base}${'端'.repeat(50_000)}`], // different only past the limit
+      // The bigram of two U+FFFF, all ones as a number (a counting table's empty mark): counted like any other.
+      [`${base}${'\uffff'.repeat(40)}`, `${base.slice(0, 200)}${'\uffff'.repeat(60)}${base.slice(200)}`],
+      [`${'\uffff'.repeat(300)}${base}`, `${base}${'\uffff'.repeat(300)}`],
     ] as const;
     for (const [a, b] of cases) {
       const s = referenceSimilarity(a, b, 30);
