@@ -38,7 +38,7 @@ export function reportPairs(count: number, seed = 3, max = 100_000, sameWords = 
     };
     for (const c of parts) previous = withCell(previous, `requests.carriedForward.${c}`, getCell(report, `requests.carriedOver.${c}`) ?? null);
     // Half the reports quote the requests received in 总体情况, as two of the corpus's four do
-    // (about a third of the way in; `sections.figures-match` compares it with table 三).
+    // (`sections.figures-match` compares it with table 三).
     if (i % 2 === 0) {
       const overview = sections.overview;
       // At the end of the paragraph a quarter of the way in (or of the text).

@@ -267,6 +267,10 @@ export function textSimilarity(a: unknown, b: unknown, minLength: unknown = 0): 
 /** A comparison of a similarity with a threshold, as JSON-logic writes it: `similarity op threshold`. */
 export type SimilarityComparison = '<' | '<=' | '>' | '>=';
 
+/** `s op threshold`, as JavaScript compares. */
+const holds = (s: number, op: SimilarityComparison, threshold: number): boolean =>
+  op === '<' ? s < threshold : op === '<=' ? s <= threshold : op === '>' ? s > threshold : s >= threshold;
+
 // JavaScript's \s (what `compared` removes), as a test on one UTF-16 unit: no string is built.
 /** @internal Exported for the tests, which hold it to the regular expression. */
 export const isSpace = (c: number): boolean =>
@@ -408,8 +412,7 @@ function firstText(text: string, end: number): number {
  */
 export function textSimilarityCompare(a: unknown, b: unknown, minLength: unknown, op: SimilarityComparison, threshold: number): boolean {
   const exact = () => {
-    const s = textSimilarity(a, b, minLength);
-    return op === '<' ? s < threshold : op === '<=' ? s <= threshold : op === '>' ? s > threshold : s >= threshold;
+    return holds(textSimilarity(a, b, minLength), op, threshold);
   };
   // What "below" means for `op`: the similarity under the threshold (for < and >=), or at most it (<= and >).
   const settledBelow = (bound: number) => (op === '<' || op === '>=' ? bound < threshold : bound <= threshold);
@@ -486,8 +489,7 @@ export function textSimilarityCompare(a: unknown, b: unknown, minLength: unknown
   // Scanned whole: the shared bigrams are `matched`, exactly (each matched against a count of
   // the other text's).
   if (lb < min) return below;
-  const s = (2 * matched) / (la - 1 + (lb - 1));
-  return op === '<' ? s < threshold : op === '<=' ? s <= threshold : op === '>' ? s > threshold : s >= threshold;
+  return holds((2 * matched) / (la - 1 + (lb - 1)), op, threshold);
 }
 
 /**
@@ -594,8 +596,7 @@ function onceCompared(counted: string, scanned: string, min: number, lbMost: num
   }
   // Scanned whole: the shared bigrams are `matched`, exactly.
   if (lb < min) return below;
-  const s = (2 * matched) / (la - 1 + (lb - 1));
-  return op === '<' ? s < threshold : op === '<=' ? s <= threshold : op === '>' ? s > threshold : s >= threshold;
+  return holds((2 * matched) / (la - 1 + (lb - 1)), op, threshold);
 }
 
 /** How many characters of each text (white space removed) `textSimilarity` compares. */
