@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import jsonLogic from 'json-logic-js';
 import { describe, expect, it } from 'vitest';
 import { type Report, check, compile, rulesFor, textSimilarityLimit } from '../src/index.js';
-import { type SimilarityComparison, isSpace, textFeatureCache, textFeatureCacheLimits, textNumber, textSimilarity, textSimilarityCompare } from '../src/rules/operations.js';
+import { type SimilarityComparison, alignedReach, isSpace, textFeatureCache, textFeatureCacheLimits, textNumber, textSimilarity, textSimilarityCompare } from '../src/rules/operations.js';
 import { compilePattern } from '../src/rules/pattern.js';
 import { consistentReport } from './arbitraries.js';
 
@@ -65,6 +65,31 @@ const pair = fc
       : other;
     return [a, b] as const;
   });
+/** Report prose as published: sentences of a register that repeats its phrases, with figures. */
+const corpusLike = Array.from(
+  { length: 40 },
+  (_, i) => `${i % 4 ? '本机关' : '我局'}${i % 3 ? '主动公开' : '依申请公开'}政府信息${(i * 37) % 101}条，较上年增长${i % 9}%。${i % 5 ? '' : '\n\u3000\u3000'}`,
+).join('');
+/** One edit of a copy: where, what, how many characters, and the words put in. */
+const edit = fc.tuple(fc.nat(), fc.constantFrom('change', 'insert', 'delete', 'space', 'move', 'repeat'), fc.nat(40), prose(12));
+/** A text and a copy edited in a few places: figures changed, words added and dropped, passages moved or repeated, white space in one only. */
+const copiedPair = fc.tuple(fc.oneof(prose(1500), fc.constantFrom(corpusLike)), fc.array(edit, { minLength: 1, maxLength: 12 })).map(([a, edits]) => {
+  let b = a;
+  for (const [at, kind, n, s] of edits) {
+    const i = b.length ? at % b.length : 0;
+    const cut = b.slice(i, i + n);
+    if (kind === 'change') b = b.slice(0, i) + (s || '改') + b.slice(i + Math.max(1, s.length));
+    else if (kind === 'insert') b = b.slice(0, i) + (s || '增') + b.slice(i);
+    else if (kind === 'delete') b = b.slice(0, i) + b.slice(i + n);
+    else if (kind === 'space') b = `${b.slice(0, i)}${s.length % 2 ? '\n' : '\u3000 '}${b.slice(i)}`;
+    else if (kind === 'move') {
+      const rest = b.slice(0, i) + b.slice(i + n);
+      const to = rest.length ? (at * 7) % rest.length : 0;
+      b = rest.slice(0, to) + cut + rest.slice(to);
+    } else b = b.slice(0, i) + cut + cut + b.slice(i + n);
+  }
+  return [a, b] as const;
+});
 const minLength = fc.oneof(fc.constantFrom(0, 2, 3, 30, Number.NaN, -1, Number.POSITIVE_INFINITY, undefined, '30', null), fc.nat(50));
 
 describe('textSimilarity with the cache of text features', () => {
@@ -214,6 +239,78 @@ describe('a similarity compared with a threshold, settled by a bound where it ca
         for (const op of ops) {
           textFeatureCache.clear();
           expect(textSimilarityCompare(a, b, 30, op, t), `${op} ${t} (${s})`).toBe(plain(s, op, t));
+        }
+      }
+    }
+  });
+
+  it('copies edited in many places (read side by side): the same answers as counting every bigram', () => {
+    // Around a high threshold, where a copy is told by reading the two texts side by side: figures
+    // changed, words added and dropped, passages moved or repeated, white space only in one.
+    const high = fc.oneof(fc.double({ min: 0.75, max: 1, noNaN: true }), fc.constantFrom(0.75, 0.8, 0.9, 0.95, 0.99, 1));
+    fc.assert(
+      fc.property(copiedPair, high, fc.constantFrom(...ops), fc.constantFrom(2, 30), ([a, b], t, op, min) => {
+        const s = referenceSimilarity(a, b, min);
+        for (const [x, y] of [[a, b], [b, a]] as const) {
+          textFeatureCache.clear();
+          expect(textSimilarityCompare(x, y, min, op, t), `${op} ${t} (${s})`).toBe(plain(s, op, t));
+        }
+        // Right at its own similarity: the threshold reached exactly, or missed by a hair.
+        textFeatureCache.clear();
+        expect(textSimilarityCompare(a, b, min, op, s)).toBe(plain(s, op, s));
+        // Just above it: one shared bigram short, which a count that paired one too many would miss.
+        const above = s * (1 + 1e-9);
+        textFeatureCache.clear();
+        expect(textSimilarityCompare(a, b, min, op, above), `${op} just above ${s}`).toBe(plain(s, op, above));
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('read side by side, a copy is shown to reach a threshold only when its similarity does', () => {
+    // Directly, not through the bound before it, which settles most pairs below a threshold first.
+    const belowFor = (t: number, strict: boolean) => (bound: number) => (strict ? bound < t : bound <= t);
+    fc.assert(
+      fc.property(copiedPair, fc.constantFrom(2, 30), fc.boolean(), ([a, b], min, strict) => {
+        const s = referenceSimilarity(a, b, min);
+        for (const t of [0.75, 0.9, s, s * (1 + 1e-9)]) {
+          if (!(t >= 0.75 && t <= 1)) continue;
+          for (const [x, y] of [[a, b], [b, a]] as const) {
+            if (alignedReach(x, y, min, t, belowFor(t, strict))) expect(strict ? s >= t : s > t, `${t} (${s})`).toBe(true);
+          }
+        }
+      }),
+      { numRuns: 1000 },
+    );
+    // It does show most copies: a figure changed in each of a few sentences.
+    const edited = corpusLike.replace(/\d+条/gu, (m, at: number) => (at % 3 ? m : '九条'));
+    expect(alignedReach(corpusLike, edited, 30, 0.9, belowFor(0.9, true))).toBe(true);
+    // Long enough as given but not without its white space: a similarity of 0, however alike.
+    const short = `${'公开'.repeat(14)}\u3000\u3000`;
+    expect(alignedReach(short, short, 30, 0.75, belowFor(0.75, true))).toBe(false);
+    expect(textSimilarityCompare(short, short, 30, '>=', 0.75)).toBe(false);
+    // Texts of white space, or of one character in it: settled at once (this once never returned).
+    for (const [x, y] of [['\u3000\u3000\u3000', '\n \n'], ['  甲  ', '  甲  '], ['    ', '甲乙丙丁']]) {
+      for (const op of ops) expect(textSimilarityCompare(x, y, 2, op, 0.9)).toBe(plain(0, op, 0.9));
+      expect(alignedReach(x, y, 2, 0.9, belowFor(0.9, true))).toBe(false);
+    }
+  });
+
+  it('read side by side, a pair after a difference starts no bigram, and white space is no character', () => {
+    // Runs of four equal characters between single differing ones: three shared bigrams in five,
+    // 0.6; a reading that carried its run over the difference would count four (0.8).
+    const blocks = Array.from({ length: 60 }, (_, i) => String.fromCharCode(0x4e00 + 4 * i, 0x4e01 + 4 * i, 0x4e02 + 4 * i, 0x4e03 + 4 * i));
+    const a = blocks.map((s, i) => `${s}${String.fromCharCode(0x7000 + i)}`).join('');
+    const b = blocks.map((s, i) => `${s}${String.fromCharCode(0x8000 + i)}`).join('');
+    // The same text with white space in both at the same places: a space is not a character, so
+    // the bigram around it is the two characters beside it, in both.
+    const spaced = (s: string) => s.replace(/(.)(.)/gu, '$1 \u3000$2');
+    for (const [x, y] of [[a, b], [spaced(a), spaced(b)], [a, spaced(b)]] as const) {
+      const s = referenceSimilarity(x, y, 2);
+      for (const t of [0.75, 0.8, s, s * (1 + 1e-9)]) {
+        for (const op of ops) {
+          textFeatureCache.clear();
+          expect(textSimilarityCompare(x, y, 2, op, t), `${op} ${t} (${s})`).toBe(plain(s, op, t));
         }
       }
     }

@@ -248,10 +248,13 @@ describe('dist/disclosure-report.js', () => {
     // the budget moved from 72 to 73 KiB for them), ~73.3 with issue 15's speed: the similarity
     // bound's loops (checks, +0.1) and a first paint 0.9 ms sooner (one stylesheet, a directive
     // that writes a cell's attributes only where they differ, sticky labels only on a table that
-    // scrolls, print preview and English matched by class; entry 37.8: the budget moved to 74 KiB).
+    // scrolls, print preview and English matched by class; entry 37.8: the budget moved to 74 KiB),
+    // ~73.8 with the exact count of a text compared once and the white-space table (checks), ~74.2
+    // with copies shown by reading the two texts side by side (checks, +0.4: a copied section a
+    // third sooner, the case prev.copied-text is for; the budget moved to 75 KiB).
     // Only edit mode loads it all; a feature view mode does not need belongs in a chunk loaded
     // on demand, not in the entry.
     const all = standaloneFiles.reduce((sum, f) => sum + gz(f), 0);
-    expect(all).toBeLessThan(74 * 1024);
+    expect(all).toBeLessThan(75 * 1024);
   });
 });
