@@ -22,6 +22,7 @@ import { consistentReport } from '../packages/core/test/arbitraries.js';
 import { corpusDir, corpusNames, expectedReport } from '../packages/core/test/shared.js';
 import { generateReports, regionReports, reportPairs } from './generate.js';
 import { chromiumLaunchOptions } from '../scripts/chromium.mjs';
+import { allBudget, entryBudget } from '../packages/elements/scripts/budget.mjs';
 
 const root = resolve(fileURLToPath(import.meta.url), '../..');
 const argv = process.argv.slice(2);
@@ -578,8 +579,8 @@ async function sizes(): Promise<void> {
       range: `${kb(raw)} raw`,
       ...(entry
         ? {
-            target: '≤ 40 KB gzip (issue 15, and the test budget)',
-            met: gzip <= 40 * 1024 ? 'yes' : '**no**',
+            target: `≤ ${entryBudget / 1024} KB gzip (issue 15, and the test budget)`,
+            met: gzip <= entryBudget ? 'yes' : '**no**',
           }
         : {}),
       untimed: true,
@@ -591,8 +592,8 @@ async function sizes(): Promise<void> {
     case: 'all three (edit mode loads every one)',
     result: `${kb(all.gzip)} gzip, ${kb(all.brotli)} brotli`,
     range: `${kb(all.raw)} raw`,
-    target: '< 74 KB gzip (test budget)',
-    met: all.gzip < 74 * 1024 ? 'yes' : '**no**',
+    target: `< ${allBudget / 1024} KB gzip (test budget)`,
+    met: all.gzip < allBudget ? 'yes' : '**no**',
     untimed: true,
   });
   // Core alone, minified with its dependencies, as a bundler would ship it: the checking part
@@ -916,7 +917,7 @@ Targets:
   bounded: a CI test checks 100,000 reports with the old space capped at 32 MB.
 - **keystroke → findings list, p95 ≤ 4 ms**; **keystroke → paint within one frame** (16.7 ms) of the bare input's, at p95.
 - **first paint ≤ 1.2× static HTML** (the element without findings; with findings is shown beside it).
-- **standalone script ≤ 40 KB gzip** (issue 15's target, and the test budget): what a page loads before the element paints in view mode; the checks and edit mode are chunks it loads on demand, reported apart, the three together budgeted < 74 KB by the tests (KB = 1,024 bytes).
+- **standalone script ≤ 40 KB gzip** (issue 15's target, and the test budget): what a page loads before the element paints in view mode; the checks and edit mode are chunks it loads on demand, reported apart, the three together budgeted < 75 KB by the tests (KB = 1,024 bytes; both budgets and what moved them: packages/elements/scripts/budget.mjs).
 
 The machine's load: the 1-minute load average is sampled at the start, before each part and at
 the end. Above the number of cores at the start, or above cores + 1 later (the bench's own

@@ -290,7 +290,7 @@ describe('a similarity compared with a threshold, settled by a bound where it ca
     expect(alignedReach(short, short, 30, 0.75, belowFor(0.75, true))).toBe(false);
     expect(textSimilarityCompare(short, short, 30, '>=', 0.75)).toBe(false);
     // Texts of white space, or of one character in it: settled at once (this once never returned).
-    for (const [x, y] of [['\u3000\u3000\u3000', '\n \n'], ['  甲  ', '  甲  '], ['    ', '甲乙丙丁']]) {
+    for (const [x, y] of [['\u3000\u3000\u3000', '\n \n'], ['  甲  ', '  甲  '], ['    ', '甲乙丙丁']] as const) {
       for (const op of ops) expect(textSimilarityCompare(x, y, 2, op, 0.9)).toBe(plain(0, op, 0.9));
       expect(alignedReach(x, y, 2, 0.9, belowFor(0.9, true))).toBe(false);
     }

@@ -3,6 +3,7 @@
 // gzip); the chunks are loaded on demand, from beside it (the checks; edit mode).
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
+import { allBudget, entryBudget } from './budget.mjs';
 
 const files = ['disclosure-report.js', 'disclosure-report-checks.js', 'disclosure-report-edit.js'];
 let total = 0;
@@ -13,3 +14,4 @@ for (const name of files) {
   console.log(`dist/${name}: ${(raw.length / 1024).toFixed(1)} KiB, ${(gz / 1024).toFixed(1)} KiB gzipped (${gz} bytes)`);
 }
 console.log(`all three: ${(total / 1024).toFixed(1)} KiB gzipped (${total} bytes)`);
+console.log(`budgets (scripts/budget.mjs): the entry ≤ ${entryBudget / 1024} KiB, all three < ${allBudget / 1024} KiB`);
