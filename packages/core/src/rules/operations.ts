@@ -476,12 +476,10 @@ export function alignedReach(a: string, b: string, min: number, threshold: numbe
       // A passage added, dropped or rewritten: on from where the next characters of one appear
       // in the other, if near; else (a sentence moved or rewritten) past the sentence in both.
       far++;
-      const inB = b.indexOf(a.slice(i, i + 2 * agreeing), j);
-      const inA = a.indexOf(b.slice(j, j + 2 * agreeing), i);
-      const skipB = inB >= 0 && inB < bEnd ? inB - j : farSkip + 1;
-      const skipA = inA >= 0 && inA < aEnd ? inA - i : farSkip + 1;
-      if (skipB <= farSkip && skipB <= skipA) j = inB;
-      else if (skipA <= farSkip) i = inA;
+      const skipB = farFind(b, j, bEnd, a.slice(i, i + 2 * agreeing));
+      const skipA = farFind(a, i, aEnd, b.slice(j, j + 2 * agreeing));
+      if (skipB <= farSkip && skipB <= skipA) j += skipB;
+      else if (skipA <= farSkip) i += skipA;
       else {
         i = sentenceEnd(a, i, aEnd);
         j = sentenceEnd(b, j, bEnd);
@@ -496,6 +494,15 @@ export function alignedReach(a: string, b: string, min: number, threshold: numbe
     }
   }
   return false;
+}
+
+/**
+ * How far on from `from` in `text` (before `end`) `key` begins, within {@link farSkip}; past it,
+ * `farSkip + 1`. Searched in that window only: the rest of a rewritten text is not read.
+ */
+function farFind(text: string, from: number, end: number, key: string): number {
+  const at = text.slice(from, Math.min(end, from + farSkip + key.length)).indexOf(key);
+  return at < 0 ? farSkip + 1 : at;
 }
 
 /** Whether the {@link agreeing} characters from `i` in `a` and from `j` in `b` are the same (and within the compared parts). */
