@@ -84,6 +84,69 @@ describe('the textNumber matcher', () => {
     expect(compared).toBeGreaterThan(refused);
   });
 
+  /** `text` cut at the given places (any, empty parts too), as a rule's sections joined by cat are. */
+  const cutAt = (text: string, cuts: number[]) => {
+    const at = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
+    return [...at, text.length].map((end, i) => text.slice(i ? at[i - 1] : 0, end)).concat(cuts.length % 3 ? [] : ['']);
+  };
+  const cuts = fc.array(fc.nat(), { maxLength: 6 });
+
+  it('finds in parts the group 1 it finds in them joined, for random patterns of the syntax', { timeout: 60_000 }, () => {
+    fc.assert(
+      fc.property(pattern as fc.Arbitrary<string>, fc.array(fc.tuple(text, cuts), { minLength: 1, maxLength: 6 }), (p, texts) => {
+        let mine: ReturnType<typeof compilePattern>;
+        try {
+          mine = compilePattern(p);
+        } catch {
+          return;
+        }
+        for (const [t, c] of texts) {
+          const parts = cutAt(t, c);
+          expect(mine.firstGroupJoined(parts), `${p} on ${JSON.stringify(parts)}`).toBe(mine.firstGroup(parts.join('')));
+        }
+      }),
+      { numRuns: 3000, seed: 20_261_201 },
+    );
+  });
+
+  it('finds in parts what it finds joined for the shipped patterns, their words cut anywhere', () => {
+    const words = ['收到', '新收', '受理', '申请', '行政复议', '行政诉讼', '件', '12', '0', '3', ' ', '，', '。', '共', '政府信息公开', '\n', '\u3000'];
+    const text = fc.array(fc.constantFrom(...words), { maxLength: 40 }).map((w) => w.join(''));
+    for (const pattern of Object.values(quotedFigurePatterns)) {
+      const mine = compilePattern(pattern);
+      fc.assert(
+        fc.property(text, cuts, (t, c) => {
+          const parts = cutAt(t, c);
+          expect(mine.firstGroupJoined(parts), JSON.stringify(parts)).toBe(native(pattern, t));
+        }),
+        { numRuns: 1000 },
+      );
+    }
+  });
+
+  it('finds in parts a match longer than the window it copies, and one at the 100,000th character', () => {
+    const received = compilePattern(quotedFigurePatterns.received);
+    // Figures and white space that run on past the few hundred characters copied at first.
+    const long = `前言。${'收到意见。'.repeat(80)}共收到\n申请${'1'.repeat(2000)}${' '.repeat(700)}件。`;
+    for (const c of [[3], [5, 405], [406, 407, 2500], [long.length - 3]]) {
+      const parts = cutAt(long, c);
+      expect(received.firstGroupJoined(parts)).toBe('1'.repeat(2000));
+    }
+    // A match that begins right where the first window copied ends (a place where none began before it).
+    const next = `收到${'无'.repeat(254)}收到申请5件`;
+    for (const c of [[1], [256], [300]]) expect(received.firstGroupJoined(cutAt(next, c))).toBe('5');
+    // Whether the match ends inside the searched 100,000 characters decides it, joined or not.
+    const pad = '无'.repeat(99_980);
+    for (const tail of ['收到申请12件', '收到申请1234567890123件', '收到申请12345678901234567890件']) {
+      const t = pad + tail;
+      expect(received.firstGroupJoined([pad.slice(0, 50_000), pad.slice(50_000), tail.slice(0, 3), tail.slice(3)])).toBe(received.firstGroup(t));
+    }
+    // With ^ or $ (true at the ends of the whole text only), the parts are matched joined.
+    const anchored = compilePattern('^收到(\\d+)');
+    expect(anchored.firstGroupJoined(['收', '到12'])).toBe('12');
+    expect(anchored.firstGroupJoined(['前', '收到12'])).toBeUndefined();
+  });
+
   it('searches the first 100,000 characters: $ matches there', () => {
     expect(patternLimits.text).toBe(100_000);
     const text = `${'a'.repeat(99_998)}12${'b'.repeat(10)}`;

@@ -368,6 +368,22 @@ describe('textNumber and the joined sections, once per check', () => {
     expect(f({ a: '3', b: '40' })).toBe(3 + 40 + 3 + 31 + 31);
   });
 
+  it('compile() searches texts joined by cat as joined, without joining them', () => {
+    const f = compile({ textNumber: [{ cat: [{ var: 'a' }, { var: 'b' }, { var: 'c' }] }, '(?:收到|受理)[^。]{0,4}?(\\d+)件'] });
+    // A match across the parts, a word of its start cut between two, a part that is no text.
+    expect(f({ a: '本年共收', b: '到申请1', c: '2件。' })).toBe(12);
+    expect(f({ a: '收', b: null, c: '到3件' })).toBe(3);
+    expect(f({ a: '受理', b: 4, c: '件' })).toBe(4);
+    expect(f({ a: '收到', b: '。', c: '5件' })).toBeNull();
+    expect(f({ a: ['收到', 6], b: '件' })).toBe(6);
+    // In a report: the figure quoted where 存在的主要问题 ends and 其他需要报告的事项 begins
+    // (the sections are joined with a line break), found as json-logic-js finds it.
+    const [r] = fc.sample(consistentReport('2021'), { numRuns: 1, seed: 7 }) as [Report];
+    r.sections = { ...r.sections, overview: '本机关认真贯彻条例。', problems: '工作仍有不足。全年共收到', other: '申请999件。' };
+    const quoted = check(r).filter((x) => x.rule === 'sections.figures-match' && x.target === 'requests.newReceived');
+    expect(quoted.map((x) => x.actual)).toEqual([999]);
+  });
+
   // Sections with quoted figures (some matching the table, some not), and last year's
   // sections copied or not: the text rules decide, compared with json-logic-js running the
   // reference operations over rules/*.json.

@@ -5,7 +5,7 @@
  * compare both on random reports).
  */
 import { RuleCompileError } from './errors.js';
-import { type SimilarityComparison, customOperations, textCountUpTo, textSimilarityCompare } from './operations.js';
+import { type SimilarityComparison, customOperations, textCountUpTo, textNumberJoined, textSimilarityCompare } from './operations.js';
 import { compileCountPattern, compilePattern } from './pattern.js';
 import type { JsonLogic } from './types.js';
 
@@ -229,6 +229,10 @@ function similarityComparison(op: string, args: readonly Fn[], raw: readonly Jso
 
 /** The compiled text and the pattern of each compiled `textCount`, for a comparison to cap it. */
 const countArgs = new WeakMap<Fn, { text: Fn; pattern: string }>();
+/** The parts of a compiled `cat`, for a textNumber that searches them without joining them. */
+const catArgs = new WeakMap<Fn, Fn[]>();
+/** A value as `cat` writes it (as Array.prototype.join: nothing for null and undefined). */
+const catPart = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
 const compareNumbers: Record<string, (a: number, b: number) => boolean> = {
   '<': (a, b) => a < b,
   '<=': (a, b) => a <= b,
@@ -495,15 +499,15 @@ const operationTable: Record<string, Factory> = {
   // As json-logic-js's Math.min/max.apply, without spreading the arguments (which throws for a long list).
   min: (args) => (d) => extreme(args, d, (a, b) => a < b || (a === 0 && b === 0 && Object.is(a, -0))),
   max: (args) => (d) => extreme(args, d, (a, b) => a > b || (a === 0 && b === 0 && Object.is(b, -0))),
-  cat: (args, raw) =>
-    memoised('cat', raw, (d) => {
+  cat: (args, raw) => {
+    const f = memoised('cat', raw, (d) => {
       let s = '';
-      for (const a of args) {
-        const v = a(d);
-        s += v === null || v === undefined ? '' : String(v); // as Array.prototype.join
-      }
+      for (const a of args) s += catPart(a(d));
       return s;
-    }),
+    });
+    catArgs.set(f, args);
+    return f;
+  },
   substr: (args) => {
     const [src, start, len] = args as [Fn, Fn, Fn | undefined];
     return (d) => {
@@ -522,6 +526,10 @@ const operationTable: Record<string, Factory> = {
   textNumber: (args, raw) => {
     const pattern = rulePattern('textNumber', raw, compilePattern);
     const [a] = args as [Fn];
+    // Of texts joined by cat (the report's sections), searched in place: a joined copy of long
+    // sections cost more than the search (a quarter of the quoted-figure rules' time, measured).
+    const parts = catArgs.get(a);
+    if (parts) return memoised('textNumber', raw, (d) => textNumberJoined(parts.map((p) => catPart(p(d))), pattern));
     return memoised('textNumber', raw, (d) => customOperations.textNumber(a(d), pattern));
   },
   textCount: (args, raw) => {

@@ -18,20 +18,37 @@ const cachedPatterns = 256;
  */
 export function textNumber(text: unknown, pattern: unknown): number | null {
   if (typeof text !== 'string' || typeof pattern !== 'string') return null;
+  const compiled = compiledPattern(pattern);
+  // Asked again for the same text (json-logic-js evaluates a figure in the condition twice, the
+  // engine rechecks an unchanged report): scan a long text once.
+  if (compiled.text === text) return compiled.value;
+  compiled.text = text;
+  compiled.value = figure(compiled.pattern.firstGroup(text));
+  return compiled.value;
+}
+
+/**
+ * `textNumber` of `parts` joined (as `cat` joins them), without joining them: for the engine,
+ * whose rules search the report's sections joined (see {@link Pattern.firstGroupJoined}).
+ */
+export function textNumberJoined(parts: readonly string[], pattern: string): number | null {
+  return figure(compiledPattern(pattern).pattern.firstGroupJoined(parts));
+}
+
+function compiledPattern(pattern: string): { pattern: Pattern; text: string | null; value: number | null } {
   let compiled = patterns.get(pattern);
   if (!compiled) {
     if (patterns.size >= cachedPatterns) patterns.clear();
     compiled = { pattern: compilePattern(pattern), text: null, value: null };
     patterns.set(pattern, compiled);
   }
-  // Asked again for the same text (json-logic-js evaluates a figure in the condition twice, the
-  // engine rechecks an unchanged report): scan a long text once.
-  if (compiled.text === text) return compiled.value;
-  const group = compiled.pattern.firstGroup(text);
-  const value = group === undefined ? null : Number.parseInt(group, 10);
-  compiled.text = text;
-  compiled.value = value === null || Number.isNaN(value) ? null : value;
-  return compiled.value;
+  return compiled;
+}
+
+/** A captured figure as a number (null when there is none). */
+function figure(group: string | undefined): number | null {
+  const value = group === undefined ? Number.NaN : Number.parseInt(group, 10);
+  return Number.isNaN(value) ? null : value;
 }
 
 /**

@@ -337,6 +337,8 @@ interface Program {
   tests: Test[];
   /** The characters a match can begin with, when it must begin with one (no ^, $ or empty match first). */
   first: First | null;
+  /** Whether it has ^ or $ (true only at the ends of the whole text: not of a part of it). */
+  anchored: boolean;
   /** The matcher's thread lists and marks, made on the first search. */
   work?: { lists: Int32Array[]; mark: Int32Array; stack: Int32Array; gen: number };
 }
@@ -345,6 +347,8 @@ interface Program {
 interface First {
   /** The first position from `from` (below `len`) holding a character a match can begin with, else `len`. */
   seek(text: string, from: number, len: number): number;
+  /** The most characters `seek` reads to find a place (the longest string it looks for; 1 for a set of characters). */
+  span: number;
 }
 
 /** The code units of a set, when it is not negated and has at most `most` of them; else null. */
@@ -419,6 +423,7 @@ function firstTest(op: readonly number[], x: readonly number[], y: readonly numb
     const literal = (s: string) => [...Array(s.length).keys()].map((i) => unit(s.charCodeAt(i))).join('');
     const search = new RegExp(prefixes.map(literal).join('|'), 'g');
     return {
+      span: Math.max(...prefixes.map((s) => s.length)),
       seek(text, from, len) {
         search.lastIndex = from;
         const m = search.exec(text);
@@ -462,6 +467,7 @@ function firstTest(op: readonly number[], x: readonly number[], y: readonly numb
   if (units.length > 0 && units.length <= 64) {
     const search = new RegExp(`[${units.map((c) => `\\u${c.toString(16).padStart(4, '0')}`).join('')}]`, 'g');
     return {
+      span: 1,
       seek(text, from, len) {
         search.lastIndex = from;
         const m = search.exec(text);
@@ -470,6 +476,7 @@ function firstTest(op: readonly number[], x: readonly number[], y: readonly numb
     };
   }
   return {
+    span: 1,
     seek(text, from, len) {
       let pos = from;
       while (pos < len && ((bits[text.charCodeAt(pos) >>> 5] as number) & (1 << (text.charCodeAt(pos) & 31))) === 0) pos++;
@@ -559,7 +566,7 @@ function assemble(root: Node, source: string, operation: PatternOperation = 'tex
   };
   gen(root);
   emit(MATCH);
-  return { op: Int32Array.from(op), x: Int32Array.from(x), y: Int32Array.from(y), tests, first: firstTest(op, x, y, sets) };
+  return { op: Int32Array.from(op), x: Int32Array.from(x), y: Int32Array.from(y), tests, first: firstTest(op, x, y, sets), anchored: op.includes(BOL) || op.includes(EOL) };
 }
 
 /**
@@ -573,10 +580,18 @@ function firstGroup(p: Program, text: string): string | undefined {
 }
 
 /**
- * The leftmost match from `from` on (as a RegExp with lastIndex `from` finds it): the bounds of
- * group 1 in it, or null when there is no match or group 1 took no part.
+ * What the last {@link search} found beyond group 1's bounds: whether there was a match at all,
+ * and, in a text that goes on past its end (`open`), whether what follows could change the answer.
  */
-function search(p: Program, text: string, from: number): [number, number] | null {
+const outcome = { matched: false, undetermined: false };
+
+/**
+ * The leftmost match from `from` on (as a RegExp with lastIndex `from` finds it): the bounds of
+ * group 1 in it, or null when there is no match or group 1 took no part (see {@link outcome}).
+ * `open`: `text` is a window of a longer text (which has no ^ or $ to test). No match is then
+ * begun at its end, and a thread still reading there leaves the answer undetermined.
+ */
+function search(p: Program, text: string, from: number, open = false): [number, number] | null {
   const { op, x, y, tests, first } = p;
   const n = op.length;
   const len = Math.min(text.length, patternLimits.text);
@@ -667,13 +682,16 @@ function search(p: Program, text: string, from: number): [number, number] | null
         pos = first.seek(text, pos, len);
         if (pos !== from) gen++;
       }
-      // A match starting here has the lowest priority: after every thread started earlier.
-      listPc = cpc;
-      listS = cs;
-      listE = ce;
-      count = cn;
-      add(0, -1, -1, pos);
-      cn = count;
+      // A match starting here has the lowest priority: after every thread started earlier. (At
+      // the end of a window none starts: the text beyond is searched from there.)
+      if (!(open && pos >= len)) {
+        listPc = cpc;
+        listS = cs;
+        listE = ce;
+        count = cn;
+        add(0, -1, -1, pos);
+        cn = count;
+      }
     }
     if (cn === 0) {
       if (matched || pos >= len) break;
@@ -695,7 +713,9 @@ function search(p: Program, text: string, from: number): [number, number] | null
         me = ce[t] as number;
         break;
       }
-      if (c >= 0 && (tests[x[pc] as number] as Test)(c)) add(pc + 1, cs[t] as number, ce[t] as number, pos + 1);
+      if (c >= 0) {
+        if ((tests[x[pc] as number] as Test)(c)) add(pc + 1, cs[t] as number, ce[t] as number, pos + 1);
+      } else if (open) outcome.undetermined = true;
     }
     const tp = cpc;
     cpc = npc;
@@ -710,7 +730,82 @@ function search(p: Program, text: string, from: number): [number, number] | null
     if (pos >= len) break;
   }
   w.gen = gen + 1;
+  outcome.matched = matched;
   return matched && ms >= 0 && me >= ms ? [ms, me] : null;
+}
+
+/** Characters around a place where a match may begin that a search of parts copies first (grown while too few). */
+const windowSize = 256;
+
+/** The characters `start` to `end` of `parts` joined. */
+function sliceJoined(parts: readonly string[], start: number, end: number): string {
+  let out = '';
+  let o = 0;
+  for (const s of parts) {
+    if (o >= end) break;
+    if (o + s.length > start) out += s.slice(Math.max(start - o, 0), Math.min(end - o, s.length));
+    o += s.length;
+  }
+  return out;
+}
+
+/**
+ * {@link First.seek} in `parts` joined (the first `len` characters), without joining them: each
+ * part searched on its own, and where one ends, the few characters around the join (a string a
+ * match must begin with may straddle it). A place a match can begin, at or after `from`; `len` for none.
+ */
+function seekJoined(first: First, parts: readonly string[], from: number, len: number): number {
+  let o = 0;
+  for (const s of parts) {
+    if (o >= len) break;
+    const partEnd = Math.min(s.length, len - o);
+    if (from < o + partEnd) {
+      const start = Math.max(from - o, 0);
+      let at = first.seek(s, start, partEnd);
+      // Places in the part's last span - 1 characters, where what is looked for would run into the next part.
+      const edge = Math.max(start, partEnd - (first.span - 1));
+      if (at > edge && edge < partEnd && o + partEnd < len) {
+        const around = sliceJoined(parts, o + edge, Math.min(len, o + partEnd + first.span - 1));
+        at = Math.min(at, edge + first.seek(around, 0, partEnd - edge));
+      }
+      if (at < partEnd) return o + at;
+    }
+    o += s.length;
+  }
+  return len;
+}
+
+/**
+ * Group 1 of the first match in `parts` joined, as {@link firstGroup} of the joined text gives it,
+ * without joining them: where a match can begin is sought in each part (a native search), and
+ * only a window from there is copied and matched, grown while the answer could depend on what
+ * lies beyond it. A pattern with ^ or $, or one that can begin anywhere, is matched on the join.
+ */
+function firstGroupJoined(p: Program, parts: readonly string[]): string | undefined {
+  if (parts.length === 1) return firstGroup(p, parts[0] as string);
+  if (p.anchored || !p.first) return firstGroup(p, parts.join(''));
+  let total = 0;
+  for (const s of parts) total += s.length;
+  const len = Math.min(total, patternLimits.text);
+  let from = 0;
+  let size = windowSize;
+  for (;;) {
+    const at = seekJoined(p.first, parts, from, len);
+    if (at >= len) return undefined;
+    const end = Math.min(len, at + size);
+    const text = sliceJoined(parts, at, end);
+    outcome.undetermined = false;
+    const m = search(p, text, 0, end < len);
+    if (outcome.undetermined) {
+      size *= 4;
+      from = at;
+    } else if (outcome.matched) return m ? text.slice(m[0], m[1]) : undefined;
+    else {
+      // No match begins before the window's end.
+      from = end;
+      size = windowSize;
+    }
+  }
 }
 
 /** A checked, compiled textNumber pattern. */
@@ -718,6 +813,11 @@ export interface Pattern {
   readonly source: string;
   /** Group 1 of the first match in the text (its first {@link patternLimits}.text characters), if it took part. */
   firstGroup(text: string): string | undefined;
+  /**
+   * `firstGroup(parts.join(''))`, without joining them: a rule searches the report's sections
+   * joined (`cat`), and a copy of them all cost more than the search (measured).
+   */
+  firstGroupJoined(parts: readonly string[]): string | undefined;
 }
 
 /** The most matches `textCount` counts: it says "at least" beyond (a bound on its cost). */
@@ -766,5 +866,5 @@ export function compilePattern(source: string): Pattern {
     throw new RuleCompileError(`textNumber pattern longer than ${patternLimits.length} characters (${source.length})`);
   }
   const program = assemble(new Parser(source).parse(), source);
-  return { source, firstGroup: (text) => firstGroup(program, text) };
+  return { source, firstGroup: (text) => firstGroup(program, text), firstGroupJoined: (parts) => firstGroupJoined(program, parts) };
 }
