@@ -5,6 +5,7 @@
  */
 import { exactDifference } from './exact.js';
 import { type CellValue, type Report, getCell } from './report.js';
+import { sentenceEnders } from './sentence.js';
 import { type TextSectionKey, taxonomy, textSectionKeys } from './taxonomy.js';
 
 /** One cell this year and last year. */
@@ -45,10 +46,10 @@ export interface ReportComparison {
 /** Sentences shorter than this (without white space) are not compared: 「无。」 repeats and says nothing. */
 export const repeatedSentenceMinLength = 12;
 
-/** The sentences of a text with their offsets: ended by 。！？；!?; or a line break. */
+/** The sentences of a text with their offsets: ended by one of {@link sentenceEnders} or a line break. */
 export function sentences(text: string): { text: string; start: number; end: number }[] {
   const out: { text: string; start: number; end: number }[] = [];
-  const re = /[^。！？；!?;\n]+[。！？；!?;]*/g;
+  const re = new RegExp(`[^${sentenceEnders}\\n]+[${sentenceEnders}]*`, 'g');
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const raw = m[0];
     const lead = raw.length - raw.trimStart().length;

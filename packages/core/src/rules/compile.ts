@@ -229,8 +229,8 @@ function similarityComparison(op: string, args: readonly Fn[], raw: readonly Jso
 
 /** The compiled text and the pattern of each compiled `textCount`, for a comparison to cap it. */
 const countArgs = new WeakMap<Fn, { text: Fn; pattern: string }>();
-/** The parts of a compiled `cat`, for a textNumber that searches them without joining them. */
-const catArgs = new WeakMap<Fn, Fn[]>();
+/** Of a compiled `cat`, its parts as it writes them, for a textNumber that searches them without joining them. */
+const catParts = new WeakMap<Fn, (scope: Scope) => string[]>();
 /** A value as `cat` writes it (as Array.prototype.join: nothing for null and undefined). */
 const catPart = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
 const compareNumbers: Record<string, (a: number, b: number) => boolean> = {
@@ -500,12 +500,10 @@ const operationTable: Record<string, Factory> = {
   min: (args) => (d) => extreme(args, d, (a, b) => a < b || (a === 0 && b === 0 && Object.is(a, -0))),
   max: (args) => (d) => extreme(args, d, (a, b) => a > b || (a === 0 && b === 0 && Object.is(b, -0))),
   cat: (args, raw) => {
-    const f = memoised('cat', raw, (d) => {
-      let s = '';
-      for (const a of args) s += catPart(a(d));
-      return s;
-    });
-    catArgs.set(f, args);
+    // The parts once per scope, for the joined text and for the textNumbers that search them.
+    const parts = memoised('catParts', raw, (d) => args.map((a) => catPart(a(d)))) as (scope: Scope) => string[];
+    const f = memoised('cat', raw, (d) => parts(d).join(''));
+    catParts.set(f, parts);
     return f;
   },
   substr: (args) => {
@@ -528,8 +526,8 @@ const operationTable: Record<string, Factory> = {
     const [a] = args as [Fn];
     // Of texts joined by cat (the report's sections), searched in place: a joined copy of long
     // sections cost more than the search (a quarter of the quoted-figure rules' time, measured).
-    const parts = catArgs.get(a);
-    if (parts) return memoised('textNumber', raw, (d) => textNumberJoined(parts.map((p) => catPart(p(d))), pattern));
+    const parts = catParts.get(a);
+    if (parts) return memoised('textNumber', raw, (d) => textNumberJoined(parts(d), pattern));
     return memoised('textNumber', raw, (d) => customOperations.textNumber(a(d), pattern));
   },
   textCount: (args, raw) => {

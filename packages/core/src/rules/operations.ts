@@ -3,6 +3,7 @@
  * (regular expressions, text similarity, a text's length). Documented in rules/README.md so
  * other implementations can add them; plain functions so json-logic-js can register them.
  */
+import { sentenceEnders } from '../sentence.js';
 import { type CountPattern, type Pattern, compileCountPattern, compilePattern, textCountLimit } from './pattern.js';
 
 const patterns = new Map<string, { pattern: Pattern; text: string | null; value: number | null }>();
@@ -407,17 +408,16 @@ function bucketsSettleBelow(counted: string, scanned: string, lbMost: number, th
 const nearAhead = 8;
 /** How many characters must agree for the texts to be read side by side again. */
 const agreeing = 4;
-/** Searches of the whole rest of a text for where the two agree again, at most, per comparison. */
+/** Searches further on in a text (within {@link farSkip}) for where the two agree again, at most, per comparison. */
 const farSearches = 16;
 /** The most characters such a search skips in one text; past a whole sentence in both beyond. */
 const farSkip = 160;
 
-/** The position after the sentence at `i` (after its 。；！？ or at `end`). */
+const enders = [...sentenceEnders, '\n'].map((c) => c.charCodeAt(0));
+
+/** The position after the sentence at `i` (after what ends it, or at `end`). */
 function sentenceEnd(text: string, i: number, end: number): number {
-  for (; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x3002 || c === 0xff1b || c === 0xff01 || c === 0xff1f) return i + 1;
-  }
+  for (; i < end; i++) if (enders.includes(text.charCodeAt(i))) return i + 1;
   return end;
 }
 
@@ -425,8 +425,8 @@ function sentenceEnd(text: string, i: number, end: number): number {
  * Whether `a` and `b` share enough bigrams to reach the threshold (by `settledBelow`, what staying
  * below it means), shown by pairing equal bigrams in reading order: equal characters side by side
  * (white space skipped), and past a difference, from where the next few characters agree again (a
- * figure updated, a word changed, a sentence added: looked for a few characters ahead, else in the
- * whole rest of the other text). Such pairs, each position in one, are at most the shared bigrams,
+ * figure updated, a word changed, a sentence added: looked for a few characters ahead, else up to
+ * {@link farSkip} on). Such pairs, each position in one, are at most the shared bigrams,
  * so enough of them prove the threshold reached. False proves nothing: given up as soon as the rest
  * could not make up the difference, or after {@link farSearches} searches.
  *
