@@ -307,6 +307,8 @@ describe('a similarity compared with a threshold, settled by a bound where it ca
     const spaced = (s: string) => s.replace(/(.)(.)/gu, '$1 \u3000$2');
     for (const [x, y] of [[a, b], [spaced(a), spaced(b)], [a, spaced(b)]] as const) {
       const s = referenceSimilarity(x, y, 2);
+      // Read side by side directly (through textSimilarityCompare the bound settles 0.6 first).
+      for (const t of [0.75, 0.8]) expect(alignedReach(x, y, 2, t, (bound) => bound < t), `${t} (${s})`).toBe(false);
       for (const t of [0.75, 0.8, s, s * (1 + 1e-9)]) {
         for (const op of ops) {
           textFeatureCache.clear();
