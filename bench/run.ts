@@ -13,11 +13,11 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import jsonLogic from 'json-logic-js';
 import { Bench } from 'tinybench';
-import { type Report, type Rule, RegionSum, check, customOperations, getCell, parseRulePack, rulesFor, staticStyles, tallyLedger, taxonomy, toHtml, withCell } from '../packages/core/src/index.js';
+import type { Report, Rule } from '../packages/core/src/index.js';
 import { consistentReport } from '../packages/core/test/arbitraries.js';
 import { corpusDir, corpusNames, expectedReport } from '../packages/core/test/shared.js';
 import { generateReports, regionReports, reportPairs } from './generate.js';
@@ -25,6 +25,19 @@ import { chromiumLaunchOptions } from '../scripts/chromium.mjs';
 import { allBudget, entryBudget } from '../packages/elements/scripts/budget.mjs';
 
 const root = resolve(fileURLToPath(import.meta.url), '../..');
+
+/**
+ * The engine as users run it: the built package (what the CLI and the elements load), not the
+ * TypeScript sources. Run from the sources, tsx wraps every named closure in a `__name()` call
+ * (esbuild's keepNames), closures the engine makes on every check, which cost it about a tenth.
+ * `npm run bench` builds first (turbo: nothing is rebuilt when the sources are unchanged).
+ */
+async function builtCore(): Promise<typeof import('../packages/core/src/index.js')> {
+  const dist = join(root, 'packages/core/dist/index.js');
+  if (!existsSync(dist)) throw new Error('build first: npm run build (packages/core/dist is missing)');
+  return (await import(pathToFileURL(dist).href)) as typeof import('../packages/core/src/index.js');
+}
+const { RegionSum, check, customOperations, getCell, parseRulePack, rulesFor, staticStyles, tallyLedger, taxonomy, toHtml, withCell } = await builtCore();
 const argv = process.argv.slice(2);
 const quick = argv.includes('--quick');
 const write = argv.includes('--write');
@@ -863,24 +876,29 @@ what it is compared to (so a burst of load hits both).
   copied-text comparison. (Until 2026-11-30 the generator had a vocabulary of a few dozen
   phrases: unrelated reports were 0.6–0.8 alike, more than twice the corpus's. The stress case
   row keeps pairs that alike: last year's new sentences in this year's words, 0.7–0.9.)
+- **The engine as users run it.** The bench imports core's build (\`packages/core/dist\`, what
+  the CLI loads; \`npm run bench\` builds first), not its TypeScript sources: under tsx every
+  named closure is wrapped in a \`__name()\` call (keepNames), which cost the check about a
+  tenth. Timing the build found that Vite had Rolldown rewrite every top-level \`const\` as
+  \`var\`, and V8 reloads a \`var\` typed array on every character of the text loops (a
+  \`const\` one is a constant to it): the copied-text bound took 17 µs a pair instead of 11,
+  in the CLI and the browser alike. The builds now keep them \`const\` (\`topLevelVar: false\`,
+  and a test holds the built files to it).
 - **What bounds the all-rules ratio on the generated pairs.** Both sides evaluate
   \`prev.copied-text\` on three pairs of 2,000–4,000-character sections (about 18,000 characters
   a report) with the same \`textSimilarity\` json-logic-js is given. The engine compiles the
   rule's comparison with 0.9 into a bound that stops as soon as the threshold is out of reach: it
   counts the longer text's bigrams into buckets and takes the shorter's from them until too many
-  are missing (on these pairs, half of the shorter is read). It cannot stop before it has read the
-  longer text whole: any unread part could hold the bigrams the shorter one needs. Profiled (one
-  core, distinct pairs): the engine's check is about 100 µs a report (114 before this round's
-  changes, interleaved A/B): the bound about 37 µs, the nearly copied sections (which the bound
-  cannot settle, so they are counted exactly too) about 10, and the rest of the check about 50
-  (of which the three quoted-figure searches over the joined sections about half).
-  json-logic-js takes about 1,400 µs, so 20× would leave the engine 70 µs. Counting the longer texts alone, in a bare loop with no white
-  space to skip, takes 15 µs a report; the bound counts them in 19. This round: white space is
-  one table lookup (its comparisons defeated the branch predictor on digits among CJK), the
-  shorter text is taken from the buckets without a branch on whether its bucket is empty, and a
-  text compared once is counted exactly straight into a table keyed by the bigram (a fifth
-  faster; this is also the rule packs' \`textSimilarity ≤ 0.5\`). What is left to find is the
-  other half of the check, or a way to count a text that reads fewer than every character.
+  are missing. It cannot stop before it has read the longer text whole (any unread part could
+  hold the bigrams the shorter one needs), and on these pairs, 0.5–0.8 alike, it reads half of
+  the shorter: the bigrams they share run out only towards its end, whatever the order it is
+  read in (measured). Where the time of a check goes (built engine, one core, distinct pairs,
+  rules switched off by a pack, 2026-12-01): all rules about 71 µs; the copied-text rule about
+  38 (the bound about 11 a pair, the nearly copied sections the rest); the three quoted-figure
+  searches over the joined sections about 14 (three native searches of about 10,000
+  characters: a match for 收到…申请 is found in half of the reports, 行政复议 and 行政诉讼 in
+  none, so those read every character); the other 466 rules about 19. json-logic-js takes
+  1,400–1,600 µs, so 20× leaves the engine 70–80 µs: met, but by a few per cent.
 - **read+parse floor**: a plain Node process that reads every file of the same folder and
   \`JSON.parse\`s it, started exactly like the CLI (process start-up is in both).
 - **static innerHTML**: the same report as core's \`toHtml\` (with \`staticStyles\`), set as the
@@ -975,7 +993,7 @@ repeated rounds; ranges are min–max.
 - Date: ${new Date().toISOString().slice(0, 10)}${commit ? `, commit ${commit}` : ''}${quick ? ' (quick run)' : ''}
 - Machine: ${machine()}
 - Load: ${loadLine()}
-- Command: \`npm run build && npm run bench -- --write\`
+- Command: \`npm run bench -- --write\` (it builds first)
 
 ${output}
 

@@ -14,6 +14,10 @@ export default defineConfig({
     rolldownOptions: {
       external: [...Object.keys(pkg.dependencies ?? {}).map((d) => new RegExp(`^${d}(/|$)`)), /^node:/],
       output: {
+        // Vite has Rolldown rewrite top-level const as var (against TDZ checks). A var typed
+        // array is reloaded per character in the text loops (it could be reassigned); a const
+        // one is a constant to V8. Measured: the copied-text bound 17.2 → 10.5 µs a pair.
+        topLevelVar: false,
         // The zod schema in a chunk of its own: apps that never validate (the web component)
         // must not load zod.
         codeSplitting: { groups: [{ name: 'schema', test: /src[\\/]schema\.ts$/ }] },

@@ -145,6 +145,9 @@ export default defineConfig(({ mode }) => {
               preserveEntrySignatures: false as const,
               output: {
                 minify: true,
+                // A top-level const stays one (see core's vite.config.ts): the checks' text loops
+                // read module tables that V8 folds only when they are const.
+                topLevelVar: false,
                 // Stable names (no hashes): deployers copy the files by name, beside the entry.
                 chunkFileNames: (chunk: { facadeModuleId: string | null; name: string }) => {
                   const id = chunk.facadeModuleId ?? '';
