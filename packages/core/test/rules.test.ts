@@ -390,6 +390,24 @@ describe('the rules as data', () => {
     }
   });
 
+  it('find every cell\'s cell.type and blank-cell, first to last, as json-logic-js does (the engine runs them as loops)', () => {
+    const base = expectedReport('chenjiaba-2023');
+    const rules = rulesFor('2021').rules.filter((x) => x.id === 'cell.type' || x.id === 'blank-cell');
+    const ids = taxonomy('2021').cells.map((c) => c.id);
+    for (const [value, what] of [[null, 'blank'], [-1, 'negative'], ['abc', 'text'], [1.5, 'a fraction']] as const) {
+      for (const id of ids) {
+        const r = withCell(base, id, value as never);
+        const reference = rules
+          .filter((rule) => !jsonLogic.truthy(jsonLogic.apply(rule.condition as never, r)))
+          .map((rule) => `${rule.id}[${rule.target}]`);
+        const engine = check(r)
+          .filter((f) => f.rule === 'cell.type' || f.rule === 'blank-cell')
+          .map((f) => `${f.rule}[${f.target}]`);
+        expect(engine, `${id} ${what}`).toEqual(reference);
+      }
+    }
+  });
+
   it('use only standard JSON-logic plus the two documented custom operations', () => {
     const standard = new Set(['var', '==', '!=', '<', '<=', '>', '>=', '!', '!!', 'or', 'and', 'if', '+', '-', '*', '%', 'cat', 'substr', 'in']);
     const used = new Set<string>();

@@ -4,7 +4,7 @@
  */
 import type { Report } from '../report.js';
 import { type FormatId, type Lang, taxonomy } from '../taxonomy.js';
-import { type MemoSlots, type ScopedCompiled, compileWithCells, ruleLimits } from './compile.js';
+import { type MemoSlots, type ScopedCompiled, cellTests, compileWithCells, ruleLimits } from './compile.js';
 import { generateRules } from './generate.js';
 import { checkedPacks } from './errors.js';
 import { pinpointer } from './pinpoint.js';
@@ -49,6 +49,33 @@ interface CompiledRule {
   /** This year's cells the rule reads (its `cells` and every cell its JSON-logic names). */
   reads: string[];
   message: Record<Lang, Template>;
+  /** Its condition's cell test, when it only tests one cell (see `cellTests`). */
+  cellTest?: { slot: number; test: (value: unknown) => boolean };
+}
+
+/**
+ * Rules in check order, with each run of rules that test one cell each with the same test
+ * (the 200 `cell.type` rules, the 200 `blank-cell` ones) as one step: one loop calling one
+ * test, soon optimised, where each rule's own closure, called once a check, stays in V8's slow
+ * tiers in an editor (measured in chromium, a keystroke on the seed report: the check 0.41 →
+ * 0.27 ms). A hot batch run gains little (0.5 µs of 71).
+ */
+type Step = CompiledRule | { rules: CompiledRule[]; slots: Int32Array; test: (value: unknown) => boolean };
+
+function stepsOf(list: readonly CompiledRule[]): Step[] {
+  const steps: Step[] = [];
+  for (let i = 0; i < list.length; ) {
+    const first = list[i] as CompiledRule;
+    const test = first.cellTest?.test;
+    let j = i + 1;
+    if (test) while (j < list.length && (list[j] as CompiledRule).cellTest?.test === test) j++;
+    if (j - i > 1) {
+      const rules = list.slice(i, j);
+      steps.push({ rules, slots: Int32Array.from(rules, (c) => (c.cellTest as { slot: number }).slot), test: test as (value: unknown) => boolean });
+    } else steps.push(first);
+    i = j;
+  }
+  return steps;
 }
 
 /**
@@ -196,14 +223,18 @@ export function createChecker(ruleSet: RuleSet): Checker {
     reads: cellsReadBy(rule, reader.slots),
     message: { 'zh-CN': parseTemplate(rule.message['zh-CN']), en: parseTemplate(rule.message.en) },
   }));
+  for (const c of compiled) {
+    const t = cellTests.get(c.condition);
+    if (t) c.cellTest = t;
+  }
   // The rules to run for each combination of options, selected once rather than per report.
-  const selections = new Map<string, { list: CompiledRule[]; ran: Set<number> }>();
+  const selections = new Map<string, { list: CompiledRule[]; steps: Step[]; ran: Set<number> }>();
   const select = (withPrev: boolean, severities: readonly Severity[] | undefined) => {
     const key = `${withPrev}|${severities?.join() ?? ''}`;
     let selection = selections.get(key);
     if (!selection) {
       const list = compiled.filter((c) => (withPrev || !c.needsPrev) && (!severities || severities.includes(c.rule.severity)));
-      selection = { list, ran: new Set(list.map((c) => c.index)) };
+      selection = { list, steps: stepsOf(list), ran: new Set(list.map((c) => c.index)) };
       selections.set(key, selection);
     }
     return selection;
@@ -222,17 +253,13 @@ export function createChecker(ruleSet: RuleSet): Checker {
       const unknown = options.unknownCells ? new Set(options.unknownCells) : null;
       if (unknown?.size) {
         const list = selection.list.filter((c) => !c.reads.some((id) => unknown.has(id)));
-        selection = { list, ran: new Set(list.map((c) => c.index)) };
+        selection = { list, steps: stepsOf(list), ran: new Set(list.map((c) => c.index)) };
       }
       // Made when a rule fails: most reports pass every rule, and a Set and a Map per check were
       // a good part of what a passing check allocated (and collected).
       let failedEquations: Set<number> | undefined;
       let byRule: Map<number, Finding> | undefined;
-      const list = selection.list;
-      for (let i = 0; i < list.length; i++) {
-        const c = list[i] as CompiledRule;
-        const v = c.condition(scope);
-        if (Array.isArray(v) ? v.length > 0 : v) continue;
+      const fail = (c: CompiledRule): void => {
         if (equationRules.has(c.index)) (failedEquations ??= new Set()).add(c.index);
         const finding: Finding = {
           rule: c.rule.id,
@@ -250,6 +277,18 @@ export function createChecker(ruleSet: RuleSet): Checker {
         finding.message = fill(c.message[lang], { expected: finding.expected, actual: finding.actual, difference });
         findings.push(finding);
         (byRule ??= new Map()).set(c.index, finding);
+      };
+      const { cells } = scope;
+      const steps = selection.steps;
+      for (let i = 0; i < steps.length; i++) {
+        const step = steps[i] as Step;
+        if ('test' in step) {
+          const { rules, slots, test } = step;
+          for (let k = 0; k < slots.length; k++) if (!test(cells[slots[k] as number])) fail(rules[k] as CompiledRule);
+        } else {
+          const v = step.condition(scope);
+          if (!(Array.isArray(v) ? v.length > 0 : v)) fail(step);
+        }
       }
       // Pinpointing speaks in warnings (its suspects; the sums' notes come with them): a check
       // for errors alone, the fast path of a batch, skips it.
