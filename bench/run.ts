@@ -897,7 +897,7 @@ what it is compared to (so a burst of load hits both).
   38 (the bound about 11 a pair, the nearly copied sections the rest); the three quoted-figure
   searches over the joined sections about 14 (three native searches of about 10,000
   characters: a match for 收到…申请 is found in half of the reports, 行政复议 and 行政诉讼 in
-  none, so those read every character); the other 466 rules about 19. json-logic-js takes
+  none, so those read every character); the other 463 rules about 19. json-logic-js takes
   1,400–1,600 µs, so 20× leaves the engine 70–80 µs: met, but by a few per cent.
 - **read+parse floor**: a plain Node process that reads every file of the same folder and
   \`JSON.parse\`s it, started exactly like the CLI (process start-up is in both).
