@@ -46,10 +46,13 @@ export interface ReportComparison {
 /** Sentences shorter than this (without white space) are not compared: 「无。」 repeats and says nothing. */
 export const repeatedSentenceMinLength = 12;
 
+/** A sentence and what ends it: the pattern of {@link sentences}, made once. */
+const sentencePattern = `[^${sentenceEnders}\\n]+[${sentenceEnders}]*`;
+
 /** The sentences of a text with their offsets: ended by one of {@link sentenceEnders} or a line break. */
 export function sentences(text: string): { text: string; start: number; end: number }[] {
   const out: { text: string; start: number; end: number }[] = [];
-  const re = new RegExp(`[^${sentenceEnders}\\n]+[${sentenceEnders}]*`, 'g');
+  const re = new RegExp(sentencePattern, 'g');
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const raw = m[0];
     const lead = raw.length - raw.trimStart().length;

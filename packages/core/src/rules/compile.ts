@@ -208,14 +208,12 @@ const comparisons: Record<string, [Compare, (a: Fn, lit: unknown) => Fn]> = {
 
 /**
  * Of a compiled condition that tests one cell's value and nothing else (a `blank-cell` or a
- * fused `cell.type` rule): its slot, and the test, one function for every condition of the same
- * shape and limits. The engine runs a run of such rules as one loop over their slots.
+ * fused `cell.type` rule): its slot, its test, and a key that is the same exactly when the test
+ * is (its shape and limits). The engine runs a run of such rules as one loop over their slots.
  */
-export const cellTests = new WeakMap<Fn, { slot: number; test: (value: unknown) => boolean }>();
+export const cellTests = new WeakMap<Fn, { slot: number; key: string; test: (value: unknown) => boolean }>();
 // eslint-disable-next-line eqeqeq -- JSON-logic's != is loose: a missing cell is null too
 const notBlank = (v: unknown): boolean => v != null;
-/** cell.type's test by its limits (three pairs in the national rules; a pack may add a few). */
-const wholeInRange = new Map<string, (value: unknown) => boolean>();
 
 /** The compiled arguments of each compiled `textSimilarity`, for a comparison to take it over. */
 const similarityArgs = new WeakMap<Fn, Fn[]>();
@@ -298,7 +296,7 @@ function comparison(op: string): Factory {
         if (op === '==' && lit === null) return (d) => d.cells[i] == null; // eslint-disable-line eqeqeq
         if (op === '!=' && lit === null) {
           const f: Fn = (d) => d.cells[i] != null; // eslint-disable-line eqeqeq
-          cellTests.set(f, { slot: i, test: notBlank });
+          cellTests.set(f, { slot: i, key: '!= null', test: notBlank });
           return f;
         }
         if (op === '>=') return (d) => ((d.cells[i] ?? null) as number) >= (lit as number);
@@ -363,17 +361,10 @@ function cellTypeCheck(raw: readonly JsonLogic[]): Fn | undefined {
   const i = slotOf(blank[0]);
   const [lo, , hi] = range;
   if (i === undefined || slotOf(range[1]) !== i || slotOf(mod[0]) !== i || typeof lo !== 'number' || typeof hi !== 'number') return undefined;
-  const key = `${lo}|${hi}`;
-  let test = wholeInRange.get(key);
-  if (!test) {
-    if (wholeInRange.size >= 64) wholeInRange.clear();
-    // eslint-disable-next-line eqeqeq -- JSON-logic's == is loose, and so is its % (ToNumber)
-    test = (v: unknown) => v == null || (lo <= (v as number) && (v as number) <= hi && Number(v) % 1 == 0);
-    wholeInRange.set(key, test);
-  }
-  const inRange = test;
-  const f: Fn = (d) => inRange(d.cells[i]);
-  cellTests.set(f, { slot: i, test: inRange });
+  // eslint-disable-next-line eqeqeq -- JSON-logic's == is loose, and so is its % (ToNumber)
+  const test = (v: unknown): boolean => v == null || (lo <= (v as number) && (v as number) <= hi && Number(v) % 1 == 0);
+  const f: Fn = (d) => test(d.cells[i]);
+  cellTests.set(f, { slot: i, key: `whole in ${lo}..${hi}`, test });
   return f;
 }
 

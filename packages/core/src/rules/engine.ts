@@ -50,15 +50,15 @@ interface CompiledRule {
   reads: string[];
   message: Record<Lang, Template>;
   /** Its condition's cell test, when it only tests one cell (see `cellTests`). */
-  cellTest?: { slot: number; test: (value: unknown) => boolean };
+  cellTest?: { slot: number; key: string; test: (value: unknown) => boolean };
 }
 
 /**
- * Rules in check order, with each run of rules that test one cell each with the same test
- * (the 200 `cell.type` rules, the 200 `blank-cell` ones) as one step: one loop calling one
- * test, soon optimised, where each rule's own closure, called once a check, stays in V8's slow
- * tiers in an editor (measured in chromium, a keystroke on the seed report: the check 0.41 →
- * 0.27 ms). A hot batch run gains little (0.5 µs of 71).
+ * Rules in check order, with each run of rules that test one cell each with the same test (the
+ * same key: the 200 `cell.type` rules, the 200 `blank-cell` ones) as one step: one loop calling
+ * the first one's test, soon optimised, where each rule's own closure, called once a check,
+ * stays in V8's slow tiers in an editor (measured in chromium, a keystroke on the seed report:
+ * the check 0.41 → 0.27 ms). A hot batch run gains little (0.5 µs of 71).
  */
 type Step = CompiledRule | { rules: CompiledRule[]; slots: Int32Array; test: (value: unknown) => boolean };
 
@@ -66,12 +66,12 @@ function stepsOf(list: readonly CompiledRule[]): Step[] {
   const steps: Step[] = [];
   for (let i = 0; i < list.length; ) {
     const first = list[i] as CompiledRule;
-    const test = first.cellTest?.test;
+    const cellTest = first.cellTest;
     let j = i + 1;
-    if (test) while (j < list.length && (list[j] as CompiledRule).cellTest?.test === test) j++;
-    if (j - i > 1) {
+    if (cellTest) while (j < list.length && (list[j] as CompiledRule).cellTest?.key === cellTest.key) j++;
+    if (cellTest && j - i > 1) {
       const rules = list.slice(i, j);
-      steps.push({ rules, slots: Int32Array.from(rules, (c) => (c.cellTest as { slot: number }).slot), test: test as (value: unknown) => boolean });
+      steps.push({ rules, slots: Int32Array.from(rules, (c) => (c.cellTest as { slot: number }).slot), test: cellTest.test });
     } else steps.push(first);
     i = j;
   }
