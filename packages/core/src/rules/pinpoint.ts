@@ -225,16 +225,24 @@ export function pinpointer(format: FormatId, rules: readonly Rule[], slots: Read
       return { suspects: [], notes };
     }
     // Typed arrays by equation index: this runs on every check of a report with a broken sum.
+    // A residual is worked out when first asked for: the failing equations' and those of their
+    // cells (a few), not every equation's (summing them all was half of a run).
     const residuals = new Float64Array(equations.length);
-    for (const i of active) {
-      const e = equations[i] as Equation;
-      let r = e.constant;
-      for (const term of e.terms) r += term.coef * valueOf(cells[term.slot]);
-      residuals[i] = r;
-    }
-    const residual = { get: (i: number) => residuals[i] as number };
+    const known = new Uint8Array(equations.length);
+    const residual = {
+      get(i: number): number {
+        if (known[i] === 0) {
+          const e = equations[i] as Equation;
+          let r = e.constant;
+          for (const term of e.terms) r += term.coef * valueOf(cells[term.slot]);
+          residuals[i] = r;
+          known[i] = 1;
+        }
+        return residuals[i] as number;
+      },
+    };
     const failingMask = new Uint8Array(equations.length);
-    const failingList = failing.filter((i) => Number.isFinite(residuals[i]));
+    const failingList = failing.filter((i) => Number.isFinite(residual.get(i)));
     for (const i of failingList) failingMask[i] = 1;
     const isFailing = { has: (i: number) => failingMask[i] === 1, [Symbol.iterator]: () => failingList[Symbol.iterator]() };
     const printed = (name: string): number | null => {
