@@ -43,13 +43,15 @@ const quick = argv.includes('--quick');
 const write = argv.includes('--write');
 /** `--write-to=<file>`: the BENCHMARKS.md text of this run (any parts) into another file, to preview it. */
 const writeTo = argv.find((a) => a.startsWith('--write-to='))?.slice(11) ?? (write ? null : undefined);
-const parts = ['checking', 'pinpointing', 'region', 'cli', 'site', 'import', 'published', 'browser', 'sizes'] as const;
+const parts = ['checking', 'releases', 'pinpointing', 'region', 'cli', 'site', 'import', 'published', 'browser', 'sizes'] as const;
 type Part = (typeof parts)[number];
 const onlyArg = argv.find((a) => a.startsWith('--only='))?.slice(7) ?? (argv.includes('--only') ? argv[argv.indexOf('--only') + 1] : undefined);
 const only = onlyArg ? new Set(onlyArg.split(',').map((s) => s.trim())) : null;
 for (const p of only ?? []) if (!(parts as readonly string[]).includes(p)) throw new Error(`--only: no part "${p}" (parts: ${parts.join(', ')})`);
 if (write && only) throw new Error('--write records a whole run: leave out --only (or preview with --write-to=<file>)');
 const runs = (p: Part) => !only || only.has(p);
+/** `--rows-json=<file>` (the releases part's child runs): the rows of this run as JSON into the file. */
+const rowsJson = argv.find((a) => a.startsWith('--rows-json='))?.slice(12);
 const log = (s: string) => console.error(`[bench] ${s}`);
 
 export interface Row {
@@ -226,6 +228,44 @@ async function checking(): Promise<void> {
           ? {}
           : { target: label === 'error rules' ? '≥ 20× and ≥ 50,000/s' : '≥ 20×', met: ratio >= 20 && (label !== 'error rules' || rate >= 50_000) }),
       });
+    }
+  }
+}
+
+/** The Node releases users run (the LTS lines), besides the one running the bench. */
+const releases = ['22', '24'] as const;
+
+/**
+ * The checking part again on each Node release users run (fetched from the npm registry by
+ * scripts/node-version.sh, as CI does), in a process of its own: json-logic-js runs faster on
+ * newer releases than on this machine's, the engine about the same, so its ratio depends on the
+ * release. The rows of the generated pairs, named with their release.
+ */
+function releasesPart(): void {
+  const own = process.version.slice(1).split('.')[0];
+  for (const release of releases) {
+    if (release === own) continue;
+    const fetched = spawnSync('bash', [join(root, 'scripts/node-version.sh'), release], { encoding: 'utf8' });
+    const node = fetched.stdout.trim();
+    if (fetched.status !== 0 || !node) {
+      log(`releases: Node ${release} not run (scripts/node-version.sh: ${fetched.stderr.trim().split('\n').pop() ?? 'failed'})`);
+      continue;
+    }
+    const version = execFileSync(node, ['--version'], { encoding: 'utf8' }).trim();
+    log(`releases: the checking part on Node ${version}`);
+    const out = join(mkdtempSync(join(tmpdir(), 'bench-release-')), 'rows.json');
+    try {
+      const child = spawnSync(
+        node,
+        [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'bench/run.ts'), '--only', 'checking', `--rows-json=${out}`, ...(quick ? ['--quick'] : [])],
+        { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] },
+      );
+      if (child.status !== 0 || !existsSync(out)) throw new Error(`the checking part on Node ${version} failed (exit ${child.status})`);
+      for (const r of JSON.parse(readFileSync(out, 'utf8')) as Row[]) {
+        if (r.case.startsWith('generated')) rows.push({ ...r, benchmark: `${r.benchmark}, Node ${version}` });
+      }
+    } finally {
+      rmSync(resolve(out, '..'), { recursive: true, force: true });
     }
   }
 }
@@ -899,6 +939,13 @@ what it is compared to (so a burst of load hits both).
   characters: a match for 收到…申请 is found in half of the reports, 行政复议 and 行政诉讼 in
   none, so those read every character); the other 463 rules about 19. json-logic-js takes
   1,400–1,600 µs, so 20× leaves the engine 70–80 µs: met, but by a few per cent.
+- **Node releases.** This machine runs Node 20; users run the LTS lines, 22 and 24. The
+  \`releases\` part runs the checking part again on each of them (the official builds from the
+  npm registry, fetched by \`scripts/node-version.sh\` as CI fetches them, each in a process of its
+  own) and shows the generated pairs' rows named with their release. json-logic-js runs a fifth
+  to a quarter faster on 22 and 24 than on 20, the engine about as fast (its time is the text
+  loops above, which the newer V8 does not speed up), so the all-rules ratio is lower there: on
+  2026-12-01, 16–19× on 22 and 24 where 20 gave 19–21× on the same machine.
 - **read+parse floor**: a plain Node process that reads every file of the same folder and
   \`JSON.parse\`s it, started exactly like the CLI (process start-up is in both).
 - **static innerHTML**: the same report as core's \`toHtml\` (with \`staticStyles\`), set as the
@@ -947,6 +994,7 @@ console.log(loadLine());
 if (busy()) console.log(`WARNING: the machine is busy (1-minute load above ${cores}): timed targets will be ${notJudged}.`);
 const steps: [Part, () => unknown][] = [
   ['checking', checking],
+  ['releases', releasesPart],
   ['pinpointing', pinpointing],
   ['region', region],
   ['cli', cli],
@@ -962,6 +1010,7 @@ for (const [part, fn] of steps) {
   await fn();
 }
 sampleLoad('end');
+if (rowsJson) writeFileSync(rowsJson, JSON.stringify(rows));
 const output = table();
 console.log(loadLine());
 if (busy()) console.log(`WARNING: the machine was busy during this run: timed targets are ${notJudged}.`);
