@@ -349,6 +349,8 @@ interface First {
   seek(text: string, from: number, len: number): number;
   /** The most characters `seek` reads to find a place (the longest string it looks for; 1 for a set of characters). */
   span: number;
+  /** The code units the strings it looks for begin with (when it looks for strings of more than one). */
+  starts?: readonly number[];
 }
 
 /** The code units of a set, when it is not negated and has at most `most` of them; else null. */
@@ -424,6 +426,7 @@ function firstTest(op: readonly number[], x: readonly number[], y: readonly numb
     const search = new RegExp(prefixes.map(literal).join('|'), 'g');
     return {
       span: Math.max(...prefixes.map((s) => s.length)),
+      starts: [...new Set(prefixes.map((s) => s.charCodeAt(0)))],
       seek(text, from, len) {
         search.lastIndex = from;
         const m = search.exec(text);
@@ -749,6 +752,14 @@ function sliceJoined(parts: readonly string[], start: number, end: number): stri
   return out;
 }
 
+/** Whether a character from `from` to `end` of `text` is one a string `first` looks for begins with (true when that is not known). */
+function beginsIn(first: First, text: string, from: number, end: number): boolean {
+  const starts = first.starts;
+  if (!starts) return true;
+  for (let i = from; i < end; i++) if (starts.includes(text.charCodeAt(i))) return true;
+  return false;
+}
+
 /**
  * {@link First.seek} in `parts` joined (the first `len` characters), without joining them: each
  * part searched on its own, and where one ends, the few characters around the join (a string a
@@ -762,9 +773,11 @@ function seekJoined(first: First, parts: readonly string[], from: number, len: n
     if (from < o + partEnd) {
       const start = Math.max(from - o, 0);
       let at = first.seek(s, start, partEnd);
-      // Places in the part's last span - 1 characters, where what is looked for would run into the next part.
+      // Places in the part's last span - 1 characters, where what is looked for would run into the
+      // next part: searched across the join only where one of them holds a character it begins with
+      // (a section ends in 。 or a join is "\n": most joins are not searched at all).
       const edge = Math.max(start, partEnd - (first.span - 1));
-      if (at > edge && edge < partEnd && o + partEnd < len) {
+      if (at > edge && edge < partEnd && o + partEnd < len && beginsIn(first, s, edge, partEnd)) {
         const around = sliceJoined(parts, o + edge, Math.min(len, o + partEnd + first.span - 1));
         at = Math.min(at, edge + first.seek(around, 0, partEnd - edge));
       }
