@@ -171,6 +171,14 @@ function race(pool: readonly string[], contenders: readonly ((e: Entry) => unkno
 const perSecond = (msEach: number) => 1000 / msEach;
 const noSuspects = (findings: { rule: string; target: string }[]) => findings.filter((f) => f.rule !== 'suspect.cell').map((f) => `${f.rule}[${f.target}]`);
 
+/** The corpus's one real report with last year's: both years' published pages, imported. */
+async function pingtanPair(): Promise<Entry> {
+  const { importReport } = await import('../packages/import/src/index.js');
+  const year = async (y: number) =>
+    (await importReport(new Uint8Array(readFileSync(join(corpusDir, `real/pingtan-${y}/source.html`))), { fileName: 'source.html' })).report;
+  return { report: await year(2025), previous: await year(2024) };
+}
+
 async function checking(): Promise<void> {
   const poolSize = quick ? 200 : 1000;
   const budget = quick ? 400 : 3000;
@@ -178,6 +186,7 @@ async function checking(): Promise<void> {
   // generated large-city reports with last year's, realistic texts and a mistake in one of ten.
   log(`generating ${poolSize} report pairs with realistic texts`);
   const pairs = reportPairs(poolSize);
+  const realPair = await pingtanPair();
   const cases: { name: string; pool: string[]; check: number; judged?: false }[] = [
     ...corpusNames().map((n) => ({
       name: `${n} (real report; texts made unique per copy)`,
@@ -194,6 +203,13 @@ async function checking(): Promise<void> {
       name: `stress case, not judged: the same reports, last year's new sentences in this year's words (sections 0.7–0.9 alike; the corpus's two years 0.25–0.45)`,
       pool: reportPairs(poolSize, 3, 100_000, true).map(pooled),
       check: quick ? 60 : 300,
+      judged: false,
+    },
+    {
+      // Shown beside, not judged (one pair): the generated pairs' texts as against real ones.
+      name: `the corpus's real pair, not judged: pingtan-2025 with pingtan-2024, imported from the published pages (sections of 17–1,120 chars, 0.25–0.45 alike; texts made unique per copy)`,
+      pool: Array.from({ length: poolSize }, () => pooled(realPair)),
+      check: 1,
       judged: false,
     },
   ];
@@ -916,6 +932,12 @@ what it is compared to (so a burst of load hits both).
   copied-text comparison. (Until 2026-11-30 the generator had a vocabulary of a few dozen
   phrases: unrelated reports were 0.6–0.8 alike, more than twice the corpus's. The stress case
   row keeps pairs that alike: last year's new sentences in this year's words, 0.7–0.9.)
+- **The corpus's real pair** (shown beside, not judged: one pair is no sample). Pingtan's 2025
+  report with its 2024 one, both imported from the published pages by the bench (the import
+  package), texts made unique per copy as above. Its sections are far shorter than the generated
+  ones (总体情况 1,001 and 1,120 characters, 五 236 and 297, 六 17) and less alike (0.45 and 0.25),
+  so the copied-text bound settles early: about 30× json-logic-js on Node 20 (34× on Node 24,
+  by hand, 2026-12-01), where the generated pairs give 17–20×.
 - **The engine as users run it.** The bench imports core's build (\`packages/core/dist\`, what
   the CLI loads; \`npm run bench\` builds first), not its TypeScript sources: under tsx every
   named closure is wrapped in a \`__name()\` call (keepNames), which cost the check about a
