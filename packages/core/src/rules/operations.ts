@@ -689,8 +689,9 @@ function onceCompared(counted: string, scanned: string, min: number, lbMost: num
     let h = slotOf(g, shift) << 1;
     let k = t[h] as number;
     while ((+(k === g) | +(k === noGram)) === 0) k = t[(h = (h + 2) & mask)] as number;
-    // A slot taken now starts from 0, whatever an earlier comparison left in it (`& -+(k === g)`:
-    // the count when the bigram is there, else 0, without a branch).
+    // A slot taken now starts from 0, whatever its count holds (the fill's -1, or what the
+    // all-ones bigram left there): `& -+(k === g)` is the count when the bigram is there, else 0,
+    // without a branch.
     t[h + 1] = ((t[h + 1] as number) & -+(k === g)) + 1;
     t[h] = g;
   }
