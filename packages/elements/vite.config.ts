@@ -113,6 +113,9 @@ export default defineConfig(({ mode }) => {
   const entry: Record<string, string> = standalone ? { 'disclosure-report': 'src/standalone.ts' } : { index: 'src/index.ts', importers: 'src/importers.ts' };
   return {
     plugins: standalone ? [minifyTemplates()] : [],
+    // No browser has Node's Buffer: core's text loops that read through it (see operations.ts,
+    // wordsSettleBelow) are left out of the bundle for pages.
+    ...(standalone ? { define: { 'globalThis.Buffer': 'undefined' } } : {}),
     // The one-file bundle leaves out the importers (megabytes of PDF and Word readers), and what
     // an import of a published file leaves to check: JSON only.
     resolve: standalone

@@ -7,7 +7,20 @@ import fc from 'fast-check';
 import jsonLogic from 'json-logic-js';
 import { describe, expect, it } from 'vitest';
 import { type Report, check, compile, rulesFor, textSimilarityLimit } from '../src/index.js';
-import { type SimilarityComparison, alignedReach, isSpace, textFeatureCache, textFeatureCacheLimits, textNumber, textSimilarity, textSimilarityCompare } from '../src/rules/operations.js';
+import {
+  type SimilarityComparison,
+  alignedReach,
+  bucketOf,
+  bucketsSettleBelow,
+  isSpace,
+  textFeatureCache,
+  textFeatureCacheLimits,
+  textNumber,
+  textSimilarity,
+  textSimilarityCompare,
+  nativeUnits,
+  wordsSettleBelow,
+} from '../src/rules/operations.js';
 import { compilePattern } from '../src/rules/pattern.js';
 import { consistentReport } from './arbitraries.js';
 
@@ -341,6 +354,116 @@ describe('a similarity compared with a threshold, settled by a bound where it ca
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('the bound over a text\'s units read two at a time', () => {
+  /** Where the compared part of a text ends (as the bound reads it): at most 50,000 characters after white space. */
+  const comparedEnd = (text: string) => {
+    let n = 0;
+    if (text.length > textSimilarityLimit) for (let i = 0; i < text.length; i++) if (!isSpace(text.charCodeAt(i)) && ++n === textSimilarityLimit) return i + 1;
+    return text.length;
+  };
+  /** The bound as it was written first: a unit a step, by charCodeAt, into the same buckets. */
+  function referenceBound(counted: string, scanned: string, lbMost: number, threshold: number, settledBelow: (b: number) => boolean): boolean {
+    const b = new Uint16Array(1 << 14);
+    const bigrams = (text: string, each: (k: number) => boolean): number => {
+      let n = 0;
+      let prev = -1;
+      for (let i = 0, end = comparedEnd(text); i < end; i++) {
+        const c = text.charCodeAt(i);
+        if (isSpace(c)) continue;
+        n++;
+        if (prev >= 0 && each(bucketOf((prev << 16) | c))) return -1;
+        prev = c;
+      }
+      return n;
+    };
+    const la = bigrams(counted, (k) => {
+      b[k] = (b[k] as number) + 1;
+      return false;
+    });
+    if (la < 2) return false;
+    const dMost = la - 1 + (lbMost - 1);
+    let need = 0;
+    while (settledBelow((2 * need) / dMost)) need++;
+    const allowed = lbMost - 1 - need;
+    if (allowed < 0) return true;
+    let missing = 0;
+    return (
+      bigrams(scanned, (k) => {
+        if ((b[k] as number) > 0) b[k] = (b[k] as number) - 1;
+        else missing++;
+        return missing > allowed;
+      }) === -1
+    );
+  }
+  type Bound = (counted: string, scanned: string, lbMost: number, threshold: number, settledBelow: (b: number) => boolean) => boolean;
+  /** The bound's answer read by charCodeAt (as in a browser), and from words that Node's Buffer copied. */
+  const bothWays = (f: (bound: Bound) => boolean): [boolean, boolean] => [
+    f(bucketsSettleBelow),
+    f((counted, scanned, lbMost, threshold, settledBelow) => wordsSettleBelow(counted, scanned, lbMost, threshold, settledBelow, Buffer)),
+  ];
+  const below = (t: number, strictly: boolean) => (b: number) => (strictly ? b < t : b <= t);
+  const high = fc.oneof(fc.double({ min: 0.75, max: 1, noNaN: true }), fc.constantFrom(0.75, 0.8, 0.9, 0.95, 1));
+  // Up to three units of white space first (a text starting at an odd unit or an even one), and a
+  // last unit or not (an odd length or an even one).
+  const shifted = fc.tuple(fc.oneof(pair, copiedPair), fc.nat(3), fc.nat(3), fc.boolean()).map(([[a, b], lead, leadB, tail]) => [' '.repeat(lead) + a + (tail ? '字' : ''), '\n'.repeat(leadB) + b] as const);
+
+  it('Node reads the units through Buffer here (the other way is the browser\'s)', () => {
+    expect(nativeUnits).toBe(true);
+  });
+
+  it('settles what a unit a step settles, read natively or by charCodeAt, at any alignment of the texts', () => {
+    fc.assert(
+      fc.property(shifted, high, fc.boolean(), ([a, b], t, strictly) => {
+        for (const [x, y] of [[a, b], [b, a]] as const) {
+          const lbMost = Math.min(y.length, textSimilarityLimit);
+          const expected = referenceBound(x, y, lbMost, t, below(t, strictly));
+          expect(bothWays((bound) => bound(x, y, lbMost, t, below(t, strictly))), JSON.stringify([x, y, t, strictly])).toEqual([expected, expected]);
+        }
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('never settles a pair below a threshold its similarity reaches', () => {
+    fc.assert(
+      fc.property(shifted, high, ([a, b], t) => {
+        const [byCharCodeAt, natively] = bothWays((bound) => bound(a, b, Math.min(b.length, textSimilarityLimit), t, below(t, true)));
+        if (byCharCodeAt || natively) expect(referenceSimilarity(a, b, 2)).toBeLessThan(t);
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('settles unrelated sections at once, white space in either half of a word or both', () => {
+    const sentence = (i: number) => `第${i}项：本年度${i % 3 ? '主动公开' : '依申请公开'}政府信息${(i * 37) % 101}条，办理${i % 7}件。`;
+    const text = (from: number, n: number, gap: string) => Array.from({ length: n }, (_, k) => sentence(from + k)).join(gap);
+    for (const gap of ['', '\n', ' \n', '\u3000\u3000', ' 字', '字 ']) {
+      for (const lead of ['', ' ', '  ']) {
+        const a = lead + text(0, 80, gap);
+        // Other characters altogether, in the same layout.
+        const b = text(5000, 80, gap.split('').reverse().join('')).replace(/[^\s]/g, (c) => String.fromCharCode(0x8000 + (c.charCodeAt(0) % 4096)));
+        expect(referenceSimilarity(a, b, 2)).toBeLessThan(0.1);
+        expect(bothWays((bound) => bound(a, b, b.length, 0.9, below(0.9, true))), JSON.stringify([gap, lead])).toEqual([true, true]);
+        // And a copy, the same but for where white space falls, is never settled below.
+        const copy = a.replace(/\s/g, '') + ' ';
+        expect(bothWays((bound) => bound(a, copy, copy.length, 0.9, below(0.9, true)))).toEqual([false, false]);
+      }
+    }
+  });
+
+  it('reads a text longer than its kept space (mostly white space) as well, and the next one after it', () => {
+    const words = '本机关主动公开政府信息，办理依申请公开事项。'.repeat(1500);
+    const sparse = words.split('').join('   ');
+    expect(sparse.length).toBeGreaterThan(2 * 65_536);
+    const other = '我局全面推进政务公开标准化规范化建设工作。'.repeat(1500);
+    for (const [x, y] of [[sparse, words], [words, sparse], [sparse, other], [other, sparse]] as const) {
+      const expected = referenceBound(x, y, y.length, 0.9, below(0.9, true));
+      expect(bothWays((bound) => bound(x, y, y.length, 0.9, below(0.9, true)))).toEqual([expected, expected]);
+    }
+    expect(bothWays((bound) => bound(other, words, words.length, 0.9, below(0.9, true)))).toEqual([true, true]);
   });
 });
 

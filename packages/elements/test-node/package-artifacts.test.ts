@@ -44,3 +44,17 @@ test('the builds keep top-level const declarations (Vite would make them var)', 
   }
   expect(readFileSync(new URL('../dist/disclosure-report-checks.js', import.meta.url), 'utf8')).toMatch(/(?:^|[;}])const [^;]*=\/\* @__PURE__ \*\/ new Uint8Array\(65536\)/);
 });
+
+test('core keeps the bound that reads through Node\'s Buffer; the files for pages leave it out', () => {
+  // The CLI and Node users get the faster loops; a browser has no Buffer, so its files would
+  // carry them for nothing (the standalone build defines globalThis.Buffer as undefined).
+  const core = readFileSync(new URL('../../core/dist/index.js', import.meta.url), 'utf8');
+  expect(core).toMatch(/function wordsSettleBelow\(/);
+  expect(core).toMatch(/\.write\(text, 0, 2 \* end, "utf16le"\)/);
+  for (const f of ['disclosure-report.js', 'disclosure-report-checks.js', 'disclosure-report-edit.js', 'disclosure-report.classic.js']) {
+    const code = readFileSync(new URL(`../dist/${f}`, import.meta.url), 'utf8');
+    expect(code, f).not.toMatch(/utf16le|allocUnsafeSlow|\bBuffer\b/);
+  }
+  // The bound by charCodeAt is what they have.
+  expect(readFileSync(new URL('../dist/disclosure-report-checks.js', import.meta.url), 'utf8')).toMatch(/Math\.imul\([^)]*,2654435761\)>>>18/);
+});
