@@ -372,7 +372,11 @@ describe('the rules as data', () => {
   });
 
   it('give json-logic-js\'s verdict on cell values no schema allows (the engine fuses cell.type into one closure)', () => {
-    const odd: unknown[] = [null, 0, -0, 7, -1, 1.5, 1e9, 1e9 + 0.5, 1e10, '5', '5.5', '', ' ', 'abc', '-1', true, false, [], [3], [1, 2], {}, { a: 1 }];
+    const odd: unknown[] = [
+      ...[null, 0, -0, 7, -1, 1.5, -0.5, 1e9, 1e9 + 1, 1e9 + 0.5, 1e10, 2 ** 53, Number.MIN_VALUE, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY],
+      ...['5', '5.5', '7.0', ' 7 ', '1e3', '0x10', '', ' ', 'abc', '-1', 'Infinity'],
+      ...[true, false, [], [3], [1, 2], {}, { a: 1 }],
+    ];
     const base = expectedReport('chenjiaba-2023');
     for (const id of ['requests.granted.total', 'active.fees.amount', 'reviews.litigationDirect.upheld']) {
       for (const value of [...odd, undefined]) {
@@ -394,9 +398,15 @@ describe('the rules as data', () => {
     const base = expectedReport('chenjiaba-2023');
     const rules = rulesFor('2021').rules.filter((x) => x.id === 'cell.type' || x.id === 'blank-cell');
     const ids = taxonomy('2021').cells.map((c) => c.id);
-    for (const [value, what] of [[null, 'blank'], [-1, 'negative'], ['abc', 'text'], [1.5, 'a fraction']] as const) {
+    for (const [value, what] of [[null, 'blank'], [undefined, 'missing'], [-1, 'negative'], ['abc', 'text'], [1.5, 'a fraction']] as const) {
       for (const id of ids) {
-        const r = withCell(base, id, value as never);
+        const r = withCell(base, id, (value ?? null) as never);
+        // A missing key: JSON-logic reads it as null, and so must the loops.
+        if (value === undefined) {
+          const path = id.split('.');
+          const row = path.slice(0, -1).reduce<Record<string, unknown>>((o, k) => o[k] as Record<string, unknown>, r as unknown as Record<string, unknown>);
+          delete row[path[path.length - 1] as string];
+        }
         const reference = rules
           .filter((rule) => !jsonLogic.truthy(jsonLogic.apply(rule.condition as never, r)))
           .map((rule) => `${rule.id}[${rule.target}]`);

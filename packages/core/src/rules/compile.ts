@@ -207,13 +207,24 @@ const comparisons: Record<string, [Compare, (a: Fn, lit: unknown) => Fn]> = {
 /* eslint-enable eqeqeq */
 
 /**
- * Of a compiled condition that tests one cell's value and nothing else (a `blank-cell` or a
- * fused `cell.type` rule): its slot, its test, and a key that is the same exactly when the test
- * is (its shape and limits). The engine runs a run of such rules as one loop over their slots.
+ * A cell test run over many cells: the positions in `slots` whose cell fails it (undefined when
+ * none does), in order. The test is written in the loop: a call per cell to a test closure shared
+ * by several runs stays a call (V8 does not inline it), a fifth of the rules' time.
  */
-export const cellTests = new WeakMap<Fn, { slot: number; key: string; test: (value: unknown) => boolean }>();
-// eslint-disable-next-line eqeqeq -- JSON-logic's != is loose: a missing cell is null too
-const notBlank = (v: unknown): boolean => v != null;
+export type CellSweep = (cells: readonly unknown[], slots: Int32Array) => number[] | undefined;
+
+/**
+ * Of a compiled condition that tests one cell's value and nothing else (a `blank-cell` or a
+ * fused `cell.type` rule): its slot, its test as a {@link CellSweep}, and a key that is the same
+ * exactly when the test is (its shape and limits). The engine runs a run of such rules as one sweep.
+ */
+export const cellTests = new WeakMap<Fn, { slot: number; key: string; sweep: CellSweep }>();
+const sweepNotBlank: CellSweep = (cells, slots) => {
+  let failed: number[] | undefined;
+  // eslint-disable-next-line eqeqeq -- JSON-logic's != is loose: a missing cell is null too
+  for (let k = 0; k < slots.length; k++) if (cells[slots[k] as number] == null) (failed ??= []).push(k);
+  return failed;
+};
 
 /** The compiled arguments of each compiled `textSimilarity`, for a comparison to take it over. */
 const similarityArgs = new WeakMap<Fn, Fn[]>();
@@ -296,7 +307,7 @@ function comparison(op: string): Factory {
         if (op === '==' && lit === null) return (d) => d.cells[i] == null; // eslint-disable-line eqeqeq
         if (op === '!=' && lit === null) {
           const f: Fn = (d) => d.cells[i] != null; // eslint-disable-line eqeqeq
-          cellTests.set(f, { slot: i, key: '!= null', test: notBlank });
+          cellTests.set(f, { slot: i, key: '!= null', sweep: sweepNotBlank });
           return f;
         }
         if (op === '>=') return (d) => ((d.cells[i] ?? null) as number) >= (lit as number);
@@ -361,10 +372,24 @@ function cellTypeCheck(raw: readonly JsonLogic[]): Fn | undefined {
   const i = slotOf(blank[0]);
   const [lo, , hi] = range;
   if (i === undefined || slotOf(range[1]) !== i || slotOf(mod[0]) !== i || typeof lo !== 'number' || typeof hi !== 'number') return undefined;
-  // eslint-disable-next-line eqeqeq -- JSON-logic's == is loose, and so is its % (ToNumber)
-  const test = (v: unknown): boolean => v == null || (lo <= (v as number) && (v as number) <= hi && Number(v) % 1 == 0);
-  const f: Fn = (d) => test(d.cells[i]);
-  cellTests.set(f, { slot: i, key: `whole in ${lo}..${hi}`, test });
+  const sweep: CellSweep = (cells, slots) => {
+    let failed: number[] | undefined;
+    for (let k = 0; k < slots.length; k++) {
+      const v = cells[slots[k] as number];
+      // A number (most cells) is whole as `% 1 == 0` says, without the floating-point remainder
+      // V8 turns to for every cell once one held a fraction (measured: twice the time).
+      const holds =
+        typeof v === 'number'
+          ? lo <= v && v <= hi && Number.isInteger(v)
+          : // eslint-disable-next-line eqeqeq -- JSON-logic's == is loose, and so is its % (ToNumber)
+            v == null || (lo <= (v as number) && (v as number) <= hi && Number(v) % 1 == 0);
+      if (!holds) (failed ??= []).push(k);
+    }
+    return failed;
+  };
+  const own = Int32Array.of(i);
+  const f: Fn = (d) => sweep(d.cells, own) === undefined;
+  cellTests.set(f, { slot: i, key: `whole in ${lo}..${hi}`, sweep });
   return f;
 }
 
