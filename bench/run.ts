@@ -978,26 +978,32 @@ what it is compared to (so a burst of load hits both).
   are missing. It cannot stop before it has read the longer text whole (any unread part could
   hold the bigrams the shorter one needs), and on these pairs, 0.5–0.8 alike, it reads half of
   the shorter: the bigrams they share run out only towards its end, whatever the order it is
-  read in (measured). Where the time of a check goes (built engine, Node 20, one core, distinct
-  pairs, the rules left out of the rule set in turn, 2026-12-01, the machine above): all rules
-  about 53 µs; the copied-text rule about 29, nearly all of it the bound (of the 3,000 pairs it
-  settles 2,875; reading side by side proves 119 copies; 6 are counted exactly); the three
-  quoted-figure searches over the joined sections about 10 (three native searches of about
-  9,500 characters, 7.6 µs: a match for 收到…申请 is found in half of the reports, 行政复议 and
-  行政诉讼 in none, so those read every character); the other 463 rules about 14. json-logic-js
-  takes 1,100–1,200 µs on Node 20, so 20× leaves the engine 55–60 µs: met or missed by a few
-  per cent, run to run; on Node 22 and 24 it takes 900–1,000 µs, which would leave 45–50.
-  Tried and measured without a gain worth its code: the bound's loops taking two characters a
-  step, reading a text's units from a typed array (Node's Buffer copies them natively), a bit
-  table for white space, and reading the report's cells as a tree (each 0–2%, within the
-  run-to-run noise of an interleaved A/B).
+  read in (measured). It reads a text's UTF-16 units from a copy that Node's Buffer makes natively
+  (a tenth of a nanosecond a unit), two units a load: charCodeAt tests the string's kind on every
+  call, and was more than half of the bound's time (a browser has no native copy, and keeps
+  charCodeAt). Where the time of a check goes (built engine, one core, distinct pairs, the rules
+  left out of the rule set in turn, 2026-12-01, the machine above), Node 20 / 22 / 24: all rules
+  about 49 / 48 / 47 µs; the copied-text rule about 28 / 26 / 23, nearly all of it the bound (of
+  the 3,000 pairs it settles 2,875; reading side by side proves 119 copies; 6 are counted
+  exactly); the three quoted-figure searches over the joined sections about 9 (three native
+  searches of about 9,500 characters: a match for 收到…申请 is found in half of the reports,
+  行政复议 and 行政诉讼 in none, so those read every character); the other 463 rules about 9
+  (the 200 \`cell.type\` and 200 \`blank-cell\` tests each one loop with the test written in
+  it); reading the report's cells and the rest about 4. json-logic-js takes 1,100–1,200 µs on
+  Node 20 and 900–1,100 on 22 and 24, so 20× leaves the engine 55–60 µs and 45–55: met by a
+  few per cent, and a busy moment in one run can tip a row below it. Tried and measured without
+  a gain worth its code: the bound's loops reading charCodeAt two characters a step, a bit table
+  or comparisons for white space, a smaller bucket table, and reading the report's cells as a
+  tree (each 0–2%, within the run-to-run noise of an interleaved A/B); one native search for the
+  three quoted figures' beginnings would save about 1 µs.
 - **Node releases.** This machine runs Node 20; users run the LTS lines, 22 and 24. The
   \`releases\` part runs the checking part again on each of them (the official builds from the
   npm registry, fetched by \`scripts/node-version.sh\` as CI fetches them, each in a process of its
   own) and shows the generated pairs' rows named with their release. json-logic-js runs a fifth
   to a quarter faster on 22 and 24 than on 20, the engine about as fast (its time is the text
-  loops above, which the newer V8 does not speed up), so the all-rules ratio is lower there: on
-  2026-12-01, 16–19× on 22 and 24 where 20 gave 19–21× on the same machine.
+  loops above, which the newer V8 does not speed up), so the all-rules ratio was lower there: on
+  2026-12-01, 16–19× on 22 and 24 where 20 gave 19–21× on the same machine, before the bound
+  read units through Buffer (which the newer V8 gains most from) and the cell tests ran as loops.
 - **read+parse floor**: a plain Node process that reads every file of the same folder and
   \`JSON.parse\`s it, started exactly like the CLI (process start-up is in both).
 - **static innerHTML**: the same report as core's \`toHtml\` (with \`staticStyles\`), set as the

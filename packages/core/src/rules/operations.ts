@@ -475,7 +475,8 @@ export function wordsSettleBelow(
   let spaces = 0;
   let last = countedEnd >> 1;
   for (i++; i < countedEnd; i++) {
-    // The units before a word's start, and after the last whole word.
+    // At a word's start, the words up to the last whole one; a unit before it (an odd start) and
+    // after (an odd end) alone, below.
     if ((i & 1) === 0 && i >> 1 < last) {
       for (let j = i >> 1; j < last; j++) {
         const x = w[j] as number;
@@ -489,6 +490,7 @@ export function wordsSettleBelow(
           b[k1] = (b[k1] as number) + 1;
           prev = c1;
         } else if (space[c0] === 0) {
+          // The second unit is white space, or (below) the first, or both.
           const k = bucketOf((prev << 16) | c0);
           b[k] = (b[k] as number) + 1;
           prev = c0;
