@@ -13,12 +13,12 @@ import {
   bucketOf,
   bucketsSettleBelow,
   isSpace,
+  nativeUnits,
   textFeatureCache,
   textFeatureCacheLimits,
   textNumber,
   textSimilarity,
   textSimilarityCompare,
-  nativeUnits,
   wordsSettleBelow,
 } from '../src/rules/operations.js';
 import { compilePattern } from '../src/rules/pattern.js';
