@@ -114,7 +114,7 @@ export default defineConfig(({ mode }) => {
   return {
     plugins: standalone ? [minifyTemplates()] : [],
     // No browser has Node's Buffer: core's text loops that read through it (see operations.ts,
-    // wordsSettleBelow) are left out of the bundle for pages.
+    // unitsByWords) are left out of the bundle for pages.
     ...(standalone ? { define: { 'globalThis.Buffer': 'undefined' } } : {}),
     // The one-file bundle leaves out the importers (megabytes of PDF and Word readers), and what
     // an import of a published file leaves to check: JSON only.

@@ -19,7 +19,8 @@ import {
   textNumber,
   textSimilarity,
   textSimilarityCompare,
-  wordsSettleBelow,
+  unitsByCharCode,
+  unitsByWords,
 } from '../src/rules/operations.js';
 import { compilePattern } from '../src/rules/pattern.js';
 import { consistentReport } from './arbitraries.js';
@@ -401,8 +402,8 @@ describe('the bound over a text\'s units read two at a time', () => {
   type Bound = (counted: string, scanned: string, lbMost: number, threshold: number, settledBelow: (b: number) => boolean) => boolean;
   /** The bound's answer read by charCodeAt (as in a browser), and from words that Node's Buffer copied. */
   const bothWays = (f: (bound: Bound) => boolean): [boolean, boolean] => [
-    f(bucketsSettleBelow),
-    f((counted, scanned, lbMost, threshold, settledBelow) => wordsSettleBelow(counted, scanned, lbMost, threshold, settledBelow, Buffer)),
+    f((...args) => bucketsSettleBelow(unitsByCharCode, ...args)),
+    f((...args) => bucketsSettleBelow(unitsByWords, ...args)),
   ];
   const below = (t: number, strictly: boolean) => (b: number) => (strictly ? b < t : b <= t);
   const high = fc.oneof(fc.double({ min: 0.75, max: 1, noNaN: true }), fc.constantFrom(0.75, 0.8, 0.9, 0.95, 1));

@@ -352,62 +352,92 @@ const buckets = new Uint16Array(1 << bucketBits);
 export const bucketOf = (gram: number): number => Math.imul(gram, 0x9e3779b1) >>> (32 - bucketBits);
 
 /**
+ * How the bound reads a text's units. `count`: the bigrams of `text` from `from` (its first
+ * character that is not white space) to `end`, into the buckets; returns the white space
+ * skipped. `scan`: each bigram of `text` (from `from` to `end`) takes one from its bucket;
+ * returns whether more than `allowed` found theirs empty.
+ *
+ * @internal Exported for the tests, which hold both readings to one reference.
+ */
+export interface UnitReading {
+  count(text: string, from: number, end: number): number;
+  scan(text: string, from: number, end: number, allowed: number): boolean;
+}
+
+/**
  * Whether a bound settles that the similarity of `counted` and `scanned` stays below the
  * threshold (`settledBelow`; `lbMost` the longest `scanned` can be): `counted`'s bigrams are counted into buckets
  * (no table of distinct bigrams: cheaper than counting them exactly), and each bigram of
  * `scanned` takes one from its bucket. The bigrams taken are at least the shared ones (within a
  * bucket the shared are at most the smaller total), so once too many find their bucket empty,
  * the threshold is out of reach. Most texts compared with a high threshold (a copy) are settled here.
- * Where Node's Buffer is, {@link wordsSettleBelow} does the same, faster.
+ * The units are read as `reading` reads them (see {@link settlingReading}).
  *
  * @internal Exported for its tests (it must never claim too much, and read every unit it should).
  */
-export function bucketsSettleBelow(counted: string, scanned: string, lbMost: number, threshold: number, settledBelow: (bound: number) => boolean): boolean {
-  const b = buckets;
-  b.fill(0);
-  // Each loop starts past the first non-space character, so that it holds a bigram from the
+export function bucketsSettleBelow(
+  reading: UnitReading,
+  counted: string,
+  scanned: string,
+  lbMost: number,
+  threshold: number,
+  settledBelow: (bound: number) => boolean,
+): boolean {
+  buckets.fill(0);
+  // Each reading starts past the first non-space character, so that it holds a bigram from the
   // start: no test per character for the first (a section is thousands of characters).
   const countedEnd = comparedEnd(counted);
-  let i = firstText(counted, countedEnd);
-  if (i >= countedEnd) return false;
-  const from = i;
-  let prev = counted.charCodeAt(i);
-  // White space is rare: counted on its (predicted) branch, the length is the rest.
-  let spaces = 0;
-  for (i++; i < countedEnd; i++) {
-    const c = counted.charCodeAt(i);
-    if (space[c] !== 0) {
-      spaces++;
-      continue;
-    }
-    const k = bucketOf((prev << 16) | c);
-    b[k] = (b[k] as number) + 1;
-    prev = c;
-  }
-  const la = countedEnd - from - spaces;
+  const from = firstText(counted, countedEnd);
+  if (from >= countedEnd) return false;
+  const la = countedEnd - from - reading.count(counted, from, countedEnd);
   if (la < 2) return false;
   const allowed = lbMost - 1 - sharedNeeded(la, lbMost, threshold, settledBelow);
   if (allowed < 0) return true;
-  let missing = 0;
   const scannedEnd = comparedEnd(scanned);
-  i = firstText(scanned, scannedEnd);
-  if (i >= scannedEnd) return false;
-  prev = scanned.charCodeAt(i);
-  for (i++; i < scannedEnd; i++) {
-    const c = scanned.charCodeAt(i);
-    if (space[c] !== 0) continue;
-    const k = bucketOf((prev << 16) | c);
-    const left = b[k] as number;
-    // Without a branch on whether the bucket is empty (about as often as not on texts near the
-    // threshold, so mispredicted): 1 when it holds one, 0 when empty.
-    const taken = -left >>> 31;
-    b[k] = left - taken;
-    missing += 1 - taken;
-    if (missing > allowed) return true;
-    prev = c;
-  }
-  return false;
+  const start = firstText(scanned, scannedEnd);
+  return start < scannedEnd && reading.scan(scanned, start, scannedEnd, allowed);
 }
+
+/**
+ * The units read by charCodeAt, one a step (a browser's reading).
+ * @internal Exported for the tests.
+ */
+export const unitsByCharCode: UnitReading = {
+  count(text, from, end) {
+    let prev = text.charCodeAt(from);
+    // White space is rare: counted on its (predicted) branch, the length is the rest.
+    let spaces = 0;
+    for (let i = from + 1; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (space[c] !== 0) {
+        spaces++;
+        continue;
+      }
+      const k = bucketOf((prev << 16) | c);
+      buckets[k] = (buckets[k] as number) + 1;
+      prev = c;
+    }
+    return spaces;
+  },
+  scan(text, from, end, allowed) {
+    let missing = 0;
+    let prev = text.charCodeAt(from);
+    for (let i = from + 1; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (space[c] !== 0) continue;
+      const k = bucketOf((prev << 16) | c);
+      const left = buckets[k] as number;
+      // Without a branch on whether the bucket is empty (about as often as not on texts near the
+      // threshold, so mispredicted): 1 when it holds one, 0 when empty.
+      const taken = -left >>> 31;
+      buckets[k] = left - taken;
+      missing += 1 - taken;
+      if (missing > allowed) return true;
+      prev = c;
+    }
+    return false;
+  },
+};
 
 // Where Node's Buffer is (Node, Deno, Bun) on a little-endian machine, the bound reads a text's
 // UTF-16 units from a copy, two to a 32-bit word (the first in the low half): charCodeAt cost its
@@ -421,7 +451,7 @@ interface NodeBuffer extends Uint8Array {
 }
 const nodeBuffer = (globalThis as { Buffer?: { allocUnsafeSlow(size: number): NodeBuffer } }).Buffer;
 /**
- * Whether the bound reads units through Node's Buffer ({@link wordsSettleBelow}) here.
+ * Whether the bound reads units through Node's Buffer ({@link unitsByWords}) here.
  * @internal Exported for the tests.
  */
 export const nativeUnits = nodeBuffer !== undefined && new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
@@ -429,13 +459,13 @@ const keptWords = 1 << 16;
 let words: Uint32Array<ArrayBufferLike> = new Uint32Array(0);
 let wordBytes: NodeBuffer | undefined;
 
-/** `text`'s units before `end` as words (valid until the next call; past `end`, whatever was there). */
-function wordsOf(text: string, end: number, buffer: NonNullable<typeof nodeBuffer>): Uint32Array<ArrayBufferLike> {
+/** `text`'s units before `end` as words (valid until the next call; past `end`, whatever was there). Only where {@link nativeUnits}. */
+function wordsOf(text: string, end: number): Uint32Array<ArrayBufferLike> {
   let w = words;
   let bytes = wordBytes;
   if (!bytes || w.length < (end + 1) >> 1) {
     const size = Math.max((end + 1) >> 1, 2 * w.length, 2048);
-    bytes = buffer.allocUnsafeSlow(4 * size);
+    bytes = (nodeBuffer as NonNullable<typeof nodeBuffer>).allocUnsafeSlow(4 * size);
     w = new Uint32Array(bytes.buffer, bytes.byteOffset, size);
     if (size <= keptWords) [words, wordBytes] = [w, bytes];
   }
@@ -447,132 +477,120 @@ function wordsOf(text: string, end: number, buffer: NonNullable<typeof nodeBuffe
 const unitAt = (w: Uint32Array<ArrayBufferLike>, i: number): number => ((w[i >> 1] as number) >>> ((i & 1) << 4)) & 0xffff;
 
 /**
- * {@link bucketsSettleBelow}, the same answers, with the texts' units copied by Node's Buffer and
- * read a word (two units) at a time: on real-sized sections a fifth to a quarter less time.
+ * The units copied by Node's Buffer and read a word (two units) at a time: the same answers as
+ * {@link unitsByCharCode}, on real-sized sections a fifth to a quarter less time. A unit alone
+ * up to a word's start, a word a step, and a last unit alone.
  *
  * @internal Exported for its tests (the same answers as the other, at any alignment).
  */
-export function wordsSettleBelow(
-  counted: string,
-  scanned: string,
-  lbMost: number,
-  threshold: number,
-  settledBelow: (bound: number) => boolean,
-  buffer: NonNullable<typeof nodeBuffer>,
-): boolean {
-  const b = buckets;
-  b.fill(0);
-  // Each loop starts past the first non-space character, so that it holds a bigram from the
-  // start: no test per character for the first (a section is thousands of characters). Then a
-  // unit alone up to a word's start, a word (two units) a step, and a last unit alone.
-  const countedEnd = comparedEnd(counted);
-  let i = firstText(counted, countedEnd);
-  if (i >= countedEnd) return false;
-  const from = i;
-  let w = wordsOf(counted, countedEnd, buffer);
-  let prev = unitAt(w, i);
-  // White space is rare: counted on its (predicted) branch, the length is the rest.
-  let spaces = 0;
-  let last = countedEnd >> 1;
-  for (i++; i < countedEnd; i++) {
-    // At a word's start, the words up to the last whole one; a unit before it (an odd start) and
-    // after (an odd end) alone, below.
-    if ((i & 1) === 0 && i >> 1 < last) {
-      for (let j = i >> 1; j < last; j++) {
-        const x = w[j] as number;
-        const c0 = x & 0xffff;
-        const c1 = x >>> 16;
-        if (((space[c0] as number) | (space[c1] as number)) === 0) {
-          const k0 = bucketOf((prev << 16) | c0);
-          b[k0] = (b[k0] as number) + 1;
-          // The word turned round: (c0 << 16) | c1, the bigram as `prev << 16 | c` writes it.
-          const k1 = bucketOf((x << 16) | c1);
-          b[k1] = (b[k1] as number) + 1;
-          prev = c1;
-        } else if (space[c0] === 0) {
-          // The second unit is white space, or (below) the first, or both.
-          const k = bucketOf((prev << 16) | c0);
-          b[k] = (b[k] as number) + 1;
-          prev = c0;
-          spaces++;
-        } else if (space[c1] === 0) {
-          const k = bucketOf((prev << 16) | c1);
-          b[k] = (b[k] as number) + 1;
-          prev = c1;
-          spaces++;
-        } else spaces += 2;
-      }
-      i = 2 * last;
-      if (i >= countedEnd) break;
-    }
-    const c = unitAt(w, i);
-    if (space[c] !== 0) {
-      spaces++;
-      continue;
-    }
-    const k = bucketOf((prev << 16) | c);
-    b[k] = (b[k] as number) + 1;
-    prev = c;
-  }
-  const la = countedEnd - from - spaces;
-  if (la < 2) return false;
-  const allowed = lbMost - 1 - sharedNeeded(la, lbMost, threshold, settledBelow);
-  if (allowed < 0) return true;
-  let missing = 0;
-  const scannedEnd = comparedEnd(scanned);
-  i = firstText(scanned, scannedEnd);
-  if (i >= scannedEnd) return false;
-  w = wordsOf(scanned, scannedEnd, buffer);
-  prev = unitAt(w, i);
-  last = scannedEnd >> 1;
-  for (i++; i < scannedEnd; i++) {
-    if ((i & 1) === 0 && i >> 1 < last) {
-      for (let j = i >> 1; j < last; j++) {
-        const x = w[j] as number;
-        const c0 = x & 0xffff;
-        const c1 = x >>> 16;
-        if (((space[c0] as number) | (space[c1] as number)) === 0) {
-          // Without a branch on whether a bucket is empty (about as often as not on texts near
-          // the threshold, so mispredicted): 1 when it holds one, 0 when empty.
-          const k0 = bucketOf((prev << 16) | c0);
-          const left0 = b[k0] as number;
-          const taken0 = -left0 >>> 31;
-          b[k0] = left0 - taken0;
-          const k1 = bucketOf((x << 16) | c1);
-          const left1 = b[k1] as number;
-          const taken1 = -left1 >>> 31;
-          b[k1] = left1 - taken1;
-          missing += 2 - taken0 - taken1;
-          prev = c1;
-        } else {
-          // White space in the word: the other unit (if any) alone.
-          const c = space[c0] === 0 ? c0 : c1;
-          if (space[c] === 0) {
-            const k = bucketOf((prev << 16) | c);
-            const left = b[k] as number;
-            const taken = -left >>> 31;
-            b[k] = left - taken;
-            missing += 1 - taken;
-            prev = c;
+export const unitsByWords: UnitReading = {
+  count(text, from, end) {
+    const b = buckets;
+    const w = wordsOf(text, end);
+    let prev = unitAt(w, from);
+    let spaces = 0;
+    const last = end >> 1;
+    for (let i = from + 1; i < end; i++) {
+      // At a word's start, the words up to the last whole one; a unit before it (an odd start)
+      // and after (an odd end) alone, below.
+      if ((i & 1) === 0 && i >> 1 < last) {
+        for (let j = i >> 1; j < last; j++) {
+          const x = w[j] as number;
+          const c0 = x & 0xffff;
+          const c1 = x >>> 16;
+          if (((space[c0] as number) | (space[c1] as number)) === 0) {
+            const k0 = bucketOf((prev << 16) | c0);
+            b[k0] = (b[k0] as number) + 1;
+            // The word turned round: (c0 << 16) | c1, the bigram as `prev << 16 | c` writes it.
+            const k1 = bucketOf((x << 16) | c1);
+            b[k1] = (b[k1] as number) + 1;
+            prev = c1;
+          } else {
+            // White space in the word (rare): its units one by one.
+            if (space[c0] === 0) prev = countBigram(prev, c0);
+            else spaces++;
+            if (space[c1] === 0) prev = countBigram(prev, c1);
+            else spaces++;
           }
         }
-        if (missing > allowed) return true;
+        i = 2 * last;
+        if (i >= end) break;
       }
-      i = 2 * last;
-      if (i >= scannedEnd) break;
+      const c = unitAt(w, i);
+      if (space[c] === 0) prev = countBigram(prev, c);
+      else spaces++;
     }
-    const c = unitAt(w, i);
-    if (space[c] !== 0) continue;
-    const k = bucketOf((prev << 16) | c);
-    const left = b[k] as number;
-    const taken = -left >>> 31;
-    b[k] = left - taken;
-    missing += 1 - taken;
-    if (missing > allowed) return true;
-    prev = c;
-  }
-  return false;
+    return spaces;
+  },
+  scan(text, from, end, allowed) {
+    const b = buckets;
+    const w = wordsOf(text, end);
+    let missing = 0;
+    let prev = unitAt(w, from);
+    const last = end >> 1;
+    for (let i = from + 1; i < end; i++) {
+      if ((i & 1) === 0 && i >> 1 < last) {
+        for (let j = i >> 1; j < last; j++) {
+          const x = w[j] as number;
+          const c0 = x & 0xffff;
+          const c1 = x >>> 16;
+          if (((space[c0] as number) | (space[c1] as number)) === 0) {
+            // Without a branch on whether a bucket is empty, as in unitsByCharCode.
+            const k0 = bucketOf((prev << 16) | c0);
+            const left0 = b[k0] as number;
+            const taken0 = -left0 >>> 31;
+            b[k0] = left0 - taken0;
+            const k1 = bucketOf((x << 16) | c1);
+            const left1 = b[k1] as number;
+            const taken1 = -left1 >>> 31;
+            b[k1] = left1 - taken1;
+            missing += 2 - taken0 - taken1;
+            prev = c1;
+          } else {
+            // White space in the word (rare): its units one by one.
+            if (space[c0] === 0) {
+              missing += takeBigram(prev, c0);
+              prev = c0;
+            }
+            if (space[c1] === 0) {
+              missing += takeBigram(prev, c1);
+              prev = c1;
+            }
+          }
+          if (missing > allowed) return true;
+        }
+        i = 2 * last;
+        if (i >= end) break;
+      }
+      const c = unitAt(w, i);
+      if (space[c] !== 0) continue;
+      missing += takeBigram(prev, c);
+      if (missing > allowed) return true;
+      prev = c;
+    }
+    return false;
+  },
+};
+
+/** Counts the bigram (`first`, `second`) into its bucket; returns `second`, the next bigram's first. */
+function countBigram(first: number, second: number): number {
+  const k = bucketOf((first << 16) | second);
+  buckets[k] = (buckets[k] as number) + 1;
+  return second;
 }
+
+/** Takes one from the bigram's bucket: 0 when it held one, 1 (missing) when it was empty. */
+function takeBigram(first: number, second: number): number {
+  const k = bucketOf((first << 16) | second);
+  const left = buckets[k] as number;
+  // Without a branch, as in unitsByCharCode's scan.
+  const taken = -left >>> 31;
+  buckets[k] = left - taken;
+  return 1 - taken;
+}
+
+/** How the bound reads units here: through Buffer where it can (left out of a browser's build). */
+const settlingReading = nativeUnits ? unitsByWords : unitsByCharCode;
 
 /** How far a failed match looks ahead for the texts to agree again (characters of each). */
 const nearAhead = 8;
@@ -745,13 +763,7 @@ export function textSimilarityCompare(a: unknown, b: unknown, minLength: unknown
   // the bound settles (measured on pairs of real-sized sections: a tenth less time).
   if (!keptA && !keptB && threshold >= 0.75) {
     const [longer, shorter] = a.length < b.length ? [b, a] : [a, b];
-    const shorterMost = Math.min(shorter.length, textSimilarityLimit);
-    if (
-      nativeUnits && nodeBuffer
-        ? wordsSettleBelow(longer, shorter, shorterMost, threshold, settledBelow, nodeBuffer)
-        : bucketsSettleBelow(longer, shorter, shorterMost, threshold, settledBelow)
-    )
-      return below;
+    if (bucketsSettleBelow(settlingReading, longer, shorter, Math.min(shorter.length, textSimilarityLimit), threshold, settledBelow)) return below;
     // Not settled: mostly the same text (a copy, the case the rule is for). Reading the two side
     // by side usually shows it at a quarter of the cost of counting it exactly.
     if (alignedReach(longer, shorter, min, threshold, settledBelow)) return !below;
